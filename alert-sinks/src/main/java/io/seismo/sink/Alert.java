@@ -1,0 +1,38 @@
+package io.seismo.sink;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a sink receives. {@code id} is deterministic (the same finding always yields the same id, so a
+ * replay never notifies twice); {@code fingerprint} identifies the alert series (rule + labels) across its
+ * firing and resolved notifications. {@code endsAt} is null while firing. {@code cascade} is null for a
+ * non-cascade alert. {@code suppressed} lists the alerts (by fingerprint, with the reason) that this alert
+ * inhibited, so that the message can say so.
+ */
+public record Alert(
+        String id,
+        String fingerprint,
+        AlertStatus status,
+        String ruleName,
+        String severity,
+        Instant startsAt,
+        Instant endsAt,
+        String summary,
+        String description,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        List<String> sampleMessages,
+        List<String> traceIds,
+        AlertCascade cascade,
+        List<String> suppressed) {
+
+    public Alert {
+        labels = Map.copyOf(labels);
+        annotations = Map.copyOf(annotations);
+        sampleMessages = List.copyOf(sampleMessages);
+        traceIds = List.copyOf(traceIds);
+        suppressed = List.copyOf(suppressed);
+    }
+}

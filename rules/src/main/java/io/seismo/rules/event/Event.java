@@ -1,0 +1,106 @@
+package io.seismo.rules.event;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One event, as rules see it. Mutable and reusable: the daemon preallocates one per ring slot and the
+ * parsers fill it in place, so whoever keeps anything past the call that handed it an event copies it out.
+ */
+public final class Event {
+    private long eventTimeNanos;
+    private long receiveTimeNanos;
+    private String host;
+    private String source;
+    private String path;
+    private String service;
+    private Level level = Level.UNKNOWN;
+    private String traceId;
+    private String spanId;
+    private String parentSpanId;
+    private String message;
+    private EventKind kind = EventKind.LOG;
+    private boolean parseFailed;
+    private final Map<String, String> attributes = new HashMap<>();
+
+    /** Clears every field so the holder can take the next event. */
+    public void reset() {
+        eventTimeNanos = 0;
+        receiveTimeNanos = 0;
+        host = null;
+        source = null;
+        path = null;
+        service = null;
+        level = Level.UNKNOWN;
+        traceId = null;
+        spanId = null;
+        parentSpanId = null;
+        message = null;
+        kind = EventKind.LOG;
+        parseFailed = false;
+        attributes.clear();
+    }
+
+    /** Copies every field of {@code other} into this holder. */
+    public void copyFrom(Event other) {
+        eventTimeNanos = other.eventTimeNanos;
+        receiveTimeNanos = other.receiveTimeNanos;
+        host = other.host;
+        source = other.source;
+        path = other.path;
+        service = other.service;
+        level = other.level;
+        traceId = other.traceId;
+        spanId = other.spanId;
+        parentSpanId = other.parentSpanId;
+        message = other.message;
+        kind = other.kind;
+        parseFailed = other.parseFailed;
+        attributes.clear();
+        attributes.putAll(other.attributes);
+    }
+
+    /** The value of a parsed field, or null. */
+    public String attr(String name) {
+        return attributes.get(name);
+    }
+
+    public void putAttr(String name, String value) {
+        attributes.put(name, value);
+    }
+
+    public Map<String, String> getAttributes() {
+        return attributes;
+    }
+
+    public boolean isError() {
+        return level.isErrorOrWorse();
+    }
+
+    public long getEventTimeNanos() { return eventTimeNanos; }
+    public void setEventTimeNanos(long eventTimeNanos) { this.eventTimeNanos = eventTimeNanos; }
+    public long getReceiveTimeNanos() { return receiveTimeNanos; }
+    public void setReceiveTimeNanos(long receiveTimeNanos) { this.receiveTimeNanos = receiveTimeNanos; }
+    public String getHost() { return host; }
+    public void setHost(String host) { this.host = host; }
+    public String getSource() { return source; }
+    public void setSource(String source) { this.source = source; }
+    public String getPath() { return path; }
+    public void setPath(String path) { this.path = path; }
+    public String getService() { return service; }
+    public void setService(String service) { this.service = service; }
+    public Level getLevel() { return level; }
+    public void setLevel(Level level) { this.level = level == null ? Level.UNKNOWN : level; }
+    public String getTraceId() { return traceId; }
+    public void setTraceId(String traceId) { this.traceId = traceId; }
+    public String getSpanId() { return spanId; }
+    public void setSpanId(String spanId) { this.spanId = spanId; }
+    public String getParentSpanId() { return parentSpanId; }
+    public void setParentSpanId(String parentSpanId) { this.parentSpanId = parentSpanId; }
+    public String getMessage() { return message; }
+    public void setMessage(String message) { this.message = message; }
+    public EventKind getKind() { return kind; }
+    public void setKind(EventKind kind) { this.kind = kind; }
+    public boolean isParseFailed() { return parseFailed; }
+    public void setParseFailed(boolean parseFailed) { this.parseFailed = parseFailed; }
+}

@@ -1,0 +1,6 @@
+package io.seismo.rules.finding;
+
+/** Which detector produced a finding. */
+public enum FindingKind {
+    THRESHOLD, CASCADE
+}
