@@ -1,0 +1,18 @@
+// Cascade rule: when one service breaks and its callers break after it, report ONE finding that names
+// the root cause instead of one per service.
+//
+//   within …          onsets at most this far from the root's form one cascade (default 2.minutes)
+//   window …          the health window of each service (default sliding(30.seconds, 1.second))
+//   unhealthyWhen { … } the health condition over a service's window: count, errors, warnings, errorRatio
+//   severity …        CRITICAL (the default), WARNING or INFO
+//
+// Who calls whom is learned from traces (span parents, else call order). The root is the unhealthy service
+// none of whose callees is unhealthy; the affected services are the unhealthy callers that reach it. While
+// the cascade fires, alerting holds back the affected services' own alerts.
+
+cascade('service-cascade') {
+    within 2.minutes
+    window sliding(30.seconds, 1.second)
+    unhealthyWhen { errors >= 5 && errorRatio > 0.2 }
+    severity CRITICAL
+}

@@ -1,0 +1,38 @@
+package io.seismo.rules.detect;
+
+import io.seismo.rules.event.Event;
+import io.seismo.rules.finding.Finding;
+import io.seismo.rules.window.WindowSpec;
+import java.util.List;
+
+/**
+ * One rule running: counts events into its windows and, at each window boundary the watermark passes,
+ * reports the transitions of its conditions. Driven by one thread; never keeps the events it is shown.
+ */
+public interface Detector {
+
+    String ruleName();
+
+    WindowSpec window();
+
+    /** Counts an event at event time {@code eventNanos}. A rule that throws is counted, never propagated. */
+    void onEvent(Event event, long eventNanos);
+
+    /** Evaluates the windows ending at {@code boundaryNanos} and adds the resulting findings to {@code round}. */
+    void evaluate(long boundaryNanos, List<Finding> round);
+
+    /** Forgets the state no window ending at or after {@code nextBoundaryNanos} needs. */
+    void retainFrom(long nextBoundaryNanos);
+
+    /** Whether the detector holds no state at all, so that boundaries without data can be skipped. */
+    boolean isIdle();
+
+    /** Evaluations of the rule's closures that threw. */
+    long ruleErrors();
+
+    /** Keys forgotten because the rule reached its bound on keys. */
+    long keysEvicted();
+
+    /** Events too late for every window the rule still has open. */
+    long eventsTooLate();
+}

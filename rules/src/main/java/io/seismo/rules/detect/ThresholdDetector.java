@@ -1,0 +1,138 @@
+package io.seismo.rules.detect;
+
+import io.seismo.rules.dsl.EventKeyer;
+import io.seismo.rules.dsl.EventMatcher;
+import io.seismo.rules.dsl.ThresholdDefinition;
+import io.seismo.rules.dsl.WindowCondition;
+import io.seismo.rules.event.Event;
+import io.seismo.rules.finding.Evidence;
+import io.seismo.rules.finding.Finding;
+import io.seismo.rules.finding.FindingKind;
+import io.seismo.rules.window.KeyedWindows;
+import io.seismo.rules.window.Transition;
+import io.seismo.rules.window.WindowFigures;
+import io.seismo.rules.window.WindowSpec;
+import io.seismo.rules.window.WindowedKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A threshold rule: per key, evaluates {@code fireWhen} over the key's window at each boundary and reports
+ * a firing finding when it starts to hold and a resolved one when it stops; nothing while it keeps holding.
+ * A key evicted while firing is reported resolved at the next boundary, so no alert is left hanging.
+ */
+public final class ThresholdDetector implements Detector {
+    private final ThresholdDefinition rule;
+    private final EventMatcher matcher;
+    private final EventKeyer keyer;
+    private final WindowCondition condition;
+    private final KeyedWindows windows;
+    private final String keyLabel;
+    private final int evidenceMessages;
+    private final int evidenceTraceIds;
+    private final List<EvictedKey> evictedWhileFiring = new ArrayList<>();
+    private long ruleErrors;
+
+    /** A key that was firing when evicted; reported resolved at the next boundary. */
+    private record EvictedKey(String key, Evidence evidence) {
+    }
+
+    public ThresholdDetector(ThresholdDefinition rule, DetectorLimits limits) {
+        this.rule = rule;
+        this.matcher = rule.newMatcher();
+        this.keyer = rule.newKeyer();
+        this.condition = rule.newCondition();
+        this.keyLabel = rule.groupsByService() ? "service" : "key";
+        this.evidenceMessages = limits.evidenceMessages();
+        this.evidenceTraceIds = limits.evidenceTraceIds();
+        this.windows = new KeyedWindows(rule.window(), limits.allowedLatenessNanos(), limits.maxKeys(),
+                Math.max(evidenceMessages, evidenceTraceIds), this::onEvicted);
+    }
+
+    @Override
+    public String ruleName() {
+        return rule.name();
+    }
+
+    @Override
+    public WindowSpec window() {
+        return rule.window();
+    }
+
+    @Override
+    public void onEvent(Event event, long eventNanos) {
+        String key;
+        try {
+            if (!matcher.matches(event)) {
+                return;
+            }
+            key = keyer.keyOf(event);
+        } catch (Exception e) {
+            ruleErrors++;
+            return;
+        }
+        if (key != null) {
+            windows.add(key, eventNanos, event.getLevel(), event.getMessage(), event.getTraceId());
+        }
+    }
+
+    @Override
+    public void evaluate(long boundaryNanos, List<Finding> round) {
+        for (EvictedKey evicted : evictedWhileFiring) {
+            round.add(finding(evicted.key(), false, boundaryNanos, WindowFigures.NONE, evicted.evidence()));
+        }
+        evictedWhileFiring.clear();
+        windows.evaluate(boundaryNanos, (key, counts) -> {
+            boolean holds;
+            try {
+                holds = condition.holds(counts);
+            } catch (Exception e) {
+                ruleErrors++;
+                return;
+            }
+            Transition transition = key.update(holds, boundaryNanos);
+            if (transition != Transition.UNCHANGED) {
+                round.add(finding(key.key(), transition == Transition.STARTED, boundaryNanos, WindowFigures.of(counts),
+                        key.evidence(evidenceMessages, evidenceTraceIds)));
+            }
+        });
+    }
+
+    @Override
+    public void retainFrom(long nextBoundaryNanos) {
+        windows.retainFrom(nextBoundaryNanos);
+    }
+
+    @Override
+    public boolean isIdle() {
+        return windows.isEmpty() && evictedWhileFiring.isEmpty();
+    }
+
+    @Override
+    public long ruleErrors() {
+        return ruleErrors;
+    }
+
+    @Override
+    public long keysEvicted() {
+        return windows.evictions();
+    }
+
+    @Override
+    public long eventsTooLate() {
+        return windows.droppedEvents();
+    }
+
+    private void onEvicted(WindowedKey key) {
+        if (key.holds()) {
+            evictedWhileFiring.add(new EvictedKey(key.key(), key.evidence(evidenceMessages, evidenceTraceIds)));
+        }
+    }
+
+    private Finding finding(String key, boolean firing, long boundaryNanos, WindowFigures figures, Evidence evidence) {
+        return new Finding(rule.name(), FindingKind.THRESHOLD, key, firing, rule.severity(), boundaryNanos,
+                boundaryNanos - rule.window().sizeNanos(), boundaryNanos,
+                FindingLabels.of(rule.name(), keyLabel, key, rule.labels()), figures.asValues(),
+                rule.conditionText(), evidence, null);
+    }
+}

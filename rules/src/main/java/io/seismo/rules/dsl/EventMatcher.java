@@ -1,0 +1,29 @@
+package io.seismo.rules.dsl;
+
+import groovy.lang.Closure;
+import io.seismo.rules.event.Event;
+import io.seismo.rules.event.EventKind;
+import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
+
+/** A rule's {@code where}, bound for one engine thread. Without one, every log event matches. */
+public final class EventMatcher {
+    private final EventView view = new EventView();
+    private final Closure<?> predicate;
+
+    EventMatcher(RuleClosure where) {
+        this.predicate = where == null ? null : where.bindTo(view);
+    }
+
+    /** Whether the event counts for the rule; throws whatever the rule's closure throws. */
+    public boolean matches(Event event) {
+        if (predicate == null) {
+            return event.getKind() == EventKind.LOG;
+        }
+        view.show(event);
+        try {
+            return DefaultTypeTransformation.castToBoolean(predicate.call(view));
+        } finally {
+            view.show(null);
+        }
+    }
+}

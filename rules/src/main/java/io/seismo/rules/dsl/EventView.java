@@ -1,0 +1,114 @@
+package io.seismo.rules.dsl;
+
+import io.seismo.rules.event.Event;
+import io.seismo.rules.event.EventKind;
+import io.seismo.rules.event.Level;
+import io.seismo.rules.sandbox.RuleApi;
+
+/**
+ * What {@code where} and {@code by} closures see: the event being evaluated, read-only, plus the level and
+ * kind constants so that {@code level >= ERROR} reads naturally. Shows one event at a time and lets go of
+ * it after the call, because the event holder belongs to the pipeline.
+ */
+@RuleApi
+public final class EventView {
+    private Event event;
+
+    void show(Event current) {
+        this.event = current;
+    }
+
+    public String getService() {
+        return event.getService();
+    }
+
+    public Level getLevel() {
+        return event.getLevel();
+    }
+
+    public String getMessage() {
+        return event.getMessage();
+    }
+
+    public String getTraceId() {
+        return event.getTraceId();
+    }
+
+    public String getSpanId() {
+        return event.getSpanId();
+    }
+
+    public String getParentSpanId() {
+        return event.getParentSpanId();
+    }
+
+    public String getHost() {
+        return event.getHost();
+    }
+
+    public String getSource() {
+        return event.getSource();
+    }
+
+    public String getPath() {
+        return event.getPath();
+    }
+
+    public EventKind getKind() {
+        return event.getKind();
+    }
+
+    public long getTimeNanos() {
+        return event.getEventTimeNanos();
+    }
+
+    /** Whether the level is ERROR or worse. */
+    public boolean isError() {
+        return event.isError();
+    }
+
+    /** A parsed field of the event, or null. */
+    public String attr(String name) {
+        return event.attr(name);
+    }
+
+    public Level getUNKNOWN() {
+        return Level.UNKNOWN;
+    }
+
+    public Level getTRACE() {
+        return Level.TRACE;
+    }
+
+    public Level getDEBUG() {
+        return Level.DEBUG;
+    }
+
+    public Level getINFO() {
+        return Level.INFO;
+    }
+
+    public Level getWARN() {
+        return Level.WARN;
+    }
+
+    public Level getERROR() {
+        return Level.ERROR;
+    }
+
+    public Level getFATAL() {
+        return Level.FATAL;
+    }
+
+    public EventKind getLOG() {
+        return EventKind.LOG;
+    }
+
+    public EventKind getMETRIC() {
+        return EventKind.METRIC;
+    }
+
+    public EventKind getSPAN() {
+        return EventKind.SPAN;
+    }
+}

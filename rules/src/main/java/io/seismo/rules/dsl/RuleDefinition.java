@@ -1,0 +1,30 @@
+package io.seismo.rules.dsl;
+
+import io.seismo.rules.finding.FindingKind;
+import io.seismo.rules.finding.Severity;
+import io.seismo.rules.window.WindowSpec;
+import java.util.Map;
+
+/** A rule as loaded: immutable, shareable between engines; each engine builds its own detector from it. */
+public sealed interface RuleDefinition permits ThresholdDefinition, CascadeDefinition {
+
+    String name();
+
+    /** The kind of findings the rule produces. */
+    FindingKind kind();
+
+    String file();
+
+    /** The line of the rule file where the rule starts. */
+    int line();
+
+    Severity severity();
+
+    /** The user's labels, in the order written. */
+    Map<String, String> labels();
+
+    WindowSpec window();
+
+    /** What the rule compares, in words, for findings and {@code rules check}. */
+    String conditionText();
+}

@@ -1,0 +1,65 @@
+package io.seismo.rules.dsl;
+
+import io.seismo.rules.finding.FindingKind;
+import io.seismo.rules.finding.Severity;
+import io.seismo.rules.window.WindowSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A threshold rule.
+ *
+ * @param where null: every log event counts
+ * @param by    null: grouped by service
+ */
+public record ThresholdDefinition(
+        String name,
+        String file,
+        int line,
+        Severity severity,
+        Map<String, String> labels,
+        WindowSpec window,
+        RuleClosure where,
+        RuleClosure by,
+        RuleClosure fireWhen) implements RuleDefinition {
+
+    public ThresholdDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(fireWhen, "fireWhen");
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    }
+
+    @Override
+    public FindingKind kind() {
+        return FindingKind.THRESHOLD;
+    }
+
+    /** Whether keys are service names (then findings carry a {@code service} label rather than {@code key}). */
+    public boolean groupsByService() {
+        return by == null;
+    }
+
+    @Override
+    public String conditionText() {
+        return fireWhen.sourceText() != null ? fireWhen.sourceText() : "fireWhen at " + file + ":" + line;
+    }
+
+    /** A fresh matcher for one engine's thread. */
+    public EventMatcher newMatcher() {
+        return new EventMatcher(where);
+    }
+
+    /** A fresh key function for one engine's thread. */
+    public EventKeyer newKeyer() {
+        return new EventKeyer(by);
+    }
+
+    /** A fresh condition for one engine's thread. */
+    public WindowCondition newCondition() {
+        return new WindowCondition(fireWhen);
+    }
+}

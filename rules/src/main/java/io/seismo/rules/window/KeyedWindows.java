@@ -1,0 +1,138 @@
+package io.seismo.rules.window;
+
+import io.seismo.rules.event.Level;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The windows of one rule, one {@link WindowedKey} per key, over event time. Bounded twice: each key keeps
+ * only the buckets that a window still to be evaluated (or an event within the allowed lateness) can
+ * touch, and the rule keeps at most {@code maxKeys} keys, evicting the least recently updated one.
+ */
+public final class KeyedWindows {
+
+    /** Told about a key just before its state is reused for another key. */
+    public interface EvictionListener {
+        void beforeEviction(WindowedKey evicted);
+    }
+
+    /** Sees each key with the counts of its window ending at the boundary being evaluated. */
+    public interface KeyEvaluator {
+        void evaluate(WindowedKey key, WindowCounts window);
+    }
+
+    private final WindowSpec spec;
+    private final long bucketNanos;
+    private final int ringCapacity;
+    private final int sampleCapacity;
+    private final int maxKeys;
+    private final EvictionListener evictionListener;
+    private final WindowCounts scratch = new WindowCounts();
+    // Access order: the eldest entry is the key that went longest without an event.
+    private final LinkedHashMap<String, WindowedKey> keys = new LinkedHashMap<>(16, 0.75f, true);
+    private long firstRetainedBucket = Long.MIN_VALUE;
+    private long evictions;
+    private long droppedEvents;
+
+    public KeyedWindows(WindowSpec spec, long allowedLatenessNanos, int maxKeys, int sampleCapacity,
+                        EvictionListener evictionListener) {
+        if (maxKeys < 1) {
+            throw new IllegalArgumentException("maxKeys must be at least 1, got " + maxKeys);
+        }
+        this.spec = spec;
+        this.bucketNanos = spec.bucketNanos();
+        // Buckets from the oldest window still to evaluate up to the newest event the watermark lets in.
+        this.ringCapacity = (int) ((spec.sizeNanos() + Math.max(0, allowedLatenessNanos)) / bucketNanos) + 2;
+        this.maxKeys = maxKeys;
+        this.sampleCapacity = sampleCapacity;
+        this.evictionListener = evictionListener;
+    }
+
+    public WindowSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Counts an event for {@code key}. Returns false (and counts it as dropped) when its bucket is older than
+     * every window still to be evaluated.
+     */
+    public boolean add(String key, long eventNanos, Level level, String message, String traceId) {
+        long bucket = Math.floorDiv(eventNanos, bucketNanos);
+        if (bucket < firstRetainedBucket) {
+            droppedEvents++;
+            return false;
+        }
+        WindowedKey state = keys.get(key);
+        if (state == null) {
+            state = admit(key);
+        }
+        if (!state.record(bucket, level, message, traceId)) {
+            droppedEvents++;
+            return false;
+        }
+        return true;
+    }
+
+    /** Hands every key with its window ending at {@code boundaryNanos} to {@code evaluator}. */
+    public void evaluate(long boundaryNanos, KeyEvaluator evaluator) {
+        long from = Math.floorDiv(boundaryNanos - spec.sizeNanos(), bucketNanos);
+        long to = Math.floorDiv(boundaryNanos, bucketNanos);
+        for (WindowedKey state : keys.values()) {
+            state.sum(from, to, scratch);
+            evaluator.evaluate(state, scratch);
+        }
+    }
+
+    /**
+     * Forgets buckets that no window ending at or after {@code nextBoundaryNanos} covers, and the keys left
+     * with no data whose condition does not hold (a holding key stays until it resolves).
+     */
+    public void retainFrom(long nextBoundaryNanos) {
+        firstRetainedBucket = Math.floorDiv(nextBoundaryNanos - spec.sizeNanos(), bucketNanos);
+        Iterator<WindowedKey> it = keys.values().iterator();
+        while (it.hasNext()) {
+            WindowedKey state = it.next();
+            if (!state.holds() && !state.hasDataFrom(firstRetainedBucket)) {
+                it.remove();
+            }
+        }
+    }
+
+    public WindowedKey get(String key) {
+        return keys.get(key);
+    }
+
+    public boolean isEmpty() {
+        return keys.isEmpty();
+    }
+
+    public int size() {
+        return keys.size();
+    }
+
+    public long evictions() {
+        return evictions;
+    }
+
+    /** Events too late for any window still to be evaluated. */
+    public long droppedEvents() {
+        return droppedEvents;
+    }
+
+    private WindowedKey admit(String key) {
+        WindowedKey state;
+        if (keys.size() >= maxKeys) {
+            Iterator<Map.Entry<String, WindowedKey>> eldest = keys.entrySet().iterator();
+            state = eldest.next().getValue();
+            eldest.remove();
+            evictions++;
+            evictionListener.beforeEviction(state);
+            state.reuseFor(key);
+        } else {
+            state = new WindowedKey(key, ringCapacity, sampleCapacity);
+        }
+        keys.put(key, state);
+        return state;
+    }
+}

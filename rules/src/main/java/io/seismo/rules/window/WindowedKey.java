@@ -1,0 +1,93 @@
+package io.seismo.rules.window;
+
+import io.seismo.rules.event.Level;
+import io.seismo.rules.finding.Evidence;
+
+/**
+ * The state of one key of one rule: its count buckets, recent evidence, and whether the rule's condition
+ * held at the last boundary (and since when). Created once per key and reused when its key is evicted.
+ */
+public final class WindowedKey {
+    private static final long NO_BUCKET = Long.MIN_VALUE;
+
+    private final BucketRing ring;
+    private final SampleRing errorSamples;
+    private final SampleRing recentSamples;
+    private String key;
+    private long newestBucket = NO_BUCKET;
+    private boolean holds;
+    private long holdsSinceNanos;
+
+    WindowedKey(String key, int ringCapacity, int sampleCapacity) {
+        this.key = key;
+        this.ring = new BucketRing(ringCapacity);
+        this.errorSamples = new SampleRing(sampleCapacity);
+        this.recentSamples = new SampleRing(sampleCapacity);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** Whether the condition held at the last boundary this key was evaluated at. */
+    public boolean holds() {
+        return holds;
+    }
+
+    /** The boundary at which the condition started to hold; meaningful while {@link #holds()}. */
+    public long holdsSinceNanos() {
+        return holdsSinceNanos;
+    }
+
+    /** Records the condition's value at {@code boundaryNanos} and says whether that is a change. */
+    public Transition update(boolean nowHolds, long boundaryNanos) {
+        if (nowHolds == holds) {
+            return Transition.UNCHANGED;
+        }
+        holds = nowHolds;
+        if (nowHolds) {
+            holdsSinceNanos = boundaryNanos;
+            return Transition.STARTED;
+        }
+        return Transition.STOPPED;
+    }
+
+    /** Sample error messages and their trace ids; the latest events of any level when there were no errors. */
+    public Evidence evidence(int maxMessages, int maxTraceIds) {
+        SampleRing source = errorSamples.isEmpty() ? recentSamples : errorSamples;
+        return new Evidence(source.messages(maxMessages), source.traceIds(maxTraceIds));
+    }
+
+    boolean record(long bucket, Level level, String message, String traceId) {
+        if (!ring.add(bucket, level)) {
+            return false;
+        }
+        newestBucket = Math.max(newestBucket, bucket);
+        recentSamples.record(message, traceId);
+        if (level.isErrorOrWorse()) {
+            errorSamples.record(message, traceId);
+        }
+        return true;
+    }
+
+    void sum(long fromBucket, long toBucket, WindowCounts out) {
+        out.clear();
+        if (newestBucket >= fromBucket) {
+            ring.sum(fromBucket, toBucket, out);
+        }
+    }
+
+    boolean hasDataFrom(long bucket) {
+        return newestBucket >= bucket;
+    }
+
+    void reuseFor(String newKey) {
+        key = newKey;
+        ring.clear();
+        errorSamples.clear();
+        recentSamples.clear();
+        newestBucket = NO_BUCKET;
+        holds = false;
+        holdsSinceNanos = 0;
+    }
+}

@@ -1,0 +1,125 @@
+package io.seismo.rules.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seismo.rules.event.Event;
+import io.seismo.rules.event.Level;
+import io.seismo.rules.testing.SyntheticEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TraceAssemblyTest {
+    private static final long SECOND = 1_000_000_000L;
+    private static final long GAP = 10 * SECOND;
+
+    private final DependencyGraph graph = new DependencyGraph(600 * SECOND, 100);
+    private final List<TraceSummary> closed = new ArrayList<>();
+    private final Event holder = new Event();
+
+    @Test
+    void shouldCloseATraceOnceTheWatermarkIsAGapPastItsNewestEvent() {
+        TraceAssembler traces = assembler(10);
+        feed(traces, event(0, "gateway", Level.INFO, "t1"));
+        feed(traces, event(2 * SECOND, "checkout", Level.INFO, "t1"));
+
+        traces.closeUpTo(12 * SECOND - 1);
+        assertThat(closed).isEmpty();
+        traces.closeUpTo(12 * SECOND);
+
+        assertThat(closed).singleElement().satisfies(trace -> {
+            assertThat(trace.traceId()).isEqualTo("t1");
+            assertThat(trace.eventCount()).isEqualTo(2);
+            assertThat(trace.startNanos()).isZero();
+            assertThat(trace.endNanos()).isEqualTo(2 * SECOND);
+        });
+        assertThat(traces.openTraces()).isZero();
+    }
+
+    @Test
+    void shouldDrawEdgesFromSpanParentsEvenWhenAChildArrivesBeforeItsParent() {
+        TraceAssembler traces = assembler(10);
+        feed(traces, event(3, "payments", Level.INFO, "t1").withSpan("p1", "c1"));
+        feed(traces, event(0, "gateway", Level.INFO, "t1").withSpan("g1", null));
+        feed(traces, event(1, "auth", Level.INFO, "t1").withSpan("a1", "g1"));
+        feed(traces, event(2, "checkout", Level.INFO, "t1").withSpan("c1", "g1"));
+
+        assertThat(graph.edges()).as("learned while the trace is still open").containsExactly(
+                new ServiceEdge("checkout", "payments"), new ServiceEdge("gateway", "auth"),
+                new ServiceEdge("gateway", "checkout"));
+        traces.closeUpTo(GAP + 3);
+        assertThat(closed).singleElement().satisfies(trace -> {
+            assertThat(trace.services()).containsExactly("gateway", "auth", "checkout", "payments");
+            assertThat(trace.edges()).containsExactlyInAnyOrder(new ServiceEdge("gateway", "auth"),
+                    new ServiceEdge("gateway", "checkout"), new ServiceEdge("checkout", "payments"));
+        });
+    }
+
+    @Test
+    void shouldChainServicesInCallOrderWhenTheTraceHasNoSpans() {
+        TraceAssembler traces = assembler(10);
+        feed(traces, event(0, "gateway", Level.INFO, "t1"));
+        feed(traces, event(1, "checkout", Level.INFO, "t1"));
+        feed(traces, event(2, "checkout", Level.INFO, "t1"));
+        feed(traces, event(3, "payments", Level.ERROR, "t1"));
+
+        assertThat(graph.edges()).as("learned while the trace is still open").containsExactly(
+                new ServiceEdge("checkout", "payments"), new ServiceEdge("gateway", "checkout"));
+        traces.closeUpTo(GAP + 3);
+        assertThat(closed).singleElement().satisfies(trace -> {
+            assertThat(trace.edges()).containsExactly(new ServiceEdge("gateway", "checkout"),
+                    new ServiceEdge("checkout", "payments"));
+            assertThat(trace.errorServices()).containsExactly("payments");
+            assertThat(trace.firstErrorMessage()).isEqualTo("payments at 3");
+        });
+    }
+
+    @Test
+    void shouldOrderACallChainByEventTimeNotArrival() {
+        TraceAssembler traces = assembler(10);
+        feed(traces, event(0, "gateway", Level.INFO, "t1"));
+        feed(traces, event(2, "payments", Level.INFO, "t1"));
+        feed(traces, event(1, "checkout", Level.INFO, "t1"));
+
+        traces.closeUpTo(GAP + 2);
+
+        assertThat(closed.get(0).services()).containsExactly("gateway", "checkout", "payments");
+        assertThat(closed.get(0).edges()).containsExactly(new ServiceEdge("gateway", "checkout"),
+                new ServiceEdge("checkout", "payments"));
+    }
+
+    @Test
+    void shouldEvictTheTraceIdleLongestWhenTooManyAreOpenAndCountIt() {
+        TraceAssembler traces = assembler(2);
+        feed(traces, event(0, "a", Level.INFO, "t1"));
+        feed(traces, event(1, "a", Level.INFO, "t2"));
+        feed(traces, event(2, "a", Level.INFO, "t1"));
+        feed(traces, event(3, "a", Level.INFO, "t3"));
+
+        assertThat(traces.evicted()).isEqualTo(1);
+        assertThat(traces.openTraces()).isEqualTo(2);
+        assertThat(closed).extracting(TraceSummary::traceId).containsExactly("t2");
+    }
+
+    @Test
+    void shouldIgnoreEventsWithoutATraceId() {
+        TraceAssembler traces = assembler(10);
+        feed(traces, SyntheticEvent.log(0, "a", Level.ERROR, "no trace"));
+
+        assertThat(traces.openTraces()).isZero();
+    }
+
+    private TraceAssembler assembler(int maxOpen) {
+        return new TraceAssembler(GAP, maxOpen, 100, graph, closed::add);
+    }
+
+    private static SyntheticEvent event(long nanos, String service, Level level, String traceId) {
+        return SyntheticEvent.log(nanos, service, level, service + " at " + nanos).withTrace(traceId);
+    }
+
+    private void feed(TraceAssembler traces, SyntheticEvent event) {
+        event.writeTo(holder);
+        traces.add(holder, event.timeNanos());
+        holder.reset();
+    }
+}

@@ -1,0 +1,37 @@
+package io.seismo.rules.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.seismo.rules.RuleText;
+import io.seismo.rules.finding.FindingKind;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ExampleRulesTest {
+
+    @Test
+    void shouldLoadTheShippedExamples() throws Exception {
+        Path examples = RuleText.repositoryRoot().resolve("rules").resolve("examples");
+
+        RuleSet rules = RuleSet.loadDirectory(examples);
+
+        assertThat(rules.rules()).extracting(RuleDefinition::file, RuleDefinition::name, RuleDefinition::kind)
+                .containsExactly(
+                        tuple("cascade.groovy", "service-cascade", FindingKind.CASCADE),
+                        tuple("threshold.groovy", "checkout-errors", FindingKind.THRESHOLD),
+                        tuple("threshold.groovy", "service-errors", FindingKind.THRESHOLD));
+    }
+
+    @Test
+    void shouldReportAMissingRulesDirectoryAsAProblem() {
+        Path missing = RuleText.repositoryRoot().resolve("rules").resolve("no-such-directory");
+
+        RuleLoadException e = catchThrowableOfType(RuleLoadException.class,
+                () -> RuleSet.loadDirectory(missing));
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("rules directory"));
+    }
+}
