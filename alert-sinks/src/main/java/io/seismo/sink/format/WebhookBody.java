@@ -115,15 +115,15 @@ public final class WebhookBody {
 
     private static Map<String, String> annotations(Alert alert) {
         Map<String, String> annotations = new TreeMap<>(alert.annotations());
-        putIfPresent(annotations, "summary", alert.summary());
-        putIfPresent(annotations, "description", alert.description());
+        fillIfAbsent(annotations, "summary", alert.summary());
+        fillIfAbsent(annotations, "description", alert.description());
         if (alert.cascade() != null) {
-            putIfPresent(annotations, "root_cause", alert.cascade().rootService());
-            putIfPresent(annotations, "affected_services", String.join(",", alert.cascade().affectedServices()));
+            fillIfAbsent(annotations, "root_cause", alert.cascade().rootService());
+            fillIfAbsent(annotations, "affected_services", String.join(",", alert.cascade().affectedServices()));
         }
-        putIfPresent(annotations, "suppressed", String.join("; ", alert.suppressed()));
-        putIfPresent(annotations, "trace_ids", String.join(",", alert.traceIds()));
-        putIfPresent(annotations, "samples", String.join("\n", alert.sampleMessages()));
+        fillIfAbsent(annotations, "suppressed", String.join("; ", alert.suppressed()));
+        fillIfAbsent(annotations, "trace_ids", String.join(",", alert.traceIds()));
+        fillIfAbsent(annotations, "samples", String.join("\n", alert.sampleMessages()));
         return annotations;
     }
 
@@ -139,8 +139,9 @@ public final class WebhookBody {
         return new TreeMap<>(shared);
     }
 
-    private static void putIfPresent(Map<String, String> target, String key, String value) {
-        if (value != null && !value.isBlank()) {
+    /** Fills a Seismo annotation from the alert's fields unless alerting already worded it. */
+    private static void fillIfAbsent(Map<String, String> target, String key, String value) {
+        if (value != null && !value.isBlank() && !target.containsKey(key)) {
             target.put(key, value);
         }
     }
