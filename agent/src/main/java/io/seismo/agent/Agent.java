@@ -1,0 +1,178 @@
+package io.seismo.agent;
+
+import io.seismo.agent.checkpoint.CheckpointStore;
+import io.seismo.agent.checkpoint.StateDirLock;
+import io.seismo.agent.config.AgentConfig;
+import io.seismo.agent.discovery.FileDiscovery;
+import io.seismo.agent.ship.BatchSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The log-shipping agent: tails the configured files and ships their lines to the daemon, resuming after a
+ * restart from the last offsets the daemon acknowledged. One scheduler thread does all the work; the JDK's
+ * HTTP client carries the requests. Idle, it wakes once per {@code pollInterval} to look at the files.
+ *
+ * <pre>{@code
+ * try (Agent agent = Agent.start(config)) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Agent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    /** How long {@link #close} waits for answers to requests already sent, so fewer lines are sent twice. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final AgentConfig config;
+    private final ScheduledExecutorService loopThread;
+    private final ExecutorService httpThreads;
+    private final StateDirLock lock;
+    private final AgentLoop loop;
+    private final ScheduledFuture<?> polls;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile AgentStats finalStats;
+
+    private Agent(AgentConfig config, ScheduledExecutorService loopThread, ExecutorService httpThreads,
+                  StateDirLock lock, AgentLoop loop) {
+        this.config = config;
+        this.loopThread = loopThread;
+        this.httpThreads = httpThreads;
+        this.lock = lock;
+        this.loop = loop;
+        this.polls = loopThread.scheduleWithFixedDelay(loop::tick, 0, config.pollInterval().toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Locks the state folder, reads the checkpoint and starts tailing.
+     *
+     * @throws IllegalStateException if the state folder cannot be used (not writable, or another agent's)
+     */
+    public static Agent start(AgentConfig config) {
+        StateDirLock lock;
+        CheckpointStore.Restored restored;
+        CheckpointStore store = new CheckpointStore(config.stateDir());
+        try {
+            lock = StateDirLock.acquire(config.stateDir());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot use state folder " + config.stateDir() + ": " + e.getMessage(), e);
+        }
+        try {
+            restored = store.load();
+        } catch (IOException e) {
+            lock.close();
+            throw new IllegalStateException("cannot read checkpoint " + store.file() + ": " + e.getMessage(), e);
+        }
+        ScheduledExecutorService loopThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("seismo-agent"));
+        ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads("seismo-agent-http"));
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(min(Duration.ofSeconds(5), config.daemon().requestTimeout()))
+                .executor(httpThreads)
+                .build();
+        BatchSender sender = new BatchSender(client, config.daemon(), config.agentId(), config.host());
+        AgentLoop loop = new AgentLoop(config, store, restored, sender, loopThread);
+        return new Agent(config, loopThread, httpThreads, lock, loop);
+    }
+
+    /** One line for the log: what is tailed and where it goes (never the token). */
+    public static String describe(AgentConfig config) {
+        return "agent " + config.agentId() + " tailing " + new FileDiscovery(config.inputs()).patterns()
+                + ", shipping to " + config.daemon().url() + ", offsets in " + config.stateDir();
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    /** A consistent snapshot of the counters, taken on the agent's own thread. */
+    public AgentStats stats() {
+        AgentStats done = finalStats;
+        if (done != null) {
+            return done;
+        }
+        try {
+            return loopThread.submit(loop::stats).get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading agent stats", e);
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            done = finalStats;
+            if (done != null) {
+                return done;
+            }
+            throw new IllegalStateException("agent stats unavailable: " + e, e);
+        }
+    }
+
+    /**
+     * Stops within a bounded time: no new reads or sends, up to 2 s for answers to requests already on their
+     * way, then the acknowledged offsets (and only those) go into the checkpoint and the files are closed.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        polls.cancel(false);
+        AgentStats last = null;
+        try {
+            loopThread.submit(loop::beginClose).get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!loop.awaitDrained(DRAIN_TIMEOUT)) {
+                LOG.info("stopping with batches still unanswered; their lines are sent again on the next start");
+            }
+            last = loopThread.submit(loop::finishClose).get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.warn("agent did not stop cleanly: {}", e.toString());
+        } finally {
+            finalStats = last != null ? last : new AgentCounters().snapshot(0, 0, Map.of());
+            loopThread.shutdownNow();
+            httpThreads.shutdownNow();
+            awaitTermination(loopThread);
+            lock.close();
+        }
+    }
+
+    private static void awaitTermination(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("agent thread did not stop within {}", STEP_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

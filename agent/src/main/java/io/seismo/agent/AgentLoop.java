@@ -1,0 +1,271 @@
+package io.seismo.agent;
+
+import io.seismo.agent.checkpoint.CheckpointStore;
+import io.seismo.agent.config.AgentConfig;
+import io.seismo.agent.discovery.FileDiscovery;
+import io.seismo.agent.ship.Backoff;
+import io.seismo.agent.ship.Batch;
+import io.seismo.agent.ship.BatchSender;
+import io.seismo.agent.ship.Decision;
+import io.seismo.agent.ship.EnvelopeEncoder;
+import io.seismo.agent.ship.ResponsePolicy;
+import io.seismo.agent.ship.ShipLog;
+import io.seismo.agent.ship.ShipQueue;
+import io.seismo.agent.ship.ShipResult;
+import io.seismo.agent.tail.FileTracker;
+import io.seismo.agent.tail.ReadTally;
+import io.seismo.agent.tail.TrackedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's single thread of control. Every poll it discovers and checks files, reads new complete lines
+ * into each file's batch, sends due batches (one in flight per file, {@code maxInFlightBatches} in all),
+ * retires files that are gone, and writes the checkpoint. Answers from the daemon come back onto this same
+ * thread, so no state here is shared. Offsets in the checkpoint move only when the daemon acknowledges.
+ */
+final class AgentLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentLoop.class);
+    /** Acks move offsets in memory at once; the file follows at most this much later (a crash re-sends the gap). */
+    private static final long CHECKPOINT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int READ_CHUNK_BYTES = 64 * 1024;
+
+    private final AgentConfig config;
+    private final FileTracker tracker;
+    private final CheckpointStore store;
+    private final BatchSender sender;
+    private final ResponsePolicy policy;
+    private final ShipLog shipLog;
+    private final Executor loopExecutor;
+    private final AgentCounters counters = new AgentCounters();
+    private final EnvelopeEncoder encoder = new EnvelopeEncoder();
+    private final Map<String, ShipQueue> queues = new HashMap<>();
+    private final ByteBuffer scratch = ByteBuffer.allocate(READ_CHUNK_BYTES);
+    private final CountDownLatch drained = new CountDownLatch(1);
+    private final long maxBufferedBytes;
+    private final long closeInactiveNanos;
+    private int inFlight;
+    private int turn;
+    private boolean closing;
+    private boolean checkpointDirty;
+    private boolean checkpointFailing;
+    private long lastCheckpointNanos;
+
+    /**
+     * @param loopExecutor runs tasks on the loop's own thread; answers from the daemon are handed to it
+     */
+    AgentLoop(AgentConfig config, CheckpointStore store, CheckpointStore.Restored restored, BatchSender sender,
+              Executor loopExecutor) {
+        this.config = config;
+        this.store = store;
+        this.sender = sender;
+        this.loopExecutor = loopExecutor;
+        this.tracker = new FileTracker(new FileDiscovery(config.inputs()), config.maxLineBytes(), restored.entries());
+        this.policy = new ResponsePolicy(new Backoff(config.retry(), () -> ThreadLocalRandom.current().nextDouble()));
+        this.shipLog = new ShipLog(config.daemon().url().toString());
+        this.maxBufferedBytes = (long) config.batch().maxBytes() * Math.max(2, 2 * config.maxInFlightBatches());
+        this.closeInactiveNanos = config.closeInactive().toNanos();
+        if (restored.problem() != null) {
+            counters.checkpointErrors++;
+            LOG.error("{}", restored.problem());
+        }
+    }
+
+    /** One poll. Never throws: a failed poll is logged and the next one runs as usual. */
+    void tick() {
+        if (closing) {
+            return;
+        }
+        try {
+            poll(System.nanoTime());
+        } catch (RuntimeException e) {
+            LOG.error("poll failed; the next one runs as usual", e);
+        }
+    }
+
+    private void poll(long now) {
+        tracker.poll(now, System.currentTimeMillis());
+        List<TrackedFile> files = inTurn(tracker.files());
+        long buffered = bufferedBytes();
+        for (TrackedFile f : files) {
+            ShipQueue q = queues.computeIfAbsent(f.sourceId(), id -> new ShipQueue(config.batch(), encoder));
+            if (buffered < maxBufferedBytes) {
+                ReadTally tally = f.read(scratch, config.batch().maxBytes(), now);
+                counters.add(tally);
+                buffered += tally.bytes();
+            }
+            feed(f, q, now);
+        }
+        registerNewSources(files, now);
+        dispatch(files, now);
+        for (String retired : tracker.retire(now, now, closeInactiveNanos)) {
+            queues.remove(retired);
+        }
+        if (checkpointDirty && now - lastCheckpointNanos >= CHECKPOINT_EVERY_NANOS) {
+            writeCheckpoint(now);
+        }
+        counters.polls++;
+    }
+
+    /** Moves verified lines into the file's batch and seals the batch once due. */
+    private void feed(TrackedFile f, ShipQueue q, long now) {
+        f.handTo(line -> q.offer(line, now));
+        q.sealIfDue(now, f.sourceId(), f.service(), f.path());
+    }
+
+    /** A file's id must be in the checkpoint before the daemon first sees it, or a crash could re-mint it. */
+    private void registerNewSources(List<TrackedFile> files, long now) {
+        if (checkpointFailing && now - lastCheckpointNanos < CHECKPOINT_EVERY_NANOS) {
+            return;
+        }
+        for (TrackedFile f : files) {
+            ShipQueue q = queues.get(f.sourceId());
+            if (!f.isRegistered() && q != null && q.hasSealed()) {
+                writeCheckpoint(now);
+                return;
+            }
+        }
+    }
+
+    private void dispatch(List<TrackedFile> files, long now) {
+        for (TrackedFile f : files) {
+            if (closing || inFlight >= config.maxInFlightBatches()) {
+                return;
+            }
+            ShipQueue q = queues.get(f.sourceId());
+            Batch batch = q == null || !f.isRegistered() ? null : q.takeForSending(now);
+            if (batch != null) {
+                send(f, q, batch);
+            }
+        }
+    }
+
+    private void send(TrackedFile f, ShipQueue q, Batch batch) {
+        inFlight++;
+        counters.batchesSent++;
+        sender.send(batch).thenAccept(result -> onLoop(() -> settle(f, q, batch, result)));
+    }
+
+    private void settle(TrackedFile f, ShipQueue q, Batch batch, ShipResult result) {
+        inFlight--;
+        long now = System.nanoTime();
+        Decision decision = policy.decide(result, q.failures(), batch.lineCount());
+        shipLog.record(decision, batch);
+        switch (decision.action()) {
+            case ACK:
+                q.settled();
+                f.acknowledge(batch.lastOffset());
+                counters.batchesAcked++;
+                checkpointDirty = true;
+                break;
+            case DROP:
+                q.settled();
+                f.acknowledge(batch.lastOffset());
+                counters.linesDropped += batch.lineCount();
+                checkpointDirty = true;
+                break;
+            case SPLIT:
+                q.split(now + decision.delay().toNanos());
+                counters.retries++;
+                break;
+            default:
+                q.failed(now + decision.delay().toNanos());
+                counters.retries++;
+        }
+        if (closing) {
+            if (inFlight == 0) {
+                drained.countDown();
+            }
+            return;
+        }
+        feed(f, q, now);
+        dispatch(inTurn(tracker.files()), now);
+    }
+
+    private void onLoop(Runnable task) {
+        try {
+            loopExecutor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The agent stopped: this answer is lost with it, and its lines are sent again after a restart.
+        }
+    }
+
+    private void writeCheckpoint(long now) {
+        lastCheckpointNanos = now;
+        try {
+            store.save(tracker.checkpointEntries(System.currentTimeMillis() - config.forgetAfter().toMillis()));
+            tracker.markAllRegistered();
+            checkpointDirty = false;
+            checkpointFailing = false;
+        } catch (IOException | RuntimeException e) {
+            counters.checkpointErrors++;
+            checkpointFailing = true;
+            LOG.error("writing {} failed ({}); offsets stay in memory and the write is retried", store.file(),
+                    e.toString());
+        }
+    }
+
+    /** The files in a rotating order, so no file is always first to read and first to get a send slot. */
+    private List<TrackedFile> inTurn(Collection<TrackedFile> all) {
+        List<TrackedFile> files = new ArrayList<>(all);
+        if (files.size() > 1) {
+            Collections.rotate(files, -(turn++ % files.size()));
+        }
+        return files;
+    }
+
+    private long bufferedBytes() {
+        long bytes = 0;
+        for (ShipQueue q : queues.values()) {
+            bytes += q.bufferedBytes();
+        }
+        return bytes;
+    }
+
+    AgentStats stats() {
+        Map<String, Long> acked = new LinkedHashMap<>();
+        for (TrackedFile f : tracker.files()) {
+            if (f.path() != null) {
+                acked.put(f.path().toString(), f.ackedOffset());
+            }
+        }
+        return counters.snapshot(tracker.openFiles(), inFlight, acked);
+    }
+
+    /** Stops reading and sending; answers already on their way are still taken. */
+    void beginClose() {
+        closing = true;
+        if (inFlight == 0) {
+            drained.countDown();
+        }
+    }
+
+    /** Waits (from another thread) for the requests in flight at {@link #beginClose} to be answered. */
+    boolean awaitDrained(Duration timeout) throws InterruptedException {
+        return drained.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Writes the acknowledged offsets, closes the files, and returns the final stats. */
+    AgentStats finishClose() {
+        writeCheckpoint(System.nanoTime());
+        AgentStats last = stats();
+        tracker.closeAll();
+        return last;
+    }
+}

@@ -1,0 +1,92 @@
+package io.seismo.agent.ship;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Lines of ONE file, encoded as the NDJSON body, with the byte range they cover. Immutable once sealed
+ * (the arrays are never written after construction), so it may be handed to the HTTP client's threads.
+ */
+public final class Batch {
+    private final String sourceId;
+    private final String service;
+    private final Path path;
+    private final long firstOffset;
+    private final long[] lineEnds;
+    private final byte[] body;
+    private final int[] bodyEnds;
+
+    /**
+     * @param lineEnds file offset just past each line's newline
+     * @param bodyEnds index in {@code body} just past each line's envelope
+     */
+    Batch(String sourceId, String service, Path path, long firstOffset, long[] lineEnds, byte[] body, int[] bodyEnds) {
+        this.sourceId = sourceId;
+        this.service = service;
+        this.path = path;
+        this.firstOffset = firstOffset;
+        this.lineEnds = lineEnds;
+        this.body = body;
+        this.bodyEnds = bodyEnds;
+    }
+
+    public String sourceId() {
+        return sourceId;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Offset of the first line's first byte ({@code Seismo-First-Offset}). */
+    public long firstOffset() {
+        return firstOffset;
+    }
+
+    /** Offset just past the last line's newline ({@code Seismo-Last-Offset}); acknowledged up to here. */
+    public long lastOffset() {
+        return lineEnds[lineEnds.length - 1];
+    }
+
+    public int lineCount() {
+        return lineEnds.length;
+    }
+
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** The NDJSON body. Callers must not modify it. */
+    byte[] body() {
+        return body;
+    }
+
+    /** The first and second half by lines, for a daemon that found the whole too large. Needs two lines or more. */
+    public Batch[] halves() {
+        if (lineEnds.length < 2) {
+            throw new IllegalStateException("a batch of one line cannot be split");
+        }
+        int mid = lineEnds.length / 2;
+        int bodyMid = bodyEnds[mid - 1];
+        Batch first = new Batch(sourceId, service, path, firstOffset, Arrays.copyOfRange(lineEnds, 0, mid),
+                Arrays.copyOfRange(body, 0, bodyMid), Arrays.copyOfRange(bodyEnds, 0, mid));
+        int[] secondEnds = Arrays.copyOfRange(bodyEnds, mid, bodyEnds.length);
+        for (int i = 0; i < secondEnds.length; i++) {
+            secondEnds[i] -= bodyMid;
+        }
+        Batch second = new Batch(sourceId, service, path, lineEnds[mid - 1],
+                Arrays.copyOfRange(lineEnds, mid, lineEnds.length),
+                Arrays.copyOfRange(body, bodyMid, body.length), secondEnds);
+        return new Batch[] {first, second};
+    }
+
+    @Override
+    public String toString() {
+        return "Batch[" + path + " " + sourceId + " " + firstOffset + ".." + lastOffset() + ", " + lineCount()
+                + " lines, " + body.length + " bytes]";
+    }
+}

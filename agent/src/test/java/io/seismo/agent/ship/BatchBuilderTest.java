@@ -1,0 +1,98 @@
+package io.seismo.agent.ship;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seismo.agent.config.BatchLimits;
+import io.seismo.agent.tail.Line;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchBuilderTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long LINGER_NANOS = Duration.ofMillis(200).toNanos();
+
+    @Test
+    void shouldEncodeEachLineAsAnEnvelopeOnItsOwnLine() throws Exception {
+        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)), new EnvelopeEncoder());
+        builder.offer(new Line(0, 11, "say \"hi\"\t", false), 0);
+        builder.offer(new Line(11, 80, "cut", true), 0);
+        Batch batch = builder.seal("src", "svc", Path.of("/var/log/a.log"));
+
+        List<JsonNode> envelopes = envelopes(batch);
+        assertThat(envelopes).hasSize(2);
+        assertThat(envelopes.get(0).toString()).isEqualTo("{\"o\":0,\"l\":\"say \\\"hi\\\"\\t\"}");
+        assertThat(envelopes.get(1).toString()).isEqualTo("{\"o\":11,\"l\":\"cut\",\"t\":true}");
+        assertThat(batch.firstOffset()).isZero();
+        assertThat(batch.lastOffset()).isEqualTo(80);
+        assertThat(builder.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldBeDueWhenFullByLinesOrBytesOrAfterLinger() {
+        BatchBuilder byLines = new BatchBuilder(new BatchLimits(2, 4096, Duration.ofMillis(200)), new EnvelopeEncoder());
+        assertThat(byLines.offer(line(0), 0)).isTrue();
+        assertThat(byLines.isDue(1)).isFalse();
+        assertThat(byLines.isDue(LINGER_NANOS)).isTrue();
+        assertThat(byLines.offer(line(1), 0)).isTrue();
+        assertThat(byLines.isDue(1)).isTrue();
+        assertThat(byLines.offer(line(2), 0)).isFalse();
+
+        BatchBuilder byBytes = new BatchBuilder(new BatchLimits(1000, 1024, Duration.ofMillis(200)), new EnvelopeEncoder());
+        int accepted = 0;
+        while (byBytes.offer(line(accepted), 0)) {
+            accepted++;
+        }
+        assertThat(byBytes.bufferedBytes()).isLessThanOrEqualTo(1024);
+        assertThat(byBytes.isDue(1)).isTrue();
+        assertThat(byBytes.seal("s", "v", Path.of("/a")).lineCount()).isEqualTo(accepted);
+    }
+
+    @Test
+    void shouldTakeALineLargerThanMaxBytesAloneRatherThanNever() {
+        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 1024, Duration.ofMillis(200)), new EnvelopeEncoder());
+        assertThat(builder.offer(new Line(0, 2001, "x".repeat(2000), false), 0)).isTrue();
+        assertThat(builder.offer(line(1), 0)).isFalse();
+        assertThat(builder.seal("s", "v", Path.of("/a")).lineCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSplitIntoHalvesThatCoverTheSameLinesAndOffsets() throws Exception {
+        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)), new EnvelopeEncoder());
+        for (int i = 0; i < 5; i++) {
+            builder.offer(line(i), 0);
+        }
+        Batch whole = builder.seal("src", "svc", Path.of("/a"));
+        Batch[] halves = whole.halves();
+
+        assertThat(halves[0].lineCount()).isEqualTo(2);
+        assertThat(halves[1].lineCount()).isEqualTo(3);
+        assertThat(halves[0].firstOffset()).isEqualTo(whole.firstOffset());
+        assertThat(halves[1].firstOffset()).isEqualTo(halves[0].lastOffset());
+        assertThat(halves[1].lastOffset()).isEqualTo(whole.lastOffset());
+        List<JsonNode> rejoined = new ArrayList<>(envelopes(halves[0]));
+        rejoined.addAll(envelopes(halves[1]));
+        assertThat(rejoined).isEqualTo(envelopes(whole));
+    }
+
+    /** Line {@code i} of a file of 10-byte lines. */
+    private static Line line(int i) {
+        return new Line(i * 10L, i * 10L + 10, "line " + i + "..", false);
+    }
+
+    private static List<JsonNode> envelopes(Batch batch) throws Exception {
+        String body = new String(batch.body(), StandardCharsets.UTF_8);
+        assertThat(body).endsWith("\n");
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            out.add(JSON.readTree(line));
+        }
+        return out;
+    }
+}
