@@ -1,0 +1,13 @@
+package io.seismo.daemon.parse;
+
+import io.seismo.rules.event.Event;
+
+/** The line is the message; nothing else is read. */
+final class RawLineParser implements LineParser {
+
+    @Override
+    public boolean parse(String line, Event out) {
+        out.setMessage(line);
+        return true;
+    }
+}
