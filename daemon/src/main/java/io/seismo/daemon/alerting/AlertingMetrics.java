@@ -1,0 +1,69 @@
+package io.seismo.daemon.alerting;
+
+import io.seismo.rules.finding.FindingKind;
+import io.seismo.sink.AlertStatus;
+
+/**
+ * What alerting counts. The daemon wires it to Prometheus; implementations resolve their label children once
+ * per (sink, status) and must be safe to call from the alerting thread.
+ */
+public interface AlertingMetrics {
+
+    /** A well-formed finding reached alerting. */
+    void findingsReceived(FindingKind kind);
+
+    /** A finding alerting could not use (missing rule name, kind, severity, or cascade detail); it was skipped. */
+    void findingsRejected();
+
+    /** A sink accepted a notification. */
+    void notificationsSent(String sink, AlertStatus status);
+
+    /** One delivery attempt failed (retried or not). */
+    void deliveryFailures(String sink);
+
+    /** A notification was dropped because it kept failing for longer than {@code giveUpAfter}. */
+    void deliveryGiveUps(String sink);
+
+    /** A notification was dropped because the sink refused it for good (not retryable). */
+    void deliveryRejected(String sink);
+
+    /** A per-service alert became inhibited by a firing cascade. */
+    void alertsInhibited();
+
+    /** The number of alerts firing now (a gauge value). */
+    void activeAlerts(int count);
+
+    AlertingMetrics NOOP = new AlertingMetrics() {
+        @Override
+        public void findingsReceived(FindingKind kind) {
+        }
+
+        @Override
+        public void findingsRejected() {
+        }
+
+        @Override
+        public void notificationsSent(String sink, AlertStatus status) {
+        }
+
+        @Override
+        public void deliveryFailures(String sink) {
+        }
+
+        @Override
+        public void deliveryGiveUps(String sink) {
+        }
+
+        @Override
+        public void deliveryRejected(String sink) {
+        }
+
+        @Override
+        public void alertsInhibited() {
+        }
+
+        @Override
+        public void activeAlerts(int count) {
+        }
+    };
+}
