@@ -1,0 +1,215 @@
+package io.seismo.daemon;
+
+import io.seismo.daemon.alerting.AlertDispatcher;
+import io.seismo.daemon.alerting.AlertingOptions;
+import io.seismo.daemon.config.DaemonConfig;
+import io.seismo.daemon.config.ParserChoice;
+import io.seismo.daemon.correlate.EngineCorrelator;
+import io.seismo.daemon.correlate.FindingsRelay;
+import io.seismo.daemon.correlate.RecentTraces;
+import io.seismo.daemon.http.HttpApi;
+import io.seismo.daemon.ingest.BearerTokenAuth;
+import io.seismo.daemon.ingest.IngestHandler;
+import io.seismo.daemon.ingest.ParserTable;
+import io.seismo.daemon.journal.SegmentedJournal;
+import io.seismo.daemon.metrics.DaemonMetrics;
+import io.seismo.daemon.metrics.PrometheusAlertingMetrics;
+import io.seismo.daemon.parse.LineParser;
+import io.seismo.daemon.parse.ParserFactory;
+import io.seismo.daemon.parse.ParserSpec;
+import io.seismo.daemon.pipeline.Pipeline;
+import io.seismo.rules.engine.CorrelationEngine;
+import io.seismo.rules.engine.EngineOptions;
+import io.seismo.rules.dsl.RuleSet;
+import io.seismo.sink.AlertSink;
+import io.seismo.sink.AlertSinks;
+import io.seismo.sink.SinkContext;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running daemon: HTTP ingest → ring (journal ∥ parsers → correlator) → alerting → sinks.
+ * {@link #start} returns once the port is open and the daemon is ready; {@link #close} stops accepting,
+ * drains the ring and stops every thread within a bounded time.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration TICK = Duration.ofMillis(250);
+    private static final long JOURNAL_SEGMENT_BYTES = 64L << 20;
+    private static final int JOURNAL_SEGMENTS_KEPT = 8;
+
+    private final Vertx vertx;
+    private final Pipeline pipeline;
+    private final AlertDispatcher alerting;
+    private final List<AlertSink> sinks;
+    private final ScheduledExecutorService ticker;
+    private final HttpServer server;
+    private final DaemonMetrics metrics;
+    private final Instant startedAt;
+    private volatile boolean ready;
+
+    private Daemon(Vertx vertx, Pipeline pipeline, AlertDispatcher alerting, List<AlertSink> sinks,
+                   ScheduledExecutorService ticker, HttpServer server, DaemonMetrics metrics, Instant startedAt) {
+        this.vertx = vertx;
+        this.pipeline = pipeline;
+        this.alerting = alerting;
+        this.sinks = sinks;
+        this.ticker = ticker;
+        this.server = server;
+        this.metrics = metrics;
+        this.startedAt = startedAt;
+    }
+
+    /**
+     * Starts a daemon. Throws {@link io.seismo.rules.dsl.RuleLoadException} when a rule file does not compile,
+     * and {@link IllegalArgumentException} for a bad sink or parser setting: the daemon refuses to start with them.
+     */
+    public static Daemon start(DaemonConfig config) throws Exception {
+        Clock clock = Clock.systemUTC();
+        RuleSet rules = RuleSet.loadDirectory(config.rulesDir());
+        ParserTable parserTable = new ParserTable(config);
+        for (ParserChoice choice : parserTable.choices()) {
+            parser(choice); // validates every pattern and time format before anything starts
+        }
+        DaemonMetrics metrics = new DaemonMetrics();
+        metrics.rulesLoaded.set(rules.rules().size());
+        Vertx vertx = Vertx.vertx();
+        List<AlertSink> sinks = new ArrayList<>();
+        AlertDispatcher alerting = null;
+        Pipeline pipeline = null;
+        ScheduledExecutorService ticker = null;
+        try {
+            for (var spec : config.sinks()) {
+                sinks.add(AlertSinks.create(spec, new SinkContext(vertx)));
+            }
+            alerting = new AlertDispatcher(alertingOptions(config), sinks, clock, new PrometheusAlertingMetrics(metrics));
+            RecentTraces traces = new RecentTraces(10_000);
+            CorrelationEngine engine = new CorrelationEngine(rules, engineOptions(config),
+                    new FindingsRelay(alerting, traces));
+            SegmentedJournal journal = new SegmentedJournal(config.dataDir().resolve("journal"),
+                    JOURNAL_SEGMENT_BYTES, JOURNAL_SEGMENTS_KEPT, config.journalFsync());
+            pipeline = new Pipeline(config.ringSize(), config.parseThreads(), journal,
+                    () -> parserTable.newParsers(Daemon::parser), new EngineCorrelator(engine, metrics), metrics);
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "seismo-ticker");
+                t.setDaemon(true);
+                return t;
+            });
+            Pipeline ticking = pipeline;
+            ticker.scheduleAtFixedRate(() -> ticking.tick(epochNanos(clock)), TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+
+            Daemon[] self = new Daemon[1];
+            HttpApi api = new HttpApi(vertx, metrics, () -> self[0] != null && self[0].ready);
+            AlertDispatcher alertingRef = alerting;
+            HttpServer server = api.start(config.listenHost(), config.listenPort(), config.maxBodyBytes(),
+                    new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
+                    new IngestHandler(pipeline, parserTable, metrics, () -> self[0] != null && self[0].ready, clock),
+                    alertingRef::activeAlerts,
+                    id -> traces.find(id).map(t -> (Object) t),
+                    () -> self[0].status(rules.rules().size(), traces.size()))
+                    .await(30, TimeUnit.SECONDS);
+            Daemon daemon = new Daemon(vertx, pipeline, alerting, sinks, ticker, server, metrics, clock.instant());
+            self[0] = daemon;
+            daemon.ready = true;
+            metrics.ready.set(1);
+            LOG.info("seismo daemon listening on http://{}:{} with {} rules from {}; metrics at /metrics",
+                    config.listenHost(), server.actualPort(), rules.rules().size(), config.rulesDir());
+            return daemon;
+        } catch (Exception | Error e) {
+            if (ticker != null) {
+                ticker.shutdownNow();
+            }
+            if (pipeline != null) {
+                pipeline.close(Duration.ofSeconds(5));
+            }
+            if (alerting != null) {
+                alerting.close();
+            }
+            sinks.forEach(AlertSink::close);
+            vertx.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    public DaemonMetrics metrics() {
+        return metrics;
+    }
+
+    private JsonObject status(int rules, int recentTraces) {
+        return new JsonObject()
+                .put("ready", ready)
+                .put("startedAt", startedAt.toString())
+                .put("rules", rules)
+                .put("recentTraces", recentTraces)
+                .put("ringSize", pipeline.ringSize())
+                .put("ringRemaining", pipeline.remainingCapacity())
+                .put("eventsIngested", (long) metrics.eventsIngested.get())
+                .put("activeAlerts", alerting.activeAlerts().size());
+    }
+
+    /** Stops accepting, lets the ring drain through every handler, then stops alerting and the server. */
+    @Override
+    public void close() {
+        ready = false;
+        metrics.ready.set(0);
+        try {
+            server.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not close cleanly", e);
+        }
+        ticker.shutdownNow();
+        pipeline.close(Duration.ofSeconds(10));
+        alerting.close();
+        sinks.forEach(AlertSink::close);
+        try {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Vert.x did not close cleanly", e);
+        }
+        LOG.info("seismo daemon stopped");
+    }
+
+    private static LineParser parser(ParserChoice choice) {
+        return ParserFactory.create(new ParserSpec(choice.format(), choice.pattern(), choice.timeFormat(), choice.timeZone()));
+    }
+
+    private static EngineOptions engineOptions(DaemonConfig config) {
+        return EngineOptions.defaults()
+                .withAllowedLatenessNanos(config.allowedLateness().toNanos())
+                .withIdleTimeoutNanos(config.idleTimeout().toNanos())
+                .withTraceGapNanos(config.traceGap().toNanos())
+                .withMaxOpenTraces(config.maxOpenTraces());
+    }
+
+    private static AlertingOptions alertingOptions(DaemonConfig config) {
+        return AlertingOptions.defaults()
+                .withGroupWait(config.groupWait())
+                .withRepeatInterval(config.repeatInterval())
+                .withExternalUrl(config.externalUrl());
+    }
+
+    private static long epochNanos(Clock clock) {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

@@ -1,0 +1,58 @@
+package io.seismo.daemon.cli;
+
+import io.seismo.daemon.Daemon;
+import io.seismo.daemon.config.ConfigException;
+import io.seismo.daemon.config.DaemonConfig;
+import io.seismo.daemon.config.DaemonConfigLoader;
+import io.seismo.rules.dsl.RuleLoadException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code seismo daemon --config seismo.yaml}: runs the daemon until SIGTERM or Ctrl-C. */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = "Run the Seismo daemon: ingest, correlate, alert.")
+public final class DaemonCommand implements Callable<Integer> {
+    /** Exit code for a configuration or rule file the daemon refuses to start with. */
+    public static final int EXIT_BAD_CONFIG = 2;
+
+    @Option(names = {"-c", "--config"}, description = "Path of seismo.yaml (default: ${DEFAULT-VALUE}).",
+            defaultValue = "/etc/seismo/seismo.yaml")
+    Path config;
+
+    @Option(names = "--port", description = "Listen on this port instead of the configured one (0: any free port).")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        DaemonConfig loaded;
+        Daemon daemon;
+        try {
+            loaded = new DaemonConfigLoader(System.getenv()).load(config);
+            if (port != null) {
+                loaded = loaded.withListenPort(port);
+            }
+            daemon = Daemon.start(loaded);
+        } catch (ConfigException e) {
+            System.err.println("seismo: bad configuration in " + config + ": " + e.getMessage());
+            return EXIT_BAD_CONFIG;
+        } catch (RuleLoadException e) {
+            System.err.println("seismo: rules do not compile; not starting.");
+            System.err.println(e.getMessage());
+            return EXIT_BAD_CONFIG;
+        } catch (IllegalArgumentException e) {
+            System.err.println("seismo: " + e.getMessage());
+            return EXIT_BAD_CONFIG;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            stopped.countDown();
+        }, "seismo-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package io.seismo.daemon.http;
+
+import io.seismo.daemon.ingest.BearerTokenAuth;
+import io.seismo.daemon.ingest.IngestHandler;
+import io.seismo.daemon.metrics.DaemonMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The daemon's one HTTP server: ingest, health, metrics and the read-only JSON API. Every handler runs on
+ * an event loop and only reads state that other threads publish safely (snapshots, concurrent maps).
+ */
+public final class HttpApi {
+    private final Vertx vertx;
+    private final DaemonMetrics metrics;
+    private final BooleanSupplier ready;
+
+    public HttpApi(Vertx vertx, DaemonMetrics metrics, BooleanSupplier ready) {
+        this.vertx = vertx;
+        this.metrics = metrics;
+        this.ready = ready;
+    }
+
+    /**
+     * @param alerts  the active alerts, as any value Jackson can write
+     * @param traces  a recent trace summary by trace id
+     * @param status  a summary of the running daemon
+     */
+    public Future<HttpServer> start(String host, int port, int maxBodyBytes, BearerTokenAuth auth, IngestHandler ingest,
+                                    Supplier<Object> alerts, Function<String, Optional<Object>> traces,
+                                    Supplier<JsonObject> status) {
+        Router router = Router.router(vertx);
+        // Two routes so the token is checked before the body is read (Vert.x wants a route's body handler first).
+        router.post("/v1/ingest").handler(auth);
+        router.post("/v1/ingest")
+                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+                .handler(ingest);
+        router.get("/metrics").handler(new MetricsEndpoint(metrics.registry()));
+        router.get("/healthz").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "ok")));
+        router.get("/readyz").handler(ctx -> {
+            boolean isReady = ready.getAsBoolean();
+            json(ctx, isReady ? 200 : 503, new JsonObject().put("ready", isReady));
+        });
+        router.get("/v1/status").handler(ctx -> json(ctx, 200, status.get()));
+        router.get("/v1/alerts").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                .end(Json.encode(alerts.get())));
+        router.get("/v1/traces/:traceId").handler(ctx -> traces.apply(ctx.pathParam("traceId"))
+                .ifPresentOrElse(
+                        t -> ctx.response().putHeader("Content-Type", "application/json").end(Json.encode(t)),
+                        () -> json(ctx, 404, new JsonObject().put("error", "no recent trace with this id"))));
+        router.errorHandler(413, ctx -> {
+            metrics.rejectedTooLarge.inc();
+            json(ctx, 413, new JsonObject().put("error", "body larger than " + maxBodyBytes + " bytes"));
+        });
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setDecompressionSupported(true);
+        return vertx.createHttpServer(options).requestHandler(router).listen();
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.seismo.daemon.ingest;
+
+import io.seismo.daemon.metrics.DaemonMetrics;
+import io.seismo.daemon.pipeline.BatchMeta;
+import io.seismo.daemon.pipeline.IngestBatch;
+import io.seismo.daemon.pipeline.Pipeline;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Clock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code POST /v1/ingest}: splits the NDJSON body into envelope lines, skips and counts the malformed ones,
+ * publishes the rest to the ring in one go, and answers only once the journal has them. Runs on an event
+ * loop: nothing here blocks; a full ring is answered with 429 and Retry-After at once.
+ */
+public final class IngestHandler implements Handler<RoutingContext> {
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private final Pipeline pipeline;
+    private final ParserTable parsers;
+    private final DaemonMetrics metrics;
+    private final BooleanSupplier ready;
+    private final Clock clock;
+    private final ThreadLocal<EnvelopeReader> readers = ThreadLocal.withInitial(EnvelopeReader::new);
+
+    public IngestHandler(Pipeline pipeline, ParserTable parsers, DaemonMetrics metrics, BooleanSupplier ready, Clock clock) {
+        this.pipeline = pipeline;
+        this.parsers = parsers;
+        this.metrics = metrics;
+        this.ready = ready;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (!ready.getAsBoolean()) {
+            metrics.rejectedNotReady.inc();
+            answer(ctx, 503, new JsonObject().put("error", "not ready"), true);
+            return;
+        }
+        MultiMap headers = ctx.request().headers();
+        long firstOffset;
+        long lastOffset;
+        try {
+            firstOffset = offsetHeader(headers, "Seismo-First-Offset");
+            lastOffset = offsetHeader(headers, "Seismo-Last-Offset");
+        } catch (NumberFormatException e) {
+            answer(ctx, 400, new JsonObject().put("error", e.getMessage()), false);
+            return;
+        }
+        Buffer body = ctx.body().buffer();
+        byte[] bytes = body == null ? new byte[0] : body.getBytes();
+        int capacity = lineCount(bytes);
+        String[] lines = new String[capacity];
+        long[] offsets = new long[capacity];
+        boolean[] truncated = new boolean[capacity];
+        EnvelopeReader reader = readers.get();
+        int good = 0;
+        int malformed = 0;
+        long lineBytes = 0;
+        int start = 0;
+        while (start < bytes.length) {
+            int end = indexOf(bytes, (byte) '\n', start);
+            int len = trimmedLength(bytes, start, end);
+            if (len > 0) {
+                if (reader.read(bytes, start, len)) {
+                    lines[good] = reader.line();
+                    offsets[good] = reader.offset();
+                    truncated[good] = reader.truncated();
+                    lineBytes += len;
+                    good++;
+                } else {
+                    malformed++;
+                }
+            }
+            start = end + 1;
+        }
+        if (malformed > 0) {
+            metrics.malformedLines.inc(malformed);
+        }
+        JsonObject result = new JsonObject().put("accepted", good).put("malformed", malformed).put("duplicates", 0);
+        if (good == 0) {
+            answer(ctx, 200, result, false);
+            return;
+        }
+        if (good > pipeline.ringSize()) {
+            metrics.rejectedTooLarge.inc();
+            answer(ctx, 413, new JsonObject().put("error", "batch of " + good + " lines exceeds the ring of "
+                    + pipeline.ringSize() + " slots; send smaller batches"), false);
+            return;
+        }
+        String service = headers.get("Seismo-Service");
+        String path = headers.get("Seismo-Path");
+        BatchMeta meta = new BatchMeta(headers.get("Seismo-Agent"), headers.get("Seismo-Host"), service, path,
+                headers.get("Seismo-Source"), firstOffset, lastOffset, parsers.indexFor(service, path),
+                epochNanos());
+        Promise<Void> journaled = Promise.promise();
+        IngestBatch batch = new IngestBatch(meta, lines, offsets, truncated, good, new ContextAck(ctx.vertx().getOrCreateContext(), journaled));
+        if (!pipeline.tryPublish(batch)) {
+            metrics.rejectedRingFull.inc();
+            answer(ctx, 429, new JsonObject().put("error", "pipeline is full, retry later"), true);
+            return;
+        }
+        int accepted = good;
+        long acceptedBytes = lineBytes;
+        journaled.future()
+                .onSuccess(v -> {
+                    metrics.eventsIngested.inc(accepted);
+                    metrics.bytesIngested.inc(acceptedBytes);
+                    answer(ctx, 200, result, false);
+                })
+                .onFailure(e -> answer(ctx, 503, new JsonObject().put("error", "journal write failed: " + e.getMessage()), true));
+    }
+
+    private long epochNanos() {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private static void answer(RoutingContext ctx, int status, JsonObject body, boolean retryAfter) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json");
+        if (retryAfter) {
+            ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        ctx.response().end(body.encode());
+    }
+
+    private static long offsetHeader(MultiMap headers, String name) {
+        String v = headers.get(name);
+        if (v == null || v.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException(name + " is not a number: " + v);
+        }
+    }
+
+    private static int lineCount(byte[] bytes) {
+        int n = 1;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    private static int trimmedLength(byte[] bytes, int start, int end) {
+        int e = end;
+        while (e > start && (bytes[e - 1] == '\r' || bytes[e - 1] == ' ' || bytes[e - 1] == '\t')) {
+            e--;
+        }
+        return e - start;
+    }
+}

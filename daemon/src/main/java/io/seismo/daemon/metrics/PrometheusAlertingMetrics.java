@@ -1,0 +1,64 @@
+package io.seismo.daemon.metrics;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.seismo.daemon.alerting.AlertingMetrics;
+import io.seismo.rules.finding.FindingKind;
+import io.seismo.sink.AlertStatus;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** Alerting's counters in the daemon's Prometheus registry; per-sink children are resolved once and cached. */
+public final class PrometheusAlertingMetrics implements AlertingMetrics {
+    private final DaemonMetrics metrics;
+    private final Map<String, CounterDataPoint> children = new ConcurrentHashMap<>();
+
+    public PrometheusAlertingMetrics(DaemonMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void findingsReceived(FindingKind kind) {
+        (kind == FindingKind.CASCADE ? metrics.findingsCascade : metrics.findingsThreshold).inc();
+    }
+
+    @Override
+    public void findingsRejected() {
+        metrics.findingsRejected.inc();
+    }
+
+    @Override
+    public void notificationsSent(String sink, AlertStatus status) {
+        child("sent/" + status.wireName() + "/" + sink, k -> metrics.alertNotifications(sink, status.wireName())).inc();
+    }
+
+    @Override
+    public void deliveryFailures(String sink) {
+        child("failed/" + sink, k -> metrics.alertDeliveryFailures(sink)).inc();
+    }
+
+    @Override
+    public void deliveryGiveUps(String sink) {
+        child("giveup/" + sink, k -> metrics.alertDeliveryGiveUps(sink)).inc();
+    }
+
+    @Override
+    public void deliveryRejected(String sink) {
+        child("rejected/" + sink, k -> metrics.alertDeliveryRejected(sink)).inc();
+    }
+
+    @Override
+    public void alertsInhibited() {
+        metrics.alertsInhibited.inc();
+    }
+
+    @Override
+    public void activeAlerts(int count) {
+        metrics.alertsActive.set(count);
+    }
+
+    private CounterDataPoint child(String key, Function<String, CounterDataPoint> create) {
+        return children.computeIfAbsent(key, create);
+    }
+}

@@ -1,0 +1,99 @@
+package io.seismo.daemon.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.seismo.daemon.journal.SegmentedJournal;
+import io.seismo.daemon.metrics.DaemonMetrics;
+import io.seismo.daemon.parse.LineParser;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The LMAX flow of DESIGN.md §1: one ring; the journal and N parsers read it in parallel; the correlator
+ * runs after all of them. Producers (ingest event loops, the ticker) never block: a full ring is refused.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final EventTranslatorOneArg<Slot, IngestBatch> LINE = (slot, seq, batch) -> batch.fillNext(slot);
+    private static final EventTranslatorOneArg<Slot, Long> TICK = (slot, seq, nanos) -> slot.fillTick(nanos);
+
+    private final Disruptor<Slot> disruptor;
+    private final RingBuffer<Slot> ring;
+
+    /**
+     * @param parsers called once per parse thread: each thread gets its own parser instances, indexed like
+     *                {@link BatchMeta#parserIndex()}
+     */
+    public Pipeline(int ringSize, int parseThreads, SegmentedJournal journal, Supplier<LineParser[]> parsers,
+                    Correlator correlator, DaemonMetrics metrics) {
+        AtomicInteger threadNumber = new AtomicInteger();
+        disruptor = new Disruptor<>(Slot::new, ringSize,
+                r -> {
+                    Thread t = new Thread(r, "seismo-pipeline-" + threadNumber.getAndIncrement());
+                    t.setDaemon(true);
+                    return t;
+                },
+                ProducerType.MULTI, new BlockingWaitStrategy());
+
+        JournalHandler journalHandler = new JournalHandler(journal, metrics);
+        @SuppressWarnings("unchecked")
+        EventHandler<Slot>[] first = new EventHandler[1 + parseThreads];
+        first[0] = journalHandler;
+        for (int i = 0; i < parseThreads; i++) {
+            first[1 + i] = new ParseHandler(i, parseThreads, parsers.get(), metrics);
+        }
+        CorrelatorHandler correlatorHandler = new CorrelatorHandler(correlator, metrics);
+        disruptor.handleEventsWith(first).then(correlatorHandler);
+
+        disruptor.handleExceptionsFor(journalHandler).with(new CountingExceptionHandler("journal", metrics.handlerErrors("journal")));
+        for (int i = 1; i < first.length; i++) {
+            disruptor.handleExceptionsFor(first[i]).with(new CountingExceptionHandler("parse", metrics.handlerErrors("parse")));
+        }
+        disruptor.handleExceptionsFor(correlatorHandler).with(new CountingExceptionHandler("correlator", metrics.handlerErrors("correlator")));
+        ring = disruptor.start();
+        metrics.gauge("seismo_ring_remaining_capacity", "Free slots in the ring; 0 means ingest answers 429", ring::remainingCapacity);
+        metrics.gauge("seismo_ring_size", "Slots in the ring", () -> ringSize);
+    }
+
+    /** Publishes every line of the batch, or none of them when the ring has no room (the caller answers 429). */
+    public boolean tryPublish(IngestBatch batch) {
+        if (batch.size() > ring.getBufferSize()) {
+            return false;
+        }
+        return ring.tryPublishEvents(LINE, batch.publishArgs());
+    }
+
+    /** Lets time advance in the correlator when no lines arrive; skipped when the ring is full. */
+    public boolean tick(long nowNanos) {
+        return ring.tryPublishEvent(TICK, nowNanos);
+    }
+
+    public int ringSize() {
+        return ring.getBufferSize();
+    }
+
+    public long remainingCapacity() {
+        return ring.remainingCapacity();
+    }
+
+    /** Waits until everything published has been through every handler, then stops the handler threads. */
+    public void close(Duration drainTimeout) {
+        try {
+            disruptor.shutdown(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            disruptor.halt();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+}

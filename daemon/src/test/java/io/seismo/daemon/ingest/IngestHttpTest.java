@@ -1,0 +1,160 @@
+package io.seismo.daemon.ingest;
+
+import io.seismo.daemon.config.DaemonConfig;
+import io.seismo.daemon.config.DaemonConfigLoader;
+import io.seismo.daemon.http.HttpApi;
+import io.seismo.daemon.journal.SegmentedJournal;
+import io.seismo.daemon.metrics.DaemonMetrics;
+import io.seismo.daemon.parse.LineParser;
+import io.seismo.daemon.pipeline.Correlator;
+import io.seismo.daemon.pipeline.Pipeline;
+import io.seismo.rules.event.Event;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The ingest endpoint on a real Vert.x server over a real ring, with a correlator that records what reaches it. */
+class IngestHttpTest {
+    private static final String TOKEN = "t0ken";
+
+    @TempDir
+    Path dir;
+
+    private final DaemonMetrics metrics = new DaemonMetrics();
+    private final List<Event> correlated = new CopyOnWriteArrayList<>();
+    private final CountDownLatch correlatorGate = new CountDownLatch(1);
+    private volatile boolean gateClosed;
+    private Vertx vertx;
+    private Pipeline pipeline;
+    private HttpServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeEach
+    void start() throws Exception {
+        DaemonConfig config = new DaemonConfigLoader(Map.of()).parse("auth: { tokens: [ " + TOKEN + " ] }\n", dir);
+        ParserTable parsers = new ParserTable(config);
+        LineParser message = (line, out) -> {
+            out.setMessage(line);
+            return true;
+        };
+        Correlator correlator = new Correlator() {
+            @Override
+            public void onEvent(Event event) {
+                if (gateClosed) {
+                    try {
+                        correlatorGate.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                Event copy = new Event();
+                copy.copyFrom(event);
+                correlated.add(copy);
+            }
+
+            @Override
+            public void onTick(long nowNanos) {
+            }
+        };
+        pipeline = new Pipeline(16, 1, new SegmentedJournal(dir.resolve("journal"), 1 << 20, 2, false),
+                () -> new LineParser[] {message}, correlator, metrics);
+        vertx = Vertx.vertx();
+        server = new HttpApi(vertx, metrics, () -> true)
+                .start("127.0.0.1", 0, 4096, new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
+                        new IngestHandler(pipeline, parsers, metrics, () -> true, Clock.systemUTC()),
+                        List::of, id -> Optional.empty(), JsonObject::new)
+                .await(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        correlatorGate.countDown();
+        vertx.close().await(10, TimeUnit.SECONDS);
+        pipeline.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldAcceptTheGoodLinesOfABatchAndCountTheMalformedOne() throws Exception {
+        HttpResponse<String> response = post(TOKEN, """
+                {"o":0,"l":"first"}
+                {"o":6,"l":
+                {"o":20,"l":"third","t":true}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(response.body()).getInteger("accepted")).isEqualTo(2);
+        assertThat(new JsonObject(response.body()).getInteger("malformed")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlated.size() == 2);
+        assertThat(correlated).extracting(Event::getMessage).containsExactly("first", "third");
+        assertThat(correlated.get(0).getService()).isEqualTo("checkout");
+        assertThat(correlated.get(1).attr("seismo.truncated")).isEqualTo("true");
+        assertThat(metrics.malformedLines.get()).isEqualTo(1.0);
+        assertThat(metrics.eventsIngested.get()).isEqualTo(2.0);
+    }
+
+    @Test
+    void shouldRefuseAMissingOrWrongToken() throws Exception {
+        assertThat(post(null, "{\"o\":0,\"l\":\"x\"}\n").statusCode()).isEqualTo(401);
+        assertThat(post("nope", "{\"o\":0,\"l\":\"x\"}\n").statusCode()).isEqualTo(401);
+        assertThat(metrics.rejectedUnauthorized.get()).isEqualTo(2.0);
+        assertThat(correlated).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseABodyOverTheLimit() throws Exception {
+        String big = "{\"o\":0,\"l\":\"" + "x".repeat(5000) + "\"}\n";
+
+        assertThat(post(TOKEN, big).statusCode()).isEqualTo(413);
+        assertThat(metrics.rejectedTooLarge.get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldAnswer429WithRetryAfterWhenTheRingIsFull() throws Exception {
+        gateClosed = true;
+        int status = 200;
+        for (int i = 0; i < 40 && status == 200; i++) {
+            status = post(TOKEN, "{\"o\":" + i + ",\"l\":\"line " + i + "\"}\n").statusCode();
+        }
+        HttpResponse<String> refused = post(TOKEN, "{\"o\":99,\"l\":\"one more\"}\n");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+        assertThat(metrics.rejectedRingFull.get()).isGreaterThanOrEqualTo(1.0);
+        correlatorGate.countDown();
+    }
+
+    private HttpResponse<String> post(String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/v1/ingest"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Seismo-Service", "checkout")
+                .header("Seismo-Path", "/var/log/checkout.log")
+                .header("Seismo-Source", "abc123")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,184 @@
+package io.seismo.daemon.pipeline;
+
+import io.seismo.daemon.journal.JournalReader;
+import io.seismo.daemon.journal.JournalRecord;
+import io.seismo.daemon.journal.SegmentedJournal;
+import io.seismo.daemon.metrics.DaemonMetrics;
+import io.seismo.daemon.parse.LineParser;
+import io.seismo.rules.event.Event;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class PipelineTest {
+    private static final LineParser UPPERCASE = (line, out) -> {
+        out.setMessage(line.toUpperCase());
+        return !line.startsWith("bad");
+    };
+
+    @TempDir
+    Path dir;
+
+    private final DaemonMetrics metrics = new DaemonMetrics();
+    private Pipeline pipeline;
+
+    @AfterEach
+    void stop() {
+        if (pipeline != null) {
+            pipeline.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void shouldJournalParseAndCorrelateEveryLineInRingOrder() throws Exception {
+        RecordingCorrelator correlator = new RecordingCorrelator(null);
+        pipeline = start(1024, 2, correlator);
+        RecordingAck ack1 = new RecordingAck();
+        RecordingAck ack2 = new RecordingAck();
+
+        assertThat(pipeline.tryPublish(batch(ack1, "a", "b", "bad c"))).isTrue();
+        assertThat(pipeline.tryPublish(batch(ack2, "d", "e"))).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlator.messages.size() == 5);
+        assertThat(correlator.messages).containsExactly("A", "B", "BAD C", "D", "E");
+        assertThat(correlator.services).containsOnly("checkout");
+        assertThat(ack1.journaled.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(ack2.journaled.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(metrics.parseFailures.get()).isEqualTo(1.0);
+
+        pipeline.close(Duration.ofSeconds(5));
+        pipeline = null;
+        assertThat(journaled()).extracting(JournalRecord::line).containsExactly("a", "b", "bad c", "d", "e");
+    }
+
+    @Test
+    void shouldRefuseABatchWhenTheRingIsFullAndAcceptAgainOnceItDrains() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingCorrelator correlator = new RecordingCorrelator(release);
+        pipeline = start(8, 1, correlator);
+
+        int accepted = 0;
+        while (accepted < 100 && pipeline.tryPublish(batch(new RecordingAck(), "x"))) {
+            accepted++;
+        }
+        assertThat(accepted).isLessThan(100);
+        assertThat(pipeline.remainingCapacity()).isZero();
+
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.tryPublish(batch(new RecordingAck(), "y")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlator.messages.contains("Y"));
+        assertThat(correlator.messages).hasSize(accepted + 1);
+    }
+
+    @Test
+    void shouldDeliverTicksToTheCorrelator() {
+        RecordingCorrelator correlator = new RecordingCorrelator(null);
+        pipeline = start(64, 1, correlator);
+
+        assertThat(pipeline.tick(42L)).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlator.lastTick.get() == 42);
+    }
+
+    @Test
+    void shouldCountAFailingCorrelatorAndKeepGoing() {
+        RecordingCorrelator correlator = new RecordingCorrelator(null);
+        pipeline = start(64, 1, correlator);
+
+        pipeline.tryPublish(batch(new RecordingAck(), "explode", "after"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlator.messages.contains("AFTER"));
+        assertThat(metrics.handlerErrors("correlator").get()).isEqualTo(1.0);
+    }
+
+    private Pipeline start(int ringSize, int parsers, Correlator correlator) {
+        try {
+            SegmentedJournal journal = new SegmentedJournal(dir, 1 << 20, 4, false);
+            return new Pipeline(ringSize, parsers, journal, () -> new LineParser[] {UPPERCASE}, correlator, metrics);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static IngestBatch batch(JournalAck ack, String... lines) {
+        long[] offsets = new long[lines.length];
+        for (int i = 1; i < lines.length; i++) {
+            offsets[i] = offsets[i - 1] + lines[i - 1].length() + 1;
+        }
+        BatchMeta meta = new BatchMeta("agent-1", "host-1", "checkout", "/var/log/checkout.log", "src-1",
+                0, offsets[lines.length - 1] + lines[lines.length - 1].length() + 1, 0, 1L);
+        return new IngestBatch(meta, lines, offsets, new boolean[lines.length], lines.length, ack);
+    }
+
+    private List<JournalRecord> journaled() throws IOException {
+        List<JournalRecord> records = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path segment : files.sorted().toList()) {
+                JournalReader.read(segment, records::add);
+            }
+        }
+        return records;
+    }
+
+    private static final class RecordingCorrelator implements Correlator {
+        final List<String> messages = new CopyOnWriteArrayList<>();
+        final List<String> services = new CopyOnWriteArrayList<>();
+        final AtomicLong lastTick = new AtomicLong();
+        private final CountDownLatch gate;
+        private final AtomicInteger seen = new AtomicInteger();
+
+        RecordingCorrelator(CountDownLatch gate) {
+            this.gate = gate;
+        }
+
+        @Override
+        public void onEvent(Event event) {
+            if (gate != null && seen.getAndIncrement() == 0) {
+                try {
+                    gate.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (event.getMessage().equals("EXPLODE")) {
+                throw new IllegalStateException("poison event");
+            }
+            messages.add(event.getMessage());
+            services.add(event.getService());
+        }
+
+        @Override
+        public void onTick(long nowNanos) {
+            lastTick.set(nowNanos);
+        }
+    }
+
+    private static final class RecordingAck implements JournalAck {
+        final CountDownLatch journaled = new CountDownLatch(1);
+
+        @Override
+        public void journaled() {
+            journaled.countDown();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+        }
+    }
+}
