@@ -1,0 +1,23 @@
+package io.seismo.dist;
+
+import io.seismo.agent.cli.AgentCommand;
+import io.seismo.daemon.cli.DaemonCommand;
+import io.seismo.dist.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code seismo} launcher: one entry point, one subcommand per job. */
+@Command(name = "seismo", mixinStandardHelpOptions = true, version = "seismo 0.1.0",
+        description = "Log and metrics correlation alerting.",
+        subcommands = {DaemonCommand.class, AgentCommand.class, DemoCommand.class})
+public final class SeismoMain implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SeismoMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
