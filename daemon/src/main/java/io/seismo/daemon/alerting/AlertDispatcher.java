@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,8 +49,7 @@ public final class AlertDispatcher implements AutoCloseable {
             return t;
         });
         for (AlertSink sink : sinks) {
-            SinkDelivery delivery = new SinkDelivery(sink, this::runOnAlertingThread, clock, options, metrics,
-                    () -> ThreadLocalRandom.current().nextDouble());
+            SinkDelivery delivery = new SinkDelivery(sink, this::runOnAlertingThread, clock, options, metrics);
             if (deliveriesByReceiver.putIfAbsent(sink.name(), delivery) != null) {
                 thread.shutdownNow();
                 throw new IllegalArgumentException("two sinks are named '" + sink.name() + "'; sink names must be unique");

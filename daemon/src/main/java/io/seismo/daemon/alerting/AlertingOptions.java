@@ -1,5 +1,7 @@
 package io.seismo.daemon.alerting;
 
+import io.seismo.sink.delivery.Backoff;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -34,8 +36,8 @@ public record AlertingOptions(
         }
         requirePositive("repeatInterval", repeatInterval);
         requirePositive("giveUpAfter", giveUpAfter);
-        // RetryBackoff validates the pair; building it here makes a bad pair fail at configuration time.
-        new RetryBackoff(retryInitialBackoff, retryMaxBackoff);
+        // Backoff validates the pair; building it here makes a bad pair fail at configuration time.
+        retryBackoff(retryInitialBackoff, retryMaxBackoff);
     }
 
     /** 1 s group wait, 4 h repeat, retries from 1 s doubling up to 5 min, give up after 1 h. */
@@ -64,8 +66,13 @@ public record AlertingOptions(
         return new AlertingOptions(groupWait, repeatInterval, externalUrl, retryInitialBackoff, retryMaxBackoff, value);
     }
 
-    public RetryBackoff retryBackoff() {
-        return new RetryBackoff(retryInitialBackoff, retryMaxBackoff);
+    /** Doubling from the initial delay up to the max, ±20 % jitter, never sooner than a receiver's Retry-After. */
+    public Backoff retryBackoff() {
+        return retryBackoff(retryInitialBackoff, retryMaxBackoff);
+    }
+
+    private static Backoff retryBackoff(Duration initial, Duration max) {
+        return new Backoff(initial, max, 2.0, 0.2);
     }
 
     private static void requirePositive(String name, Duration value) {

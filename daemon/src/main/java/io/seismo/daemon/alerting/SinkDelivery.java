@@ -3,6 +3,7 @@ package io.seismo.daemon.alerting;
 import io.seismo.sink.AlertSink;
 import io.seismo.sink.DeliveryException;
 import io.seismo.sink.Notification;
+import io.seismo.sink.delivery.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.function.DoubleSupplier;
 
 /**
  * Delivers notifications to one sink, retrying on its own schedule so that a slow or failing sink never delays
@@ -33,21 +33,19 @@ final class SinkDelivery {
     private final AlertSink sink;
     private final Executor alertingThread;
     private final InstantSource clock;
-    private final RetryBackoff backoff;
+    private final Backoff backoff;
     private final Duration giveUpAfter;
     private final AlertingMetrics metrics;
-    private final DoubleSupplier jitter;
     private final Map<String, Pending> pendingByGroup = new HashMap<>();
 
     SinkDelivery(AlertSink sink, Executor alertingThread, InstantSource clock, AlertingOptions options,
-                 AlertingMetrics metrics, DoubleSupplier jitter) {
+                 AlertingMetrics metrics) {
         this.sink = sink;
         this.alertingThread = alertingThread;
         this.clock = clock;
         this.backoff = options.retryBackoff();
         this.giveUpAfter = options.giveUpAfter();
         this.metrics = metrics;
-        this.jitter = jitter;
     }
 
     String name() {
@@ -128,7 +126,7 @@ final class SinkDelivery {
             return;
         }
         pending.failures++;
-        Duration delay = backoff.delayAfter(pending.failures, jitter.getAsDouble(),
+        Duration delay = backoff.nextDelay(pending.failures,
                 refusal == null ? null : refusal.retryAfter());
         pending.retryAt = now.plus(delay);
         LOG.warn("Sink '{}' failed to take notification {} ({}), attempt {}; retrying in {}: {}",
