@@ -1,11 +1,16 @@
 package io.seismo.daemon.alerting;
 
+import io.seismo.rules.finding.CascadeDetail;
 import io.seismo.rules.finding.Finding;
+import io.seismo.rules.finding.Onset;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -57,9 +62,30 @@ final class TrackedAlert {
         return finding.labels().get("service");
     }
 
-    /** A detector restated this alert (a cascade whose affected set grew): the newest statement wins. */
+    /**
+     * A detector restated this alert (a cascade whose affected set changed): the newest statement wins, except
+     * that a cascade keeps every caller it ever took down, so the resolve names the same blast radius as the
+     * firing message even when some callers recovered first.
+     */
     void restate(Finding newer) {
-        finding = newer;
+        finding = finding.isCascade() && newer.isCascade() ? withAffectedOf(finding, newer) : newer;
+    }
+
+    private static Finding withAffectedOf(Finding older, Finding newer) {
+        Map<String, Onset> onsets = new LinkedHashMap<>();
+        for (Onset onset : older.cascade().timeline()) {
+            onsets.put(onset.service(), onset);
+        }
+        for (Onset onset : newer.cascade().timeline()) {
+            onsets.putIfAbsent(onset.service(), onset);
+        }
+        Set<String> affected = new LinkedHashSet<>(older.cascade().affectedServices());
+        affected.addAll(newer.cascade().affectedServices());
+        CascadeDetail merged = new CascadeDetail(newer.cascade().rootService(), List.copyOf(affected),
+                List.copyOf(onsets.values()));
+        return new Finding(newer.ruleName(), newer.kind(), newer.key(), newer.firing(), newer.severity(),
+                newer.atNanos(), newer.windowStartNanos(), newer.windowEndNanos(), newer.labels(), newer.values(),
+                newer.condition(), newer.evidence(), merged);
     }
 
     boolean wasNotified() {

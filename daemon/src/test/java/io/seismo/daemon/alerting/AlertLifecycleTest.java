@@ -245,6 +245,23 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void shouldResolveACascadeNamingEveryCallerItTookDownEvenThoseThatRecoveredFirst() {
+        lifecycle.onFindings(List.of(cascade("payments-db", CASCADE_PATH, true, T0)), T0);
+        lifecycle.onTick(T0.plus(GROUP_WAIT));
+        Instant shrank = T0.plusSeconds(20);
+        lifecycle.onFindings(List.of(cascade("payments-db", List.of("payments"), true, shrank)), shrank);
+        Instant healed = T0.plusSeconds(30);
+
+        List<Notification> sent = lifecycle.onFindings(List.of(cascade("payments-db", List.of("payments"), false, healed)), healed);
+
+        assertThat(sent).singleElement().satisfies(n -> {
+            Alert alert = n.alerts().get(0);
+            assertThat(alert.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(alert.cascade().affectedServices()).containsExactlyElementsOf(CASCADE_PATH);
+        });
+    }
+
+    @Test
     void shouldSkipAndCountFindingsItCannotUse() {
         Finding good = threshold("checkout", true, T0);
         Finding cascadeWithoutDetail = new Finding("broken", FindingKind.CASCADE, "k", true, Severity.CRITICAL,
