@@ -22,7 +22,7 @@ public final class DemoFiles {
                 auth: { tokens: [ %s ] }
                 dataDir: data
                 rulesDir: rules
-                alerting: { groupWait: 2s }
+                alerting: { groupWait: 3s }   # callers cross their thresholds a second or two after the root
                 sinks:
                   - { name: console, type: stdout }
                   - { name: file, type: file, path: alerts.jsonl }
