@@ -7,7 +7,7 @@ import java.time.Duration;
  * {@code linger} has passed since its first line, whichever comes first.
  */
 public record BatchLimits(int maxLines, int maxBytes, Duration linger) {
-    public static final BatchLimits DEFAULT = new BatchLimits(2000, 1 << 20, Duration.ofMillis(200));
+    public static final BatchLimits DEFAULT = new BatchLimits(10_000, 4 << 20, Duration.ofMillis(200));
 
     public BatchLimits {
         ConfigChecks.atLeast("batch.maxLines", maxLines, 1);
