@@ -92,13 +92,13 @@ public final class TrafficGenerator implements AutoCloseable {
         Set<String> next = new HashSet<>(broken);
         next.add(service);
         broken = Set.copyOf(next);
-        LOG.info("demo traffic: {} is now failing", service);
+        LOG.debug("demo traffic: {} is now failing", service);
     }
 
     /** From the next request on, every service is healthy again. */
     public synchronized void heal() {
         broken = Set.of();
-        LOG.info("demo traffic: all services healthy");
+        LOG.debug("demo traffic: all services healthy");
     }
 
     public Set<String> brokenServices() {
