@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code seismo} launcher: one entry point, one subcommand per job. */
 @Command(name = "seismo", mixinStandardHelpOptions = true, version = "seismo 0.1.0",
         description = "Log and metrics correlation alerting.",
-        subcommands = {DaemonCommand.class, AgentCommand.class, DemoCommand.class})
+        subcommands = {DaemonCommand.class, AgentCommand.class, DemoCommand.class, io.seismo.dist.config.ConfigCommand.class})
 public final class SeismoMain implements Runnable {
 
     public static void main(String[] args) {
