@@ -9,11 +9,13 @@ import io.seismo.daemon.correlate.FindingsRelay;
 import io.seismo.daemon.correlate.RecentTraces;
 import io.seismo.daemon.http.HttpApi;
 import io.seismo.daemon.ingest.BearerTokenAuth;
+import io.seismo.daemon.ingest.AgentRegistry;
 import io.seismo.daemon.ingest.IngestHandler;
 import io.seismo.daemon.ingest.ParserTable;
 import io.seismo.daemon.journal.SegmentedJournal;
 import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.metrics.PrometheusAlertingMetrics;
+import io.seismo.daemon.metrics.RateMeter;
 import io.seismo.daemon.parse.LineParser;
 import io.seismo.daemon.parse.ParserFactory;
 import io.seismo.daemon.parse.ParserSpec;
@@ -21,11 +23,13 @@ import io.seismo.daemon.pipeline.Pipeline;
 import io.seismo.rules.engine.CorrelationEngine;
 import io.seismo.rules.engine.EngineOptions;
 import io.seismo.rules.dsl.RuleSet;
+import io.seismo.sink.Alert;
 import io.seismo.sink.AlertSink;
 import io.seismo.sink.AlertSinks;
 import io.seismo.sink.SinkContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +51,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    /** The version the jar was built as, or "dev" when run from classes. */
+    public static final String VERSION = Optional.ofNullable(Daemon.class.getPackage().getImplementationVersion()).orElse("dev");
     private static final Duration TICK = Duration.ofMillis(250);
     private static final long JOURNAL_SEGMENT_BYTES = 64L << 20;
     private static final int JOURNAL_SEGMENTS_KEPT = 8;
@@ -108,17 +115,22 @@ public final class Daemon implements AutoCloseable {
                 return t;
             });
             Pipeline ticking = pipeline;
-            ticker.scheduleAtFixedRate(() -> ticking.tick(epochNanos(clock)), TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+            AgentRegistry agents = new AgentRegistry();
+            RateMeter ingestRate = new RateMeter();
+            ticker.scheduleAtFixedRate(() -> {
+                ticking.tick(epochNanos(clock));
+                ingestRate.sample(System.nanoTime(), (long) metrics.eventsIngested.get());
+            }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
 
             Daemon[] self = new Daemon[1];
             HttpApi api = new HttpApi(vertx, metrics, () -> self[0] != null && self[0].ready);
             AlertDispatcher alertingRef = alerting;
             HttpServer server = api.start(config.listenHost(), config.listenPort(), config.maxBodyBytes(),
                     new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
-                    new IngestHandler(pipeline, parserTable, metrics, () -> self[0] != null && self[0].ready, clock),
+                    new IngestHandler(pipeline, parserTable, metrics, () -> self[0] != null && self[0].ready, clock, agents),
                     alertingRef::activeAlerts,
                     id -> traces.find(id).map(t -> (Object) t),
-                    () -> self[0].status(rules.rules().size(), traces.size()))
+                    () -> self[0].status(traces.size(), agents, ingestRate))
                     .await(30, TimeUnit.SECONDS);
             Daemon daemon = new Daemon(vertx, pipeline, alerting, sinks, ticker, server, metrics, clock.instant());
             self[0] = daemon;
@@ -155,16 +167,37 @@ public final class Daemon implements AutoCloseable {
         return metrics;
     }
 
-    private JsonObject status(int rules, int recentTraces) {
+    private JsonObject status(int recentTraces, AgentRegistry agents, RateMeter ingestRate) {
+        Instant now = Instant.now();
+        JsonArray agentList = new JsonArray();
+        for (AgentRegistry.AgentSeen agent : agents.agents()) {
+            agentList.add(new JsonObject()
+                    .put("agent", agent.agent())
+                    .put("host", agent.host())
+                    .put("lastSeen", agent.lastSeen().toString())
+                    .put("secondsSinceLastBatch", Duration.between(agent.lastSeen(), now).toMillis() / 1000.0)
+                    .put("batches", agent.batches())
+                    .put("lines", agent.lines()));
+        }
+        JsonArray active = new JsonArray();
+        for (Alert alert : alerting.activeAlerts()) {
+            active.add(new JsonObject().put("alertname", alert.ruleName()).put("severity", alert.severity())
+                    .put("summary", alert.summary()).put("startsAt", alert.startsAt().toString()));
+        }
         return new JsonObject()
+                .put("version", VERSION)
                 .put("ready", ready)
                 .put("startedAt", startedAt.toString())
-                .put("rules", rules)
-                .put("recentTraces", recentTraces)
+                .put("uptimeSeconds", Duration.between(startedAt, now).toSeconds())
+                .put("rules", (long) metrics.rulesLoaded.get())
+                .put("eventsIngested", (long) metrics.eventsIngested.get())
+                .put("eventsPerSecond", Math.round(ingestRate.perSecond() * 10) / 10.0)
+                .put("parseFailures", (long) metrics.parseFailures.get())
                 .put("ringSize", pipeline.ringSize())
                 .put("ringRemaining", pipeline.remainingCapacity())
-                .put("eventsIngested", (long) metrics.eventsIngested.get())
-                .put("activeAlerts", alerting.activeAlerts().size());
+                .put("recentTraces", recentTraces)
+                .put("activeAlerts", active)
+                .put("agents", agentList);
     }
 
     /** Stops accepting, lets the ring drain through every handler, then stops alerting and the server. */

@@ -2,6 +2,8 @@ package io.seismo.dist;
 
 import io.seismo.agent.cli.AgentCommand;
 import io.seismo.daemon.cli.DaemonCommand;
+import io.seismo.daemon.cli.StatusCommand;
+import io.seismo.dist.config.ConfigCommand;
 import io.seismo.dist.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code seismo} launcher: one entry point, one subcommand per job. */
 @Command(name = "seismo", mixinStandardHelpOptions = true, version = "seismo 0.1.0",
         description = "Log and metrics correlation alerting.",
-        subcommands = {DaemonCommand.class, AgentCommand.class, DemoCommand.class, io.seismo.dist.config.ConfigCommand.class})
+        subcommands = {DaemonCommand.class, AgentCommand.class, DemoCommand.class, ConfigCommand.class, StatusCommand.class})
 public final class SeismoMain implements Runnable {
 
     public static void main(String[] args) {

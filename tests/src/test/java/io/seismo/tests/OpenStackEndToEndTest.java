@@ -65,6 +65,9 @@ class OpenStackEndToEndTest {
                     .until(() -> cluster.probe().metric("seismo_ingest_events_total") == lines.size());
             assertThat(cluster.probe().metric("seismo_parse_failures_total")).isZero();
             assertThat(cluster.probe().metric("seismo_ingest_malformed_lines_total")).isZero();
+            JsonObject status = new JsonObject(cluster.probe().get("/v1/status").body());
+            assertThat(status.getJsonArray("agents").getJsonObject(0).getString("agent")).isEqualTo("e2e-agent");
+            assertThat(status.getJsonArray("agents").getJsonObject(0).getLong("lines")).isEqualTo(lines.size());
 
             AtomicReference<JsonObject> trace = new AtomicReference<>();
             await("trace " + sharedRequest + " closed").atMost(Duration.ofSeconds(90)).until(() -> {

@@ -27,14 +27,17 @@ public final class IngestHandler implements Handler<RoutingContext> {
     private final DaemonMetrics metrics;
     private final BooleanSupplier ready;
     private final Clock clock;
+    private final AgentRegistry agents;
     private final ThreadLocal<EnvelopeReader> readers = ThreadLocal.withInitial(EnvelopeReader::new);
 
-    public IngestHandler(Pipeline pipeline, ParserTable parsers, DaemonMetrics metrics, BooleanSupplier ready, Clock clock) {
+    public IngestHandler(Pipeline pipeline, ParserTable parsers, DaemonMetrics metrics, BooleanSupplier ready, Clock clock,
+                         AgentRegistry agents) {
         this.pipeline = pipeline;
         this.parsers = parsers;
         this.metrics = metrics;
         this.ready = ready;
         this.clock = clock;
+        this.agents = agents;
     }
 
     @Override
@@ -112,6 +115,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
         journaled.future()
                 .onSuccess(v -> {
                     metrics.eventsIngested.inc(accepted);
+                    agents.accepted(meta.agent(), meta.host(), accepted, clock.instant());
                     metrics.bytesIngested.inc(acceptedBytes);
                     answer(ctx, 200, result, false);
                 })

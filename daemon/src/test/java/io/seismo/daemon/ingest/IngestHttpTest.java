@@ -83,7 +83,7 @@ class IngestHttpTest {
         vertx = Vertx.vertx();
         server = new HttpApi(vertx, metrics, () -> true)
                 .start("127.0.0.1", 0, 4096, new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
-                        new IngestHandler(pipeline, parsers, metrics, () -> true, Clock.systemUTC()),
+                        new IngestHandler(pipeline, parsers, metrics, () -> true, Clock.systemUTC(), new AgentRegistry()),
                         List::of, id -> Optional.empty(), JsonObject::new)
                 .await(10, TimeUnit.SECONDS);
     }
