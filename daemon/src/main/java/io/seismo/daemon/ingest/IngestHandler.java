@@ -15,8 +15,8 @@ import java.time.Clock;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code POST /v1/ingest}: splits the NDJSON body into envelope lines, skips and counts the malformed ones,
- * publishes the rest to the ring in one go, and answers only once the journal has them. Runs on an event
+ * {@code POST /v1/ingest}: splits the NDJSON body into envelope lines, skips and counts the malformed ones
+ * and the ones this source already sent (by byte offset), publishes the rest to the ring in one go, and answers only once the journal has them. Runs on an event
  * loop: nothing here blocks; a full ring is answered with 429 and Retry-After at once.
  */
 public final class IngestHandler implements Handler<RoutingContext> {
@@ -28,6 +28,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
     private final BooleanSupplier ready;
     private final Clock clock;
     private final AgentRegistry agents;
+    private final SourceOffsets sourceOffsets = new SourceOffsets();
     private final ThreadLocal<EnvelopeReader> readers = ThreadLocal.withInitial(EnvelopeReader::new);
 
     public IngestHandler(Pipeline pipeline, ParserTable parsers, DaemonMetrics metrics, BooleanSupplier ready, Clock clock,
@@ -64,22 +65,29 @@ public final class IngestHandler implements Handler<RoutingContext> {
         long[] offsets = new long[capacity];
         boolean[] truncated = new boolean[capacity];
         EnvelopeReader reader = readers.get();
+        String source = headers.get("Seismo-Source");
+        long highWater = sourceOffsets.highWater(source);
+        long nextOffset = highWater;
         int good = 0;
         int malformed = 0;
+        int duplicates = 0;
         long lineBytes = 0;
         int start = 0;
         while (start < bytes.length) {
             int end = indexOf(bytes, (byte) '\n', start);
             int len = trimmedLength(bytes, start, end);
             if (len > 0) {
-                if (reader.read(bytes, start, len)) {
+                if (!reader.read(bytes, start, len)) {
+                    malformed++;
+                } else if (reader.offset() >= 0 && reader.offset() < highWater) {
+                    duplicates++;
+                } else {
+                    nextOffset = Math.max(nextOffset, reader.offset() + 1);
                     lines[good] = reader.line();
                     offsets[good] = reader.offset();
                     truncated[good] = reader.truncated();
                     lineBytes += len;
                     good++;
-                } else {
-                    malformed++;
                 }
             }
             start = end + 1;
@@ -87,7 +95,10 @@ public final class IngestHandler implements Handler<RoutingContext> {
         if (malformed > 0) {
             metrics.malformedLines.inc(malformed);
         }
-        JsonObject result = new JsonObject().put("accepted", good).put("malformed", malformed).put("duplicates", 0);
+        if (duplicates > 0) {
+            metrics.duplicateLines.inc(duplicates);
+        }
+        JsonObject result = new JsonObject().put("accepted", good).put("malformed", malformed).put("duplicates", duplicates);
         if (good == 0) {
             answer(ctx, 200, result, false);
             return;
@@ -101,7 +112,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
         String service = headers.get("Seismo-Service");
         String path = headers.get("Seismo-Path");
         BatchMeta meta = new BatchMeta(headers.get("Seismo-Agent"), headers.get("Seismo-Host"), service, path,
-                headers.get("Seismo-Source"), firstOffset, lastOffset, parsers.indexFor(service, path),
+                source, firstOffset, lastOffset, parsers.indexFor(service, path),
                 epochNanos());
         Promise<Void> journaled = Promise.promise();
         IngestBatch batch = new IngestBatch(meta, lines, offsets, truncated, good, new ContextAck(ctx.vertx().getOrCreateContext(), journaled));
@@ -110,6 +121,8 @@ public final class IngestHandler implements Handler<RoutingContext> {
             answer(ctx, 429, new JsonObject().put("error", "pipeline is full, retry later"), true);
             return;
         }
+        // Advanced on publish, not on ack: a retry racing a slow journal write must not be taken twice.
+        sourceOffsets.advance(source, nextOffset);
         int accepted = good;
         long acceptedBytes = lineBytes;
         journaled.future()

@@ -20,6 +20,7 @@ public final class DaemonMetrics {
     public final CounterDataPoint eventsIngested;
     public final CounterDataPoint bytesIngested;
     public final CounterDataPoint malformedLines;
+    public final CounterDataPoint duplicateLines;
     public final CounterDataPoint rejectedUnauthorized;
     public final CounterDataPoint rejectedTooLarge;
     public final CounterDataPoint rejectedRingFull;
@@ -51,6 +52,7 @@ public final class DaemonMetrics {
         eventsIngested = counter("seismo_ingest_events", "Log lines accepted by ingest");
         bytesIngested = counter("seismo_ingest_bytes", "Bytes of log lines accepted by ingest");
         malformedLines = counter("seismo_ingest_malformed_lines", "NDJSON lines of a batch that were not valid envelopes and were skipped");
+        duplicateLines = counter("seismo_ingest_duplicate_lines", "Lines dropped because their source had already sent them (agent retries)");
         Counter rejected = Counter.builder().name("seismo_ingest_rejected_requests")
                 .help("Ingest requests refused, by reason").labelNames("reason").register(registry);
         rejectedUnauthorized = rejected.labelValues("unauthorized");

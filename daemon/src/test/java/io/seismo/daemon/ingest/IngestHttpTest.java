@@ -115,6 +115,20 @@ class IngestHttpTest {
     }
 
     @Test
+    void shouldDropAndCountLinesTheSourceAlreadySentWhenABatchIsRetried() throws Exception {
+        String batch = "{\"o\":0,\"l\":\"one\"}\n{\"o\":4,\"l\":\"two\"}\n";
+        post(TOKEN, batch);
+
+        HttpResponse<String> retried = post(TOKEN, batch + "{\"o\":8,\"l\":\"three\"}\n");
+
+        assertThat(new JsonObject(retried.body()).getInteger("accepted")).isEqualTo(1);
+        assertThat(new JsonObject(retried.body()).getInteger("duplicates")).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlated.size() == 3);
+        assertThat(correlated).extracting(Event::getMessage).containsExactly("one", "two", "three");
+        assertThat(metrics.duplicateLines.get()).isEqualTo(2.0);
+    }
+
+    @Test
     void shouldRefuseAMissingOrWrongToken() throws Exception {
         assertThat(post(null, "{\"o\":0,\"l\":\"x\"}\n").statusCode()).isEqualTo(401);
         assertThat(post("nope", "{\"o\":0,\"l\":\"x\"}\n").statusCode()).isEqualTo(401);
