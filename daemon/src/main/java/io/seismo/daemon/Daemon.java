@@ -20,6 +20,10 @@ import io.seismo.daemon.parse.LineParser;
 import io.seismo.daemon.parse.ParserFactory;
 import io.seismo.daemon.parse.ParserSpec;
 import io.seismo.daemon.pipeline.Pipeline;
+import io.seismo.daemon.reload.ConfigSource;
+import io.seismo.daemon.reload.LoadedRule;
+import io.seismo.daemon.reload.ReloadResult;
+import io.seismo.daemon.reload.Reloader;
 import io.seismo.rules.engine.CorrelationEngine;
 import io.seismo.rules.engine.EngineOptions;
 import io.seismo.rules.dsl.RuleSet;
@@ -27,6 +31,7 @@ import io.seismo.sink.Alert;
 import io.seismo.sink.AlertSink;
 import io.seismo.sink.AlertSinks;
 import io.seismo.sink.SinkContext;
+import io.seismo.sink.SinkSpec;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -43,6 +48,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One running daemon: HTTP ingest → ring (journal ∥ parsers → correlator) → alerting → sinks.
@@ -60,19 +66,19 @@ public final class Daemon implements AutoCloseable {
     private final Vertx vertx;
     private final Pipeline pipeline;
     private final AlertDispatcher alerting;
-    private final List<AlertSink> sinks;
+    private final Reloader reloader;
     private final ScheduledExecutorService ticker;
     private final HttpServer server;
     private final DaemonMetrics metrics;
     private final Instant startedAt;
     private volatile boolean ready;
 
-    private Daemon(Vertx vertx, Pipeline pipeline, AlertDispatcher alerting, List<AlertSink> sinks,
+    private Daemon(Vertx vertx, Pipeline pipeline, AlertDispatcher alerting, Reloader reloader,
                    ScheduledExecutorService ticker, HttpServer server, DaemonMetrics metrics, Instant startedAt) {
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.alerting = alerting;
-        this.sinks = sinks;
+        this.reloader = reloader;
         this.ticker = ticker;
         this.server = server;
         this.metrics = metrics;
@@ -84,6 +90,15 @@ public final class Daemon implements AutoCloseable {
      * and {@link IllegalArgumentException} for a bad sink or parser setting: the daemon refuses to start with them.
      */
     public static Daemon start(DaemonConfig config) throws Exception {
+        return start(() -> config);
+    }
+
+    /**
+     * Starts a daemon from a config source that {@link #reload} reads again (the config file, as a rule); throws
+     * {@link io.seismo.daemon.config.ConfigException} for a bad config, and otherwise as {@link #start(DaemonConfig)}.
+     */
+    public static Daemon start(ConfigSource source) throws Exception {
+        DaemonConfig config = source.load();
         Clock clock = Clock.systemUTC();
         RuleSet rules = RuleSet.loadDirectory(config.rulesDir());
         ParserTable parserTable = new ParserTable(config);
@@ -98,17 +113,21 @@ public final class Daemon implements AutoCloseable {
         Pipeline pipeline = null;
         ScheduledExecutorService ticker = null;
         try {
+            Function<SinkSpec, AlertSink> sinkFactory = spec -> AlertSinks.create(spec, new SinkContext(vertx));
             for (var spec : config.sinks()) {
-                sinks.add(AlertSinks.create(spec, new SinkContext(vertx)));
+                sinks.add(sinkFactory.apply(spec));
             }
             alerting = new AlertDispatcher(alertingOptions(config), sinks, clock, new PrometheusAlertingMetrics(metrics));
             RecentTraces traces = new RecentTraces(10_000);
-            CorrelationEngine engine = new CorrelationEngine(rules, engineOptions(config),
-                    new FindingsRelay(alerting, traces));
+            FindingsRelay relay = new FindingsRelay(alerting, traces);
+            Function<RuleSet, CorrelationEngine> engines = ruleSet -> new CorrelationEngine(ruleSet, engineOptions(config), relay);
+            EngineCorrelator correlator = new EngineCorrelator(engines.apply(rules), metrics);
+            Reloader reloader = new Reloader(source, config, rules, sinks, sinkFactory,
+                    ruleSet -> correlator.replace(engines.apply(ruleSet)), alerting, metrics);
             SegmentedJournal journal = new SegmentedJournal(config.dataDir().resolve("journal"),
                     JOURNAL_SEGMENT_BYTES, JOURNAL_SEGMENTS_KEPT, config.journalFsync());
             pipeline = new Pipeline(config.ringSize(), config.parseThreads(), journal,
-                    () -> parserTable.newParsers(Daemon::parser), new EngineCorrelator(engine, metrics), metrics);
+                    () -> parserTable.newParsers(Daemon::parser), correlator, metrics);
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "seismo-ticker");
                 t.setDaemon(true);
@@ -130,9 +149,10 @@ public final class Daemon implements AutoCloseable {
                     new IngestHandler(pipeline, parserTable, metrics, () -> self[0] != null && self[0].ready, clock, agents),
                     alertingRef::activeAlerts,
                     id -> traces.find(id).map(t -> (Object) t),
-                    () -> self[0].status(traces.size(), agents, ingestRate))
+                    () -> self[0].status(traces.size(), agents, ingestRate),
+                    reloader)
                     .await(30, TimeUnit.SECONDS);
-            Daemon daemon = new Daemon(vertx, pipeline, alerting, sinks, ticker, server, metrics, clock.instant());
+            Daemon daemon = new Daemon(vertx, pipeline, alerting, reloader, ticker, server, metrics, clock.instant());
             self[0] = daemon;
             daemon.ready = true;
             metrics.ready.set(1);
@@ -165,6 +185,19 @@ public final class Daemon implements AutoCloseable {
 
     public DaemonMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Reads the config source again and swaps in its rules and sinks, or changes nothing if any of them is bad.
+     * Safe from any thread; reloads run one at a time. Blocks while rules compile.
+     */
+    public ReloadResult reload() {
+        return reloader.reload();
+    }
+
+    /** The rules running now. */
+    public List<LoadedRule> rules() {
+        return reloader.rules();
     }
 
     private JsonObject status(int recentTraces, AgentRegistry agents, RateMeter ingestRate) {
@@ -213,7 +246,7 @@ public final class Daemon implements AutoCloseable {
         ticker.shutdownNow();
         pipeline.close(Duration.ofSeconds(10));
         alerting.close();
-        sinks.forEach(AlertSink::close);
+        reloader.close();
         try {
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {

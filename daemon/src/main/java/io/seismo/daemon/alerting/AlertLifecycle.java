@@ -37,7 +37,8 @@ public final class AlertLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(AlertLifecycle.class);
 
     private final AlertingOptions options;
-    private final List<String> receivers;
+    /** Not final: a reload that changes the sinks replaces the receivers, on the same single thread. */
+    private List<String> receivers;
     private final AlertingMetrics metrics;
     private final NotificationLog log;
     /** Firing alerts by fingerprint, in order of arrival; a resolved alert leaves this map. */
@@ -53,6 +54,14 @@ public final class AlertLifecycle {
     /** A lifecycle that counts nothing and starts with an empty notification log. */
     public AlertLifecycle(AlertingOptions options, List<String> receivers) {
         this(options, receivers, AlertingMetrics.NOOP, new NotificationLog(NotificationLog.DEFAULT_CAPACITY));
+    }
+
+    /**
+     * Sends everything from now on to these receivers; the firing alerts, their group waits and repeat times are
+     * kept, so a sink added by a reload gets an alert that is already firing at its next repeat, not at once.
+     */
+    public void replaceReceivers(List<String> next) {
+        receivers = List.copyOf(next);
     }
 
     /** Applies one round of findings (cascades first, as the correlator emits them) and returns what is due now. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,6 +38,7 @@ final class SinkDelivery {
     private final Duration giveUpAfter;
     private final AlertingMetrics metrics;
     private final Map<String, Pending> pendingByGroup = new HashMap<>();
+    private boolean retired;
 
     SinkDelivery(AlertSink sink, Executor alertingThread, InstantSource clock, AlertingOptions options,
                  AlertingMetrics metrics) {
@@ -55,6 +57,17 @@ final class SinkDelivery {
     /** Notifications not yet accepted by the sink. */
     int pendingCount() {
         return pendingByGroup.size();
+    }
+
+    /**
+     * Stops this delivery because a reload replaced its sink: returns the newest undelivered notification of each
+     * alert (waiting for a retry or still in flight) and ignores whatever the sends in flight come back with.
+     */
+    List<Notification> retire() {
+        retired = true;
+        List<Notification> undelivered = pendingByGroup.values().stream().map(pending -> pending.latest).toList();
+        pendingByGroup.clear();
+        return undelivered;
     }
 
     void deliver(Notification notification, Instant now) {
@@ -93,6 +106,9 @@ final class SinkDelivery {
     }
 
     private void settle(Pending pending, Notification sent, Throwable error) {
+        if (retired) {
+            return;
+        }
         Instant now = clock.instant();
         pending.inFlight = false;
         boolean superseded = pending.latest != sent;

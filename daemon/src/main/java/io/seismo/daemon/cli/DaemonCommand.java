@@ -7,12 +7,13 @@ import io.seismo.daemon.config.DaemonConfigLoader;
 import io.seismo.rules.dsl.RuleLoadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code seismo daemon --config seismo.yaml}: runs the daemon until SIGTERM or Ctrl-C. */
+/** {@code seismo daemon --config seismo.yaml}: runs the daemon until SIGTERM or Ctrl-C; SIGHUP reloads rules and sinks. */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
         description = "Run the Seismo daemon: ingest, correlate, alert.")
 public final class DaemonCommand implements Callable<Integer> {
@@ -28,14 +29,9 @@ public final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DaemonConfig loaded;
         Daemon daemon;
         try {
-            loaded = new DaemonConfigLoader(System.getenv()).load(config);
-            if (port != null) {
-                loaded = loaded.withListenPort(port);
-            }
-            daemon = Daemon.start(loaded);
+            daemon = Daemon.start(this::loadConfig);
         } catch (ConfigException e) {
             System.err.println("seismo: bad configuration in " + config + ": " + e.getMessage());
             return EXIT_BAD_CONFIG;
@@ -47,6 +43,7 @@ public final class DaemonCommand implements Callable<Integer> {
             System.err.println("seismo: " + e.getMessage());
             return EXIT_BAD_CONFIG;
         }
+        reloadOnHangup(daemon);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();
@@ -54,5 +51,23 @@ public final class DaemonCommand implements Callable<Integer> {
         }, "seismo-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Read at start and again on every reload, so a reload sees the file as it is now. */
+    private DaemonConfig loadConfig() {
+        DaemonConfig loaded = new DaemonConfigLoader(System.getenv()).load(config);
+        return port == null ? loaded : loaded.withListenPort(port);
+    }
+
+    /**
+     * Replaces the JVM's default SIGHUP behaviour (exit) with a reload. The handler only starts a thread: a reload
+     * compiles rules and may wait, and the signal dispatcher must stay free. The reload logs its own outcome.
+     */
+    private static void reloadOnHangup(Daemon daemon) {
+        Signal.handle(new Signal("HUP"), signal -> {
+            Thread reload = new Thread(daemon::reload, "seismo-reload");
+            reload.setDaemon(true);
+            reload.start();
+        });
     }
 }

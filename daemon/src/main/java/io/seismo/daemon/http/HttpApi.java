@@ -3,6 +3,7 @@ package io.seismo.daemon.http;
 import io.seismo.daemon.ingest.BearerTokenAuth;
 import io.seismo.daemon.ingest.IngestHandler;
 import io.seismo.daemon.metrics.DaemonMetrics;
+import io.seismo.daemon.reload.ReloadControl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -37,10 +38,11 @@ public final class HttpApi {
      * @param alerts  the active alerts, as any value Jackson can write
      * @param traces  a recent trace summary by trace id
      * @param status  a summary of the running daemon
+     * @param reload  {@code POST /v1/reload} (same bearer tokens as ingest) and {@code GET /v1/rules}
      */
     public Future<HttpServer> start(String host, int port, int maxBodyBytes, BearerTokenAuth auth, IngestHandler ingest,
                                     Supplier<Object> alerts, Function<String, Optional<Object>> traces,
-                                    Supplier<JsonObject> status) {
+                                    Supplier<JsonObject> status, ReloadControl reload) {
         Router router = Router.router(vertx);
         // Two routes so the token is checked before the body is read (Vert.x wants a route's body handler first).
         router.post("/v1/ingest").handler(auth);
@@ -60,12 +62,23 @@ public final class HttpApi {
                 .ifPresentOrElse(
                         t -> ctx.response().putHeader("Content-Type", "application/json").end(Json.encode(t)),
                         () -> json(ctx, 404, new JsonObject().put("error", "no recent trace with this id"))));
+        // A reload compiles Groovy and may wait for alerting to switch sinks: never on the event loop.
+        router.post("/v1/reload").handler(auth).handler(ctx -> vertx.executeBlocking(reload::reload, false)
+                .onSuccess(result -> encoded(ctx, result.ok() ? 200 : 422, result))
+                .onFailure(error -> json(ctx, 500, new JsonObject().put("error", "reload failed: " + error))));
+        router.get("/v1/rules").handler(ctx -> encoded(ctx, 200, reload.rules()));
         router.errorHandler(413, ctx -> {
             metrics.rejectedTooLarge.inc();
             json(ctx, 413, new JsonObject().put("error", "body larger than " + maxBodyBytes + " bytes"));
         });
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setDecompressionSupported(true);
         return vertx.createHttpServer(options).requestHandler(router).listen();
+    }
+
+    private static void encoded(RoutingContext ctx, int status, Object value) {
+        if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.encode(value));
+        }
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {

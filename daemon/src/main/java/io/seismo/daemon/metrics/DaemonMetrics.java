@@ -38,6 +38,8 @@ public final class DaemonMetrics {
     public final Gauge openTraces;
     public final Gauge watermarkSeconds;
     public final Gauge rulesLoaded;
+    public final CounterDataPoint reloads;
+    public final CounterDataPoint reloadFailures;
     public final Gauge ready;
     private final Counter handlerErrors;
     private final Counter alertNotifications;
@@ -78,6 +80,8 @@ public final class DaemonMetrics {
         openTraces = Gauge.builder().name("seismo_open_traces").help("Traces being assembled").register(registry);
         watermarkSeconds = Gauge.builder().name("seismo_watermark_seconds").help("Event-time watermark of the correlation engine, as Unix seconds").register(registry);
         rulesLoaded = Gauge.builder().name("seismo_rules_loaded").help("Rules loaded and running").register(registry);
+        reloads = counter("seismo_reloads", "Reloads of rules and sinks that took effect");
+        reloadFailures = counter("seismo_reload_failures", "Reloads refused (bad config, rule or sink); the running rules and sinks stayed");
         ready = Gauge.builder().name("seismo_ready").help("1 when the daemon accepts input").register(registry);
         handlerErrors = Counter.builder().name("seismo_pipeline_handler_errors")
                 .help("Exceptions caught in pipeline handlers, by handler").labelNames("handler").register(registry);

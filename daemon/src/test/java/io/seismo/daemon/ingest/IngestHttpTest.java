@@ -8,6 +8,7 @@ import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.parse.LineParser;
 import io.seismo.daemon.pipeline.Correlator;
 import io.seismo.daemon.pipeline.Pipeline;
+import io.seismo.daemon.reload.ReloadControl;
 import io.seismo.rules.event.Event;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -84,7 +85,7 @@ class IngestHttpTest {
         server = new HttpApi(vertx, metrics, () -> true)
                 .start("127.0.0.1", 0, 4096, new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
                         new IngestHandler(pipeline, parsers, metrics, () -> true, Clock.systemUTC(), new AgentRegistry()),
-                        List::of, id -> Optional.empty(), JsonObject::new)
+                        List::of, id -> Optional.empty(), JsonObject::new, ReloadControl.UNAVAILABLE)
                 .await(10, TimeUnit.SECONDS);
     }
 

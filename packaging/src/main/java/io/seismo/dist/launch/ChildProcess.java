@@ -45,6 +45,11 @@ public final class ChildProcess implements AutoCloseable {
         return name;
     }
 
+    /** The operating system's id of the process, to send it a signal. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
