@@ -21,9 +21,12 @@ final class RuleCollector {
     private final Map<String, RuleDefinition> rulesByName = new LinkedHashMap<>();
     private final List<RuleProblem> problems = new ArrayList<>();
     private String currentFile;
+    private String currentScriptFile;
 
     void run(String fileName, Class<?> scriptClass) {
         currentFile = fileName;
+        // Stack frames of rule code carry the compiled script's file name, not the user's.
+        currentScriptFile = RuleCompiler.scriptClassFile(fileName);
         try {
             RuleScript script = (RuleScript) scriptClass.getDeclaredConstructor().newInstance();
             script.collectInto(this);
@@ -68,7 +71,7 @@ final class RuleCollector {
     /** The line of the rule file that is calling into the DSL right now. */
     private int callerLine() {
         Optional<Integer> line = StackWalker.getInstance().walk(frames -> frames
-                .filter(frame -> currentFile.equals(frame.getFileName()))
+                .filter(frame -> currentScriptFile.equals(frame.getFileName()))
                 .map(StackWalker.StackFrame::getLineNumber)
                 .findFirst());
         return line.orElse(0);
@@ -76,7 +79,7 @@ final class RuleCollector {
 
     private int lineIn(Throwable error, int fallback) {
         for (StackTraceElement frame : error.getStackTrace()) {
-            if (currentFile.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
+            if (currentScriptFile.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
                 return frame.getLineNumber();
             }
         }

@@ -33,7 +33,7 @@ final class RuleCompiler {
     /** The script class, or null after adding what is wrong with the file to {@code problems}. */
     Class<?> compile(RuleSource source, List<RuleProblem> problems) {
         try {
-            return loader.parseClass(new GroovyCodeSource(source.text(), source.fileName(), CODE_BASE), false);
+            return loader.parseClass(new GroovyCodeSource(source.text(), scriptClassFile(source.fileName()), CODE_BASE), false);
         } catch (MultipleCompilationErrorsException e) {
             // A construct can trip two checks at one place; say it once.
             e.getErrorCollector().getErrors().stream()
@@ -44,6 +44,16 @@ final class RuleCompiler {
             problems.add(new RuleProblem(source.fileName(), 0, 0, String.valueOf(e.getMessage())));
         }
         return null;
+    }
+
+    /**
+     * Groovy names a script's class after its file, and that class name would shadow a DSL property of the
+     * same name inside the rule ({@code errors.groovy} hides {@code errors}); so the class gets a name no rule
+     * can mean. Problems still name the user's file.
+     */
+    static String scriptClassFile(String fileName) {
+        String base = fileName.replaceFirst("\\.groovy$", "").replaceAll("[^A-Za-z0-9_]", "_");
+        return "SeismoRuleFile_" + base + ".groovy";
     }
 
     private static RuleProblem toProblem(String file, Message message) {

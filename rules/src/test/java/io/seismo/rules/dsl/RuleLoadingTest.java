@@ -64,6 +64,20 @@ class RuleLoadingTest {
     }
 
     @Test
+    void shouldCompileAFileNamedAfterAPropertyItUses() throws Exception {
+        String text = """
+                threshold('error-burst') {
+                    fireWhen { errors >= 5 && count > 0 && warnings >= 0 }
+                }
+                """;
+
+        RuleSet rules = RuleSet.compile(List.of(new RuleSource("errors.groovy", text),
+                new RuleSource("count.groovy", text.replace("error-burst", "other"))));
+
+        assertThat(rules.rules()).extracting(RuleDefinition::name).containsExactly("error-burst", "other");
+    }
+
+    @Test
     void shouldRejectASyntaxErrorWithFileAndLine() {
         String broken = """
                 threshold('fine') {
