@@ -149,7 +149,7 @@ public final class Daemon implements AutoCloseable {
                     new IngestHandler(pipeline, parserTable, metrics, () -> self[0] != null && self[0].ready, clock, agents),
                     alertingRef::activeAlerts,
                     id -> traces.find(id).map(t -> (Object) t),
-                    () -> self[0].status(traces.size(), agents, ingestRate),
+                    () -> self[0] == null ? new JsonObject().put("ready", false) : self[0].status(traces.size(), agents, ingestRate),
                     reloader)
                     .await(30, TimeUnit.SECONDS);
             Daemon daemon = new Daemon(vertx, pipeline, alerting, reloader, ticker, server, metrics, clock.instant());
