@@ -1,5 +1,6 @@
 package io.seismo.daemon.correlate;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.pipeline.Correlator;
 import io.seismo.rules.engine.CorrelationEngine;
@@ -66,7 +67,7 @@ public final class EngineCorrelator implements Correlator {
         }
     }
 
-    private static long mirror(long now, long seen, io.prometheus.metrics.core.datapoints.CounterDataPoint counter) {
+    private static long mirror(long now, long seen, CounterDataPoint counter) {
         if (now > seen) {
             counter.inc(now - seen);
         }
