@@ -2,6 +2,7 @@ package io.seismo.dist;
 
 import io.seismo.agent.cli.AgentCommand;
 import io.seismo.daemon.cli.DaemonCommand;
+import io.seismo.daemon.cli.RulesCommand;
 import io.seismo.daemon.cli.StatusCommand;
 import io.seismo.dist.config.ConfigCommand;
 import io.seismo.dist.demo.DemoCommand;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code seismo} launcher: one entry point, one subcommand per job. */
 @Command(name = "seismo", mixinStandardHelpOptions = true, version = "seismo 0.1.0",
         description = "Log and metrics correlation alerting.",
-        subcommands = {DaemonCommand.class, AgentCommand.class, DemoCommand.class, ConfigCommand.class, StatusCommand.class})
+        subcommands = {DaemonCommand.class, AgentCommand.class, DemoCommand.class, ConfigCommand.class, StatusCommand.class,
+                RulesCommand.class})
 public final class SeismoMain implements Runnable {
 
     public static void main(String[] args) {

@@ -5,13 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads durations the way operators write them in YAML: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 4h}, {@code 1d}. */
-final class Durations {
+public final class Durations {
     private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private Durations() {
     }
 
-    static Duration parse(String key, String text) {
+    public static Duration parse(String key, String text) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
             throw new ConfigException(key, "'" + text + "' is not a duration (write e.g. 250ms, 5s, 2m, 4h, 1d)");

@@ -2,6 +2,7 @@ package io.seismo.daemon.parse;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -44,8 +45,13 @@ final class TimeReader {
         DateTimeFormatter format;
         try {
             // English names: "Sun Dec 04" is how logs spell them whatever the machine's locale.
-            format = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(timeFormat)
-                    .toFormatter(Locale.ENGLISH).withZone(zone);
+            DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive()
+                    .appendPattern(timeFormat);
+            if (!namesYear(timeFormat)) {
+                // Syslog's "Dec 10 06:55:46" has no year; like rsyslog, take the current one.
+                builder.parseDefaulting(ChronoField.YEAR, Year.now(zone).getValue());
+            }
+            format = builder.toFormatter(Locale.ENGLISH).withZone(zone);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("timeFormat '" + timeFormat + "' is not a valid DateTimeFormatter"
                     + " pattern: " + e.getMessage(), e);
@@ -53,6 +59,12 @@ final class TimeReader {
         TimeReader reader = new TimeReader(zone, format);
         reader.requireRoundTrip(timeFormat);
         return reader;
+    }
+
+    /** Whether a pattern has a year field outside its quoted literals. */
+    private static boolean namesYear(String pattern) {
+        String unquoted = pattern.replaceAll("'[^']*'", "");
+        return unquoted.indexOf('y') >= 0 || unquoted.indexOf('u') >= 0 || unquoted.indexOf('Y') >= 0;
     }
 
     long toEpochNanos(String text) {

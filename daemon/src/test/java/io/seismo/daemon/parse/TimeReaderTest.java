@@ -76,4 +76,13 @@ class TimeReaderTest {
     void shouldRefuseWhatIsNotATime(String text) {
         assertThat(utc.toEpochNanos(text)).isEqualTo(TimeReader.UNREADABLE);
     }
+
+    @Test
+    void shouldPlaceSyslogTimesWithoutAYearInTheCurrentYear() {
+        TimeReader syslog = TimeReader.create("MMM ppd HH:mm:ss", "UTC");
+        int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+
+        assertThat(syslog.toEpochNanos("Dec 10 06:55:46")).isEqualTo(nanos(year + "-12-10T06:55:46Z"));
+        assertThat(syslog.toEpochNanos("Jan  2 00:00:01")).isEqualTo(nanos(year + "-01-02T00:00:01Z"));
+    }
 }
