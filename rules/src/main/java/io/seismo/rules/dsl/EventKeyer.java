@@ -1,12 +1,13 @@
 package io.seismo.rules.dsl;
 
-import groovy.lang.Closure;
 import io.seismo.rules.event.Event;
+
+import java.util.function.Function;
 
 /** A rule's {@code by}, bound for one engine thread. Without one, the key is the event's service. */
 public final class EventKeyer {
     private final EventView view = new EventView();
-    private final Closure<?> keyFunction;
+    private final Function<Object, Object> keyFunction;
 
     EventKeyer(RuleClosure by) {
         this.keyFunction = by == null ? null : by.bindTo(view);
@@ -19,7 +20,7 @@ public final class EventKeyer {
         }
         view.show(event);
         try {
-            Object key = keyFunction.call(view);
+            Object key = keyFunction.apply(view);
             return key == null ? null : key.toString();
         } finally {
             view.show(null);

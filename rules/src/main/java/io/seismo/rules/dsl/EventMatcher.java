@@ -1,14 +1,15 @@
 package io.seismo.rules.dsl;
 
-import groovy.lang.Closure;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.event.EventKind;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
+import java.util.function.Function;
+
 /** A rule's {@code where}, bound for one engine thread. Without one, every log event matches. */
 public final class EventMatcher {
     private final EventView view = new EventView();
-    private final Closure<?> predicate;
+    private final Function<Object, Object> predicate;
 
     EventMatcher(RuleClosure where) {
         this.predicate = where == null ? null : where.bindTo(view);
@@ -21,7 +22,7 @@ public final class EventMatcher {
         }
         view.show(event);
         try {
-            return DefaultTypeTransformation.castToBoolean(predicate.call(view));
+            return DefaultTypeTransformation.castToBoolean(predicate.apply(view));
         } finally {
             view.show(null);
         }

@@ -2,17 +2,38 @@ package io.seismo.rules.dsl;
 
 import groovy.lang.Closure;
 
+import java.util.Objects;
+import java.util.function.Function;
+
 /**
- * A closure from a rule file (a {@code where}, {@code by} or condition) with its source text. Immutable:
- * each engine binds its own copy, because a bound closure carries the view it reads from.
+ * A part of a rule (a {@code where}, {@code by} or condition) with its source text: a closure from a rule file,
+ * or a Java function for a rule built in code. Immutable: each engine binds its own copy, because a bound
+ * Groovy closure carries the view it reads from.
  */
 public final class RuleClosure {
     private final Closure<?> prototype;
+    private final Function<Object, Object> javaBody;
     private final String sourceText;
 
     RuleClosure(Closure<?> prototype, String sourceText) {
-        this.prototype = prototype;
+        this.prototype = Objects.requireNonNull(prototype, "prototype");
+        this.javaBody = null;
         this.sourceText = sourceText;
+    }
+
+    private RuleClosure(Function<Object, Object> javaBody, String sourceText) {
+        this.prototype = null;
+        this.javaBody = javaBody;
+        this.sourceText = sourceText;
+    }
+
+    /**
+     * A rule part written in Java, called with the view the Groovy closure would read from ({@link EventView}
+     * for {@code where} and {@code by}, {@link WindowView} for a condition).
+     */
+    public static <V> RuleClosure ofJava(Class<V> viewType, Function<V, ?> body, String sourceText) {
+        Objects.requireNonNull(body, "body");
+        return new RuleClosure(view -> body.apply(viewType.cast(view)), sourceText);
     }
 
     /** The closure's body as written, whitespace collapsed; null when the compiler could not tell. */
@@ -20,9 +41,13 @@ public final class RuleClosure {
         return sourceText;
     }
 
-    Closure<?> bindTo(Object delegate) {
-        Closure<?> bound = prototype.rehydrate(delegate, prototype.getOwner(), prototype.getThisObject());
+    /** A callable bound to {@code view} for one engine's thread. */
+    Function<Object, Object> bindTo(Object view) {
+        if (javaBody != null) {
+            return javaBody;
+        }
+        Closure<?> bound = prototype.rehydrate(view, prototype.getOwner(), prototype.getThisObject());
         bound.setResolveStrategy(Closure.DELEGATE_FIRST);
-        return bound;
+        return bound::call;
     }
 }

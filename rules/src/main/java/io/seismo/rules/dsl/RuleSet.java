@@ -30,6 +30,11 @@ public final class RuleSet {
         return new RuleSet(List.of());
     }
 
+    /** Rules built in code rather than read from files (embedding, benchmarks). */
+    public static RuleSet of(List<RuleDefinition> rules) {
+        return new RuleSet(rules);
+    }
+
     /** Loads every {@code *.groovy} file of {@code dir} (not its subdirectories), in file name order. */
     public static RuleSet loadDirectory(Path dir) throws RuleLoadException {
         List<Path> files;

@@ -1,13 +1,14 @@
 package io.seismo.rules.dsl;
 
-import groovy.lang.Closure;
 import io.seismo.rules.window.WindowCounts;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
+
+import java.util.function.Function;
 
 /** A rule's condition over a window ({@code fireWhen}, {@code unhealthyWhen}), bound for one engine thread. */
 public final class WindowCondition {
     private final WindowView view = new WindowView();
-    private final Closure<?> condition;
+    private final Function<Object, Object> condition;
 
     WindowCondition(RuleClosure closure) {
         this.condition = closure.bindTo(view);
@@ -17,7 +18,7 @@ public final class WindowCondition {
     public boolean holds(WindowCounts counts) {
         view.show(counts);
         try {
-            return DefaultTypeTransformation.castToBoolean(condition.call(view));
+            return DefaultTypeTransformation.castToBoolean(condition.apply(view));
         } finally {
             view.show(null);
         }
