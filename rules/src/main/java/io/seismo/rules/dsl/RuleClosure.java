@@ -41,13 +41,13 @@ public final class RuleClosure {
         return sourceText;
     }
 
-    /** A callable bound to {@code view} for one engine's thread. */
-    Function<Object, Object> bindTo(Object view) {
+    /** The part bound to {@code view} for one engine's thread. */
+    RulePart bindTo(Object view) {
         if (javaBody != null) {
-            return javaBody;
+            return new RulePart(javaBody);
         }
         Closure<?> bound = prototype.rehydrate(view, prototype.getOwner(), prototype.getThisObject());
         bound.setResolveStrategy(Closure.DELEGATE_FIRST);
-        return bound::call;
+        return new RulePart(bound::call);
     }
 }

@@ -12,7 +12,7 @@ import org.codehaus.groovy.control.customizers.CompilationCustomizer;
 /**
  * Compiles rule files in a fence: flat scripts only ({@link RuleShapeCheck}), no dangerous syntax or
  * names ({@link RestrictedSyntax}), static compilation with a call allow-list ({@link SandboxTypeChecker}),
- * and no global AST transformations.
+ * no global AST transformations, and a step budget at run time ({@link BudgetInjector}).
  */
 public final class Sandbox {
     private Sandbox() {
@@ -25,7 +25,7 @@ public final class Sandbox {
     public static GroovyClassLoader classLoader(ClassLoader parent, CompilerConfiguration config,
                                                 CompilationCustomizer... extra) {
         config.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
-        config.addCompilationCustomizers(new RuleShapeCheck(), new RestrictedSyntax());
+        config.addCompilationCustomizers(new RuleShapeCheck(), new RestrictedSyntax(), new BudgetInjector());
         config.addCompilationCustomizers(extra);
         config.addCompilationCustomizers(new ASTTransformationCustomizer(
                 Map.of("extensions", List.of(SandboxTypeChecker.class.getName())), CompileStatic.class));
