@@ -1,5 +1,8 @@
 package io.seismo.sink;
 
+import io.seismo.sink.format.AlertTemplates;
+import io.seismo.sink.format.TemplatedSink;
+
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -12,8 +15,9 @@ public final class AlertSinks {
     }
 
     /**
-     * Creates the sink that {@code spec} describes, or throws {@link IllegalArgumentException} naming the sink and
-     * the unknown type or the bad option.
+     * Creates the sink that {@code spec} describes, its alerts worded by its {@code template} option (see
+     * {@link AlertTemplates}), or throws {@link IllegalArgumentException} naming the sink and the unknown type, the
+     * bad option or the unknown template placeholder.
      */
     public static AlertSink create(SinkSpec spec, SinkContext context) {
         if (spec.type() == null || spec.type().isBlank()) {
@@ -25,7 +29,8 @@ public final class AlertSinks {
             throw new IllegalArgumentException("sink '" + spec.name() + "': unknown type '" + spec.type()
                     + "' (known: " + String.join(", ", types()) + ")");
         }
-        return provider.create(spec, context);
+        AlertTemplates templates = AlertTemplates.of(spec);
+        return new TemplatedSink(provider.create(spec.without(AlertTemplates.OPTION), context), templates);
     }
 
     /** The sink types available on the class path, sorted. */

@@ -1,7 +1,11 @@
 package io.seismo.sink;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -19,6 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class SinkOptions {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    /** RFC 9110 token characters: anything else in a header name would fail only at send time. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private final SinkSpec spec;
 
@@ -106,22 +112,64 @@ public final class SinkOptions {
         return Map.copyOf(out);
     }
 
+    /** Extra HTTP headers: a map whose names are valid header names and whose values hold no line breaks. */
+    public Map<String, String> httpHeaders(String key) {
+        Map<String, String> headers = stringMap(key);
+        headers.forEach((name, value) -> {
+            if (!HEADER_NAME.matcher(name).matches() || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw invalid(key, "entry '" + name + "' is not a valid HTTP header");
+            }
+        });
+        return headers;
+    }
+
+    /**
+     * A secret given inline ({@code key}) or, safer because it keeps the secret out of the config, as the path of a
+     * file holding it ({@code fileKey}); at most one of the two. Empty when neither is given.
+     */
+    public Optional<String> secret(String key, String fileKey) {
+        Optional<String> inline = string(key);
+        Optional<String> file = string(fileKey);
+        if (inline.isPresent() && file.isPresent()) {
+            throw invalid(fileKey, "cannot be combined with option '" + key + "': give one of them");
+        }
+        if (file.isEmpty()) {
+            return inline;
+        }
+        String secret;
+        try {
+            secret = Files.readString(Path.of(file.get())).strip();
+        } catch (IOException | InvalidPathException e) {
+            throw invalid(fileKey, "cannot be read: " + e);
+        }
+        if (secret.isEmpty()) {
+            throw invalid(fileKey, "names an empty file: " + file.get());
+        }
+        return Optional.of(secret);
+    }
+
+    /** As {@link #secret(String, String)}, failing when neither option is given. */
+    public String requiredSecret(String key, String fileKey) {
+        return secret(key, fileKey).orElseThrow(() -> invalid(key, "is required (or give '" + fileKey + "')"));
+    }
+
     /** An absolute http:// or https:// URL with a host, when the option is present. */
     public Optional<URI> httpUrl(String key) {
-        Optional<String> text = string(key);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
+        return string(key).map(text -> asHttpUrl(key, text));
+    }
+
+    /** {@code text} (the value of option {@code key}, read by other means) as an absolute http(s) URL with a host. */
+    public URI asHttpUrl(String key, String text) {
         try {
-            URI url = new URI(text.get());
+            URI url = new URI(text);
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null) {
-                return Optional.of(url);
+                return url;
             }
         } catch (URISyntaxException e) {
             // reported below with the expected form
         }
-        throw invalid(key, "must be an absolute http:// or https:// URL, got '" + text.get() + "'");
+        throw invalid(key, "must be an absolute http:// or https:// URL, got '" + text + "'");
     }
 
     public IllegalArgumentException invalid(String key, String problem) {

@@ -97,12 +97,13 @@ public final class AlertText {
     /** "since 12:00:03Z" while firing, "12:00:03Z – 12:05:10Z" once resolved (UTC). */
     public static String period(Alert alert) {
         if (alert.status() == AlertStatus.RESOLVED && alert.endsAt() != null) {
-            return time(alert.startsAt()) + " – " + time(alert.endsAt());
+            return clockTime(alert.startsAt()) + " – " + clockTime(alert.endsAt());
         }
-        return "since " + time(alert.startsAt());
+        return "since " + clockTime(alert.startsAt());
     }
 
-    private static String time(Instant instant) {
+    /** "12:00:03Z": the time of day in UTC, as every Seismo message writes it. */
+    public static String clockTime(Instant instant) {
         return instant == null ? "?" : CLOCK.format(instant);
     }
 

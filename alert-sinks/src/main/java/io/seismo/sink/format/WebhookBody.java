@@ -32,8 +32,8 @@ public final class WebhookBody {
     }
 
     public static ObjectNode of(Notification notification) {
-        List<Map<String, String>> labels = notification.alerts().stream().map(WebhookBody::labels).toList();
-        List<Map<String, String>> annotations = notification.alerts().stream().map(WebhookBody::annotations).toList();
+        List<Map<String, String>> labels = notification.alerts().stream().map(WebhookBody::labelsOf).toList();
+        List<Map<String, String>> annotations = notification.alerts().stream().map(WebhookBody::annotationsOf).toList();
 
         ObjectNode body = MAPPER.createObjectNode();
         body.put("version", "4");
@@ -100,11 +100,20 @@ public final class WebhookBody {
         node.set("traceIds", array(alert.traceIds()));
         node.set("samples", array(alert.sampleMessages()));
         node.set("suppressed", array(alert.suppressed()));
+        ObjectNode values = node.putObject("values");
+        new TreeMap<>(alert.values()).forEach((key, value) -> {
+            if (Double.isFinite(value)) { // NaN and infinities are not JSON
+                values.put(key, value);
+            }
+        });
         return node;
     }
 
-    /** Alertmanager's receivers expect {@code alertname} and usually {@code severity} among the labels. */
-    private static Map<String, String> labels(Alert alert) {
+    /**
+     * The alert's labels as Alertmanager shows them, sorted: receivers expect {@code alertname} and usually
+     * {@code severity} among them.
+     */
+    public static Map<String, String> labelsOf(Alert alert) {
         Map<String, String> labels = new TreeMap<>(alert.labels());
         labels.putIfAbsent("alertname", alert.ruleName());
         if (alert.severity() != null) {
@@ -113,7 +122,8 @@ public final class WebhookBody {
         return labels;
     }
 
-    private static Map<String, String> annotations(Alert alert) {
+    /** The alert's annotations plus its wording and evidence flattened into strings, sorted. */
+    public static Map<String, String> annotationsOf(Alert alert) {
         Map<String, String> annotations = new TreeMap<>(alert.annotations());
         fillIfAbsent(annotations, "summary", alert.summary());
         fillIfAbsent(annotations, "description", alert.description());
@@ -158,8 +168,8 @@ public final class WebhookBody {
         return node;
     }
 
-    /** {@link Instant#toString()} is ISO-8601 in UTC with a 'Z', which is valid RFC 3339. */
-    private static String rfc3339(Instant instant) {
+    /** {@link Instant#toString()} is ISO-8601 in UTC with a 'Z', which is valid RFC 3339; null is Go's zero time. */
+    public static String rfc3339(Instant instant) {
         return instant == null ? ZERO_TIME : instant.toString();
     }
 

@@ -23,7 +23,7 @@ final class SlackErrors {
                 retryable ? RetryAfter.parse(header(headers, "Retry-After"), Instant.now()) : null, null);
     }
 
-    private static String header(Map<String, List<String>> headers, String name) {
+    static String header(Map<String, List<String>> headers, String name) {
         if (headers == null) {
             return null;
         }

@@ -4,10 +4,12 @@ import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.webhook.Payload;
 import io.seismo.sink.Alert;
 import io.seismo.sink.AlertCascade;
 import io.seismo.sink.AlertStatus;
 import io.seismo.sink.Notification;
+import io.seismo.sink.format.AlertFacts;
 import io.seismo.sink.format.AlertText;
 
 import java.util.ArrayList;
@@ -47,6 +49,37 @@ final class SlackMessage {
                 .blocks(blocks(notification))
                 .unfurlLinks(false)
                 .build();
+    }
+
+    /**
+     * The same message for an incoming webhook. A webhook cannot reply in a thread, so a resolve goes to the channel
+     * as a new message and says which earlier alert it resolves.
+     */
+    static Payload webhookPayload(Notification notification) {
+        List<LayoutBlock> blocks = blocks(notification);
+        String resolves = resolvesNote(notification);
+        if (!resolves.isEmpty()) {
+            blocks.add(1, context(List.of(mrkdwn(resolves))));
+        }
+        return Payload.builder()
+                .text(resolves.isEmpty() ? fallbackText(notification) : resolves + "\n" + fallbackText(notification))
+                .blocks(blocks)
+                .unfurlLinks(false)
+                .build();
+    }
+
+    /** "Resolves service-cascade on payments-db, firing since 12:00:03Z", one clause per resolved alert. */
+    private static String resolvesNote(Notification notification) {
+        StringJoiner note = new StringJoiner("; ", "Resolves ", "").setEmptyValue("");
+        notification.alerts().stream()
+                .filter(alert -> alert.status() == AlertStatus.RESOLVED)
+                .limit(MAX_LISTED)
+                .forEach(alert -> {
+                    String where = AlertFacts.where(alert);
+                    note.add(alert.ruleName() + (where.isEmpty() ? "" : " on " + where)
+                            + ", firing since " + AlertText.clockTime(alert.startsAt()));
+                });
+        return note.toString();
     }
 
     static String fallbackText(Notification notification) {

@@ -3,36 +3,33 @@ package io.seismo.sink.webhook;
 import io.seismo.sink.AlertSink;
 import io.seismo.sink.Notification;
 import io.seismo.sink.delivery.HttpFailure;
+import io.seismo.sink.delivery.JsonPoster;
 import io.seismo.sink.format.WebhookBody;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 
 import java.net.URI;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * POSTs Alertmanager-compatible webhook bodies with the Vert.x web client. 2xx is delivered; 429, 5xx and any
- * failure before an answer (refused, reset, timeout) are retryable; every other status is not.
+ * POSTs Alertmanager-compatible webhook bodies, signed when a secret is configured (see {@link WebhookSignature}).
+ * 2xx is delivered; 429, 5xx and any failure before an answer (refused, reset, timeout) are retryable; every other
+ * status is not.
  */
 public final class WebhookSink implements AlertSink {
     private final String name;
     private final URI url;
-    private final Duration timeout;
-    private final Map<String, String> headers;
-    private final WebClient client;
+    private final JsonPoster poster;
+    private final Optional<WebhookSignature> signature;
+    private final Clock clock;
 
-    public WebhookSink(String name, URI url, Duration timeout, Map<String, String> headers, Vertx vertx) {
+    public WebhookSink(String name, URI url, JsonPoster poster, Optional<WebhookSignature> signature, Clock clock) {
         this.name = name;
         this.url = url;
-        this.timeout = timeout;
-        this.headers = Map.copyOf(headers);
-        this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("seismo"));
+        this.poster = poster;
+        this.signature = signature;
+        this.clock = clock;
     }
 
     @Override
@@ -43,34 +40,18 @@ public final class WebhookSink implements AlertSink {
     /** Completes on a Vert.x event loop: callers must not block in what they chain on it. */
     @Override
     public CompletableFuture<Void> send(Notification notification) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        byte[] body;
         try {
-            HttpRequest<Buffer> request = client.postAbs(url.toString())
-                    .timeout(timeout.toMillis())
-                    .putHeader("Content-Type", "application/json");
-            headers.forEach(request::putHeader);
-            request.sendBuffer(Buffer.buffer(WebhookBody.toBytes(notification))).onComplete(
-                    response -> answer(response, done),
-                    failure -> done.completeExceptionally(HttpFailure.transport(name, failure)));
+            body = WebhookBody.toBytes(notification);
         } catch (RuntimeException e) {
-            // A closed client or an unexpected rendering failure: report it through the future, never to the caller.
-            done.completeExceptionally(HttpFailure.transport(name, e));
+            return CompletableFuture.failedFuture(HttpFailure.transport(name, e));
         }
-        return done;
-    }
-
-    private void answer(HttpResponse<Buffer> response, CompletableFuture<Void> done) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            done.complete(null);
-            return;
-        }
-        done.completeExceptionally(HttpFailure.of(name, status, response.getHeader("Retry-After"),
-                response.bodyAsString()));
+        Map<String, String> signed = signature.map(s -> s.headers(clock.instant(), body)).orElse(Map.of());
+        return poster.post(url, body, signed);
     }
 
     @Override
     public void close() {
-        client.close();
+        poster.close();
     }
 }

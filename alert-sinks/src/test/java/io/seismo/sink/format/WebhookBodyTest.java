@@ -2,11 +2,14 @@ package io.seismo.sink.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seismo.sink.Alert;
 import io.seismo.sink.AlertStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 
 import static io.seismo.sink.SampleAlerts.ENDS_AT;
 import static io.seismo.sink.SampleAlerts.cascade;
@@ -52,6 +55,18 @@ class WebhookBodyTest {
         assertThat(body.get("alerts")).hasSize(2);
         assertThat(body.get("alerts").get(1).get("annotations").has("root_cause")).isFalse();
         assertThat(body.get("alerts").get(1).get("seismo").has("cascade")).isFalse();
+    }
+
+    @Test
+    void shouldCarryTheMeasuredValuesLeavingOutWhatJsonCannotHold() {
+        Alert base = threshold("checkout", "c1");
+        Alert measured = new Alert(base.id(), base.fingerprint(), base.status(), base.ruleName(), base.severity(),
+                base.startsAt(), null, base.summary(), "", base.labels(), Map.of(), List.of(), List.of(), null,
+                List.of(), Map.of("errors", 37.0, "errorRatio", Double.NaN));
+
+        JsonNode values = WebhookBody.of(notificationOf(measured)).get("alerts").get(0).get("seismo").get("values");
+
+        assertThat(values.toString()).isEqualTo("{\"errors\":37.0}");
     }
 
     @Test

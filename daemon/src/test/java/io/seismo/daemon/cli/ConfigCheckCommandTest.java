@@ -84,11 +84,11 @@ class ConfigCheckCommandTest {
     @Test
     void shouldReportAnUnknownSinkType() throws IOException {
         Files.createDirectories(dir.resolve("rules"));
-        Path config = write("seismo.yaml", GOOD_DAEMON + "sinks:\n  - { name: pager, type: pagerduty }\n");
+        Path config = write("seismo.yaml", GOOD_DAEMON + "sinks:\n  - { name: pager, type: carrier-pigeon }\n");
 
         command().check(List.of(config), Optional.empty());
 
-        assertThat(err.toString()).contains("sinks[0].type: 'pagerduty' is not a known sink type (known: ");
+        assertThat(err.toString()).contains("sinks[0].type: 'carrier-pigeon' is not a known sink type (known: ");
     }
 
     @Test
