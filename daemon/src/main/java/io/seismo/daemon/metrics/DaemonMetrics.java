@@ -1,6 +1,8 @@
 package io.seismo.daemon.metrics;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -8,6 +10,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import java.time.Clock;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,7 +28,11 @@ public final class DaemonMetrics {
     public final CounterDataPoint rejectedTooLarge;
     public final CounterDataPoint rejectedRingFull;
     public final CounterDataPoint rejectedNotReady;
-    public final CounterDataPoint parseFailures;
+    public final ParseFailures parseFailures;
+    public final AgentIngest agentIngest;
+    public final ServiceHealth serviceHealth;
+    public final HandlerLag handlerLag;
+    public final RuleMetrics ruleMetrics;
     public final CounterDataPoint eventsCorrelated;
     public final CounterDataPoint lateEvents;
     public final CounterDataPoint tracesEvicted;
@@ -49,8 +56,29 @@ public final class DaemonMetrics {
     public final CounterDataPoint findingsRejected;
     public final CounterDataPoint alertsInhibited;
     public final Gauge alertsActive;
+    public final CounterDataPoint outboxWriteFailures;
+    public final CounterDataPoint outboxRecordsSkipped;
+    public final CounterDataPoint outboxDuplicatesDropped;
+    private final Gauge alertsByState;
+    private final Histogram sinkDeliverySeconds;
 
     public DaemonMetrics() {
+        this(LabelCaps.DEFAULTS, () -> Clock.systemUTC().millis() / 1000);
+    }
+
+    /**
+     * @param caps        how many agents, services and rules get their own series
+     * @param epochSecond wall-clock seconds, for the per-service error ratio over the last minute
+     */
+    public DaemonMetrics(LabelCaps caps, LongSupplier epochSecond) {
+        Counter labelOverflow = Counter.builder().name("seismo_metric_label_overflow")
+                .help("Uses of a label value past the label's cap, counted under the value \"other\", by label")
+                .labelNames("label").register(registry);
+        agentIngest = new AgentIngest(registry, caps.agents(), labelOverflow.labelValues("agent"));
+        serviceHealth = new ServiceHealth(registry, caps.services(), labelOverflow.labelValues("service"), epochSecond);
+        ruleMetrics = new RuleMetrics(registry, caps.rules(), labelOverflow.labelValues("rule"));
+        handlerLag = new HandlerLag(registry);
+        parseFailures = new ParseFailures(registry);
         eventsIngested = counter("seismo_ingest_events", "Log lines accepted by ingest");
         bytesIngested = counter("seismo_ingest_bytes", "Bytes of log lines accepted by ingest");
         malformedLines = counter("seismo_ingest_malformed_lines", "NDJSON lines of a batch that were not valid envelopes and were skipped");
@@ -61,7 +89,6 @@ public final class DaemonMetrics {
         rejectedTooLarge = rejected.labelValues("too_large");
         rejectedRingFull = rejected.labelValues("ring_full");
         rejectedNotReady = rejected.labelValues("not_ready");
-        parseFailures = counter("seismo_parse_failures", "Lines that did not parse with their source's parser and were kept as raw messages");
         eventsCorrelated = counter("seismo_correlator_events", "Events handed to the correlation engine");
         lateEvents = counter("seismo_late_events", "Events that arrived behind the watermark");
         tracesEvicted = counter("seismo_traces_evicted", "Open traces evicted because the bound on open traces was reached");
@@ -96,6 +123,18 @@ public final class DaemonMetrics {
         findingsRejected = counter("seismo_findings_rejected", "Findings alerting could not use and skipped");
         alertsInhibited = counter("seismo_alerts_inhibited", "Per-service alerts inhibited by a cascade");
         alertsActive = Gauge.builder().name("seismo_alerts_active").help("Alerts firing now").register(registry);
+        outboxWriteFailures = counter("seismo_outbox_write_failures", "Outbox records not written or synced; their notifications went out without a durable copy");
+        outboxRecordsSkipped = counter("seismo_outbox_records_skipped", "Torn or corrupt outbox records skipped when the outbox was reopened");
+        outboxDuplicatesDropped = counter("seismo_outbox_duplicates_dropped", "Notifications dropped because the outbox already held or settled them (replay after a crash)");
+        alertsByState = Gauge.builder().name("seismo_alerts")
+                .help("Alerts known to alerting now, by state (firing, inhibited, silenced)").labelNames("state").register(registry);
+        alertsByState.labelValues("firing");
+        sinkDeliverySeconds = Histogram.builder().name("seismo_sink_delivery_seconds")
+                .help("Time from handing a notification to a sink until the sink accepted or refused it, by sink")
+                .labelNames("sink")
+                .classicOnly()
+                .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+                .register(registry);
         JvmMetrics.builder().register(registry);
     }
 
@@ -127,6 +166,16 @@ public final class DaemonMetrics {
 
     public CounterDataPoint alertDeliveryRejected(String sink) {
         return alertDeliveryRejected.labelValues(sink);
+    }
+
+    /** The gauge child of one alert state ({@code firing}, {@code inhibited}, {@code silenced}). */
+    public GaugeDataPoint alertsInState(String state) {
+        return alertsByState.labelValues(state);
+    }
+
+    /** The delivery-latency histogram child of one sink; sinks are few and named in the config. */
+    public DistributionDataPoint sinkDeliverySeconds(String sink) {
+        return sinkDeliverySeconds.labelValues(sink);
     }
 
     private Counter counter(String name, String help) {

@@ -1,0 +1,48 @@
+package io.seismo.daemon.http;
+
+import io.seismo.daemon.metrics.DaemonMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MetricsEndpointTest {
+    private final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void shouldServeTheRegistryInThePrometheusTextFormat() throws Exception {
+        DaemonMetrics metrics = new DaemonMetrics();
+        metrics.serviceHealth.record("checkout", true);
+        metrics.agentIngest.accepted("web-1", 3, 120);
+        Router router = Router.router(vertx);
+        router.get("/metrics").handler(new MetricsEndpoint(metrics.registry()));
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/metrics"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(scrape.body())
+                .contains("seismo_service_errors_total{service=\"checkout\"} 1.0")
+                .contains("seismo_ingest_agent_bytes_total{agent=\"web-1\"} 120.0")
+                .contains("# TYPE seismo_service_error_ratio gauge");
+    }
+}
