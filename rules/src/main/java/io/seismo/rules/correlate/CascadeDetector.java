@@ -12,10 +12,16 @@ import io.seismo.rules.finding.CascadeDetail;
 import io.seismo.rules.finding.Evidence;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.finding.FindingKind;
+import io.seismo.rules.finding.Onset;
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StagedRestore;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import io.seismo.rules.window.KeyedWindows;
 import io.seismo.rules.window.WindowFigures;
 import io.seismo.rules.window.WindowSpec;
 import io.seismo.rules.window.WindowedKey;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +49,7 @@ public final class CascadeDetector implements Detector {
     private final DependencyGraph graph;
     private final int evidenceMessages;
     private final int evidenceTraceIds;
+    private final int maxKeys;
     private final SortedMap<String, CascadeDetail> firing = new TreeMap<>();
     private long ruleErrors;
 
@@ -52,6 +59,7 @@ public final class CascadeDetector implements Detector {
         this.graph = graph;
         this.evidenceMessages = limits.evidenceMessages();
         this.evidenceTraceIds = limits.evidenceTraceIds();
+        this.maxKeys = limits.maxKeys();
         // An evicted service simply stops counting as unhealthy; a cascade rooted there resolves.
         this.health = new KeyedWindows(rule.window(), limits.allowedLatenessNanos(), limits.maxKeys(),
                 Math.max(evidenceMessages, evidenceTraceIds), evicted -> { });
@@ -141,6 +149,59 @@ public final class CascadeDetector implements Detector {
     @Override
     public long eventsTooLate() {
         return health.droppedEvents();
+    }
+
+    @Override
+    public void writeState(StateOutput out) {
+        out.writeLong(ruleErrors);
+        out.writeInt(firing.size());
+        for (CascadeDetail detail : firing.values()) {
+            out.writeString(detail.rootService());
+            out.writeStrings(detail.affectedServices());
+            out.writeInt(detail.timeline().size());
+            for (Onset onset : detail.timeline()) {
+                out.writeString(onset.service());
+                out.writeLong(onset.atNanos());
+            }
+        }
+        health.writeTo(out);
+    }
+
+    @Override
+    public StagedRestore readState(StateInput in) {
+        long savedRuleErrors = in.readCounter("rule errors");
+        // Firing roots were unhealthy services at the last boundary, so there are at most maxKeys of them.
+        int count = in.readCount("firing cascades", maxKeys,
+                StateInput.MIN_STRING_BYTES + 2 * Integer.BYTES);
+        SortedMap<String, CascadeDetail> restored = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            CascadeDetail detail = readDetail(in);
+            if (restored.put(detail.rootService(), detail) != null) {
+                throw new CorruptStateException("cascade rooted at '" + detail.rootService() + "' is saved twice");
+            }
+        }
+        StagedRestore restoreHealth = health.readState(in);
+        return () -> {
+            ruleErrors = savedRuleErrors;
+            firing.clear();
+            firing.putAll(restored);
+            restoreHealth.apply();
+        };
+    }
+
+    private CascadeDetail readDetail(StateInput in) {
+        String root = in.readString("cascade root");
+        try {
+            List<String> affected = in.readStrings("affected services");
+            int onsets = in.readCount("onsets", maxKeys + 1, StateInput.MIN_STRING_BYTES + Long.BYTES);
+            List<Onset> timeline = new ArrayList<>(onsets);
+            for (int i = 0; i < onsets; i++) {
+                timeline.add(new Onset(in.readString("onset service"), in.readTime("onset time")));
+            }
+            return new CascadeDetail(root, affected, timeline);
+        } catch (CorruptStateException e) {
+            throw e.within("cascade rooted at '" + root + "'");
+        }
     }
 
     private static CascadeDetail detailOf(Cascade cascade) {

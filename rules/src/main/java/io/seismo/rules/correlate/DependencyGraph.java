@@ -1,5 +1,9 @@
 package io.seismo.rules.correlate;
 
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StagedRestore;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -100,14 +104,20 @@ public final class DependencyGraph implements EdgeObserver {
         return all;
     }
 
+    /**
+     * Evicts the edge seen longest ago; ties go to the first caller and callee by name, so that the choice
+     * does not depend on hash order (a restored graph must evict exactly what the original would have).
+     */
     private void evictLeastRecentlySeen() {
         String oldestCaller = null;
         String oldestCallee = null;
         long oldest = Long.MAX_VALUE;
         for (Map.Entry<String, Map<String, Long>> entry : calleesOf.entrySet()) {
             for (Map.Entry<String, Long> edge : entry.getValue().entrySet()) {
-                if (edge.getValue() < oldest) {
-                    oldest = edge.getValue();
+                long seen = edge.getValue();
+                if (oldestCaller == null || seen < oldest
+                        || seen == oldest && isBefore(entry.getKey(), edge.getKey(), oldestCaller, oldestCallee)) {
+                    oldest = seen;
                     oldestCaller = entry.getKey();
                     oldestCallee = edge.getKey();
                 }
@@ -121,6 +131,72 @@ public final class DependencyGraph implements EdgeObserver {
             }
             unlinkCaller(oldestCaller, oldestCallee);
             edgesEvicted++;
+        }
+    }
+
+    private static boolean isBefore(String caller, String callee, String otherCaller, String otherCallee) {
+        int byCaller = caller.compareTo(otherCaller);
+        return byCaller < 0 || byCaller == 0 && callee.compareTo(otherCallee) < 0;
+    }
+
+    /** Saves every edge with the event time it was last seen, grouped by caller, and the eviction counter. */
+    public void writeTo(StateOutput out) {
+        out.writeLong(edgesEvicted);
+        out.writeInt(calleesOf.size());
+        for (Map.Entry<String, Map<String, Long>> entry : calleesOf.entrySet()) {
+            out.writeString(entry.getKey());
+            out.writeInt(entry.getValue().size());
+            for (Map.Entry<String, Long> edge : entry.getValue().entrySet()) {
+                out.writeString(edge.getKey());
+                out.writeLong(edge.getValue());
+            }
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote; replaces this (empty) graph's edges once applied. */
+    public StagedRestore readState(StateInput in) {
+        long savedEvicted = in.readCounter("evicted edges");
+        int callerCount = in.readCount("callers", maxEdges, StateInput.MIN_STRING_BYTES + Integer.BYTES);
+        Map<String, Map<String, Long>> savedCallees = new HashMap<>();
+        Map<String, Set<String>> savedCallers = new HashMap<>();
+        int edges = 0;
+        for (int i = 0; i < callerCount; i++) {
+            String caller = in.readString("caller");
+            if (savedCallees.containsKey(caller)) {
+                throw new CorruptStateException("caller '" + caller + "' is saved twice");
+            }
+            Map<String, Long> callees = readCallees(in, caller, maxEdges - edges);
+            callees.keySet().forEach(callee -> savedCallers.computeIfAbsent(callee, service -> new HashSet<>()).add(caller));
+            savedCallees.put(caller, callees);
+            edges += callees.size();
+        }
+        int edgeTotal = edges;
+        return () -> {
+            calleesOf.clear();
+            calleesOf.putAll(savedCallees);
+            callersOf.clear();
+            callersOf.putAll(savedCallers);
+            edgeCount = edgeTotal;
+            edgesEvicted = savedEvicted;
+        };
+    }
+
+    private static Map<String, Long> readCallees(StateInput in, String caller, int maxCallees) {
+        try {
+            int count = in.readCount("callees", maxCallees, StateInput.MIN_STRING_BYTES + Long.BYTES);
+            if (count == 0) {
+                throw new CorruptStateException("a caller is saved without callees");
+            }
+            Map<String, Long> callees = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                String callee = in.readString("callee");
+                if (callee.equals(caller) || callees.put(callee, in.readTime("last call")) != null) {
+                    throw new CorruptStateException("callee '" + callee + "' is the caller itself or saved twice");
+                }
+            }
+            return callees;
+        } catch (CorruptStateException e) {
+            throw e.within("caller '" + caller + "'");
         }
     }
 

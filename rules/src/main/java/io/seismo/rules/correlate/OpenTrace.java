@@ -1,6 +1,9 @@
 package io.seismo.rules.correlate;
 
 import io.seismo.rules.event.Event;
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +33,11 @@ final class OpenTrace {
         }
     }
 
+    /** Trace id, four times and the event count, first error, two flags, chain tail and four table sizes. */
+    static final int MIN_SAVED_BYTES = StateInput.MIN_STRING_BYTES + 5 * Long.BYTES
+            + StateInput.MIN_NULLABLE_STRING_BYTES + 2 + Integer.BYTES + 4 * Integer.BYTES;
+    private static final int NO_SERVICE = -1;
+
     private static final Comparator<Map.Entry<String, ServiceInTrace>> FIRST_SEEN =
             Comparator.comparingLong((Map.Entry<String, ServiceInTrace> entry) -> entry.getValue().firstNanos)
                     .thenComparingInt(entry -> entry.getValue().arrival);
@@ -54,6 +62,10 @@ final class OpenTrace {
     OpenTrace(String traceId, int maxSpans) {
         this.traceId = traceId;
         this.maxSpans = maxSpans;
+    }
+
+    String traceId() {
+        return traceId;
     }
 
     long endNanos() {
@@ -145,5 +157,138 @@ final class OpenTrace {
         List<String> errorServices = ordered.stream().filter(service -> services.get(service).hasError).toList();
         return new TraceSummary(traceId, ordered, traceEdges, errorServices, firstErrorMessage, eventCount,
                 startNanos, endNanos);
+    }
+
+    /**
+     * Saves the trace as kept. Services are written once, in arrival order; the span table, the children
+     * waiting for a parent and the edges refer to them by that index (a service's {@code arrival}).
+     */
+    void writeTo(StateOutput out) {
+        out.writeString(traceId);
+        out.writeLong(eventCount);
+        out.writeLong(startNanos);
+        out.writeLong(endNanos);
+        out.writeLong(firstErrorNanos);
+        out.writeString(firstErrorMessage);
+        out.writeBoolean(sawSpanIds);
+        out.writeBoolean(sawParents);
+        out.writeInt(chainTail == null ? NO_SERVICE : indexOf(chainTail));
+        out.writeLong(chainTailNanos);
+        out.writeInt(services.size());
+        for (Map.Entry<String, ServiceInTrace> service : services.entrySet()) {
+            out.writeString(service.getKey());
+            out.writeLong(service.getValue().firstNanos);
+            out.writeBoolean(service.getValue().hasError);
+        }
+        out.writeInt(serviceOfSpan.size());
+        for (Map.Entry<String, String> span : serviceOfSpan.entrySet()) {
+            out.writeString(span.getKey());
+            out.writeInt(indexOf(span.getValue()));
+        }
+        out.writeInt(childrenAwaitingParent.size());
+        for (Map.Entry<String, List<String>> waiting : childrenAwaitingParent.entrySet()) {
+            out.writeString(waiting.getKey());
+            out.writeInt(waiting.getValue().size());
+            for (String child : waiting.getValue()) {
+                out.writeInt(indexOf(child));
+            }
+        }
+        out.writeInt(parentEdges.size());
+        for (ServiceEdge edge : parentEdges) {
+            out.writeInt(indexOf(edge.caller()));
+            out.writeInt(indexOf(edge.callee()));
+        }
+    }
+
+    /** Reads a trace saved by {@link #writeTo}, checked against this engine's bound on spans. */
+    static OpenTrace readFrom(StateInput in, int maxSpans) {
+        OpenTrace trace = new OpenTrace(in.readString("trace id"), maxSpans);
+        try {
+            trace.readFields(in);
+        } catch (CorruptStateException e) {
+            throw e.within("trace " + trace.traceId);
+        }
+        return trace;
+    }
+
+    private void readFields(StateInput in) {
+        eventCount = in.readCounter("event count");
+        startNanos = in.readTime("start"); // a trace is opened by its first event
+        endNanos = in.readTime("end");
+        firstErrorNanos = in.readTimeOr(Long.MAX_VALUE, "first error time");
+        firstErrorMessage = in.readNullableString("first error message");
+        sawSpanIds = in.readBoolean("whether it has span ids");
+        sawParents = in.readBoolean("whether it has parent spans");
+        int chainTailIndex = in.readInt("chain tail");
+        chainTailNanos = in.readTime("chain tail time");
+        String[] names = readServices(in);
+        if (chainTailIndex != NO_SERVICE) {
+            chainTail = serviceAt(names, chainTailIndex);
+        }
+        readSpans(in, names);
+        readWaitingChildren(in, names);
+        readParentEdges(in, names);
+    }
+
+    private String[] readServices(StateInput in) {
+        int count = in.readCount("services", maxSpans, StateInput.MIN_STRING_BYTES + Long.BYTES + 1);
+        String[] names = new String[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = in.readString("service");
+            ServiceInTrace seen = new ServiceInTrace(i, in.readTime("first event of a service"));
+            seen.hasError = in.readBoolean("whether a service failed");
+            if (services.put(names[i], seen) != null) {
+                throw new CorruptStateException("service " + names[i] + " is saved twice");
+            }
+        }
+        return names;
+    }
+
+    private void readSpans(StateInput in, String[] names) {
+        int count = in.readCount("spans", maxSpans, StateInput.MIN_STRING_BYTES + Integer.BYTES);
+        for (int i = 0; i < count; i++) {
+            String spanId = in.readString("span id");
+            if (serviceOfSpan.put(spanId, serviceAt(names, in.readInt("service of a span"))) != null) {
+                throw new CorruptStateException("span " + spanId + " is saved twice");
+            }
+        }
+    }
+
+    private void readWaitingChildren(StateInput in, String[] names) {
+        int count = in.readCount("awaited parents", maxSpans, StateInput.MIN_STRING_BYTES + Integer.BYTES);
+        for (int i = 0; i < count; i++) {
+            String parentSpanId = in.readString("awaited parent span");
+            int children = in.readCount("children awaiting a parent", maxSpans - awaiting, Integer.BYTES);
+            if (children == 0 || childrenAwaitingParent.containsKey(parentSpanId)) {
+                throw new CorruptStateException("parent span " + parentSpanId + " is awaited twice or by nobody");
+            }
+            List<String> waiting = new ArrayList<>(children);
+            for (int j = 0; j < children; j++) {
+                waiting.add(serviceAt(names, in.readInt("child awaiting a parent")));
+            }
+            childrenAwaitingParent.put(parentSpanId, waiting);
+            awaiting += children;
+        }
+    }
+
+    private void readParentEdges(StateInput in, String[] names) {
+        int count = in.readCount("edges", 2 * Integer.BYTES);
+        for (int i = 0; i < count; i++) {
+            ServiceEdge edge = new ServiceEdge(serviceAt(names, in.readInt("caller")), serviceAt(names, in.readInt("callee")));
+            if (edge.caller().equals(edge.callee()) || !parentEdges.add(edge)) {
+                throw new CorruptStateException("edge " + edge + " is a self call or saved twice");
+            }
+        }
+    }
+
+    private int indexOf(String service) {
+        return services.get(service).arrival;
+    }
+
+    private static String serviceAt(String[] names, int index) {
+        if (index < 0 || index >= names.length) {
+            throw new CorruptStateException("service index " + index + " is outside the trace's " + names.length + " services");
+        }
+        return names[index];
     }
 }

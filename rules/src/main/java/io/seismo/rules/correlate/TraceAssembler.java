@@ -1,6 +1,10 @@
 package io.seismo.rules.correlate;
 
 import io.seismo.rules.event.Event;
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StagedRestore;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,6 +76,33 @@ public final class TraceAssembler {
 
     public long evicted() {
         return evicted;
+    }
+
+    /** Saves the eviction counter and every open trace, next to close first. */
+    public void writeTo(StateOutput out) {
+        out.writeLong(evicted);
+        out.writeInt(open.size());
+        for (OpenTrace trace : open.values()) { // iterating values does not touch the access order
+            trace.writeTo(out);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote; replaces the (empty) open traces once applied. */
+    public StagedRestore readState(StateInput in) {
+        long savedEvicted = in.readCounter("evicted traces");
+        int count = in.readCount("open traces", maxOpenTraces, OpenTrace.MIN_SAVED_BYTES);
+        LinkedHashMap<String, OpenTrace> restored = new LinkedHashMap<>(Math.max(16, count * 2));
+        for (int i = 0; i < count; i++) {
+            OpenTrace trace = OpenTrace.readFrom(in, maxSpansPerTrace);
+            if (restored.put(trace.traceId(), trace) != null) {
+                throw new CorruptStateException("trace " + trace.traceId() + " is saved twice");
+            }
+        }
+        return () -> {
+            open.clear();
+            open.putAll(restored); // in saved order, which rebuilds the access order
+            evicted = savedEvicted;
+        };
     }
 
     private void evictEldest() {

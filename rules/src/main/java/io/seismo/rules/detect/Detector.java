@@ -2,6 +2,9 @@ package io.seismo.rules.detect;
 
 import io.seismo.rules.event.Event;
 import io.seismo.rules.finding.Finding;
+import io.seismo.rules.state.StagedRestore;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import io.seismo.rules.window.WindowSpec;
 import java.util.List;
 
@@ -35,4 +38,13 @@ public interface Detector {
 
     /** Events too late for every window the rule still has open. */
     long eventsTooLate();
+
+    /** Saves everything that decides the rule's future findings: windows, keys, firing state, counters. */
+    void writeState(StateOutput out);
+
+    /**
+     * Reads what {@link #writeState} wrote (for the same rule definition) and checks it against this
+     * engine's bounds; nothing changes until the result is applied.
+     */
+    StagedRestore readState(StateInput in);
 }

@@ -8,6 +8,9 @@ import io.seismo.rules.event.Event;
 import io.seismo.rules.finding.Evidence;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.finding.FindingKind;
+import io.seismo.rules.state.StagedRestore;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import io.seismo.rules.window.KeyedWindows;
 import io.seismo.rules.window.Transition;
 import io.seismo.rules.window.WindowFigures;
@@ -30,11 +33,24 @@ public final class ThresholdDetector implements Detector {
     private final String keyLabel;
     private final int evidenceMessages;
     private final int evidenceTraceIds;
+    private final int maxKeys;
     private final List<EvictedKey> evictedWhileFiring = new ArrayList<>();
     private long ruleErrors;
 
     /** A key that was firing when evicted; reported resolved at the next boundary. */
     private record EvictedKey(String key, Evidence evidence) {
+        static final int MIN_SAVED_BYTES = StateInput.MIN_STRING_BYTES + 2 * Integer.BYTES;
+
+        void writeTo(StateOutput out) {
+            out.writeString(key);
+            out.writeStrings(evidence.sampleMessages());
+            out.writeStrings(evidence.traceIds());
+        }
+
+        static EvictedKey readFrom(StateInput in) {
+            return new EvictedKey(in.readString("evicted key"),
+                    new Evidence(in.readStrings("sample messages"), in.readStrings("sample trace ids")));
+        }
     }
 
     public ThresholdDetector(ThresholdDefinition rule, DetectorLimits limits) {
@@ -45,6 +61,7 @@ public final class ThresholdDetector implements Detector {
         this.keyLabel = rule.groupsByService() ? "service" : "key";
         this.evidenceMessages = limits.evidenceMessages();
         this.evidenceTraceIds = limits.evidenceTraceIds();
+        this.maxKeys = limits.maxKeys();
         this.windows = new KeyedWindows(rule.window(), limits.allowedLatenessNanos(), limits.maxKeys(),
                 Math.max(evidenceMessages, evidenceTraceIds), this::onEvicted);
     }
@@ -121,6 +138,34 @@ public final class ThresholdDetector implements Detector {
     @Override
     public long eventsTooLate() {
         return windows.droppedEvents();
+    }
+
+    @Override
+    public void writeState(StateOutput out) {
+        out.writeLong(ruleErrors);
+        out.writeInt(evictedWhileFiring.size());
+        for (EvictedKey evicted : evictedWhileFiring) {
+            evicted.writeTo(out);
+        }
+        windows.writeTo(out);
+    }
+
+    @Override
+    public StagedRestore readState(StateInput in) {
+        long savedRuleErrors = in.readCounter("rule errors");
+        // Each key is evicted at most once between two boundaries, so there are never more than maxKeys.
+        int count = in.readCount("keys evicted while firing", maxKeys, EvictedKey.MIN_SAVED_BYTES);
+        List<EvictedKey> evicted = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            evicted.add(EvictedKey.readFrom(in));
+        }
+        StagedRestore restoreWindows = windows.readState(in);
+        return () -> {
+            ruleErrors = savedRuleErrors;
+            evictedWhileFiring.clear();
+            evictedWhileFiring.addAll(evicted);
+            restoreWindows.apply();
+        };
     }
 
     private void onEvicted(WindowedKey key) {

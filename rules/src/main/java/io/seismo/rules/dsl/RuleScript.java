@@ -6,8 +6,8 @@ import groovy.lang.Script;
 import io.seismo.rules.sandbox.RuleApi;
 
 /**
- * The base class of every rule file: its top-level calls are {@code threshold(name) { … }} and
- * {@code cascade(name) { … }}. The body closure runs once, at load, against a spec that records the rule.
+ * The base class of every rule file: its top-level calls are {@code threshold(name) { … }},
+ * {@code metric(name) { … }} and {@code cascade(name) { … }}. The body closure runs once, at load, against a spec that records the rule.
  */
 @RuleApi
 public abstract class RuleScript extends Script {
@@ -22,6 +22,16 @@ public abstract class RuleScript extends Script {
                           @DelegatesTo(value = ThresholdSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         collector.define(name, (file, line) -> {
             ThresholdSpec spec = new ThresholdSpec();
+            runBody(body, spec);
+            return spec.build(name, file, line);
+        });
+    }
+
+    /** Fires when a condition over aggregates of one metric's samples (max, rate, quantile …) starts to hold. */
+    public void metric(String name,
+                       @DelegatesTo(value = MetricSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        collector.define(name, (file, line) -> {
+            MetricSpec spec = new MetricSpec();
             runBody(body, spec);
             return spec.build(name, file, line);
         });

@@ -13,6 +13,10 @@ import io.seismo.rules.dsl.ThresholdDefinition;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.finding.FindingKind;
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StagedRestore;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import io.seismo.rules.time.Watermark;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +47,10 @@ public final class CorrelationEngine {
     private final DependencyGraph graph;
     private final TraceAssembler traces;
     private final List<ScheduledDetector> detectors = new ArrayList<>();
+    private final RuleStates ruleStates;
+    // Reused by every snapshot, so that a checkpoint every few seconds does not regrow it.
+    private final StateOutput snapshotBuffer = new StateOutput(64 * 1024);
+    private boolean fresh = true;
     private boolean scheduleStarted;
     private long eventsSeen;
     private long lateEvents;
@@ -59,12 +67,14 @@ public final class CorrelationEngine {
         DetectorLimits limits = new DetectorLimits(options.allowedLatenessNanos(), options.maxKeysPerRule(),
                 options.evidenceMessages(), options.evidenceTraceIds());
         for (RuleDefinition rule : rules.rules()) {
-            detectors.add(new ScheduledDetector(detectorFor(rule, limits)));
+            detectors.add(new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule)));
         }
+        this.ruleStates = new RuleStates(detectors);
     }
 
     /** Takes one event. Copies out what it keeps: the holder may be refilled as soon as this returns. */
     public void onEvent(Event event) {
+        fresh = false;
         eventsSeen++;
         long eventNanos = eventTimeOf(event);
         if (eventNanos == NO_TIME) {
@@ -88,6 +98,77 @@ public final class CorrelationEngine {
         if (watermark.tick(processingNanos)) {
             advance();
         }
+    }
+
+    /**
+     * The engine's whole state, for a checkpoint. Call on the engine's own thread, between events. Holds
+     * everything that decides future findings; not the processing-time idle clock (see {@link Watermark}).
+     */
+    public EngineSnapshot snapshot() {
+        StateOutput out = snapshotBuffer;
+        out.reset();
+        out.writeLong(eventsSeen);
+        out.writeLong(lateEvents);
+        out.writeLong(eventsWithoutTime);
+        out.writeLong(futureEventTimes);
+        watermark.writeTo(out);
+        out.writeBoolean(scheduleStarted);
+        graph.writeTo(out);
+        traces.writeTo(out);
+        ruleStates.writeTo(out);
+        return EngineSnapshot.own(SnapshotEnvelope.seal(out));
+    }
+
+    /**
+     * Loads a snapshot into this engine before its first event. Rules are matched by identity (name and a
+     * fingerprint of the definition, see {@link RuleIdentity} and {@link RuleStates}); a rule the snapshot
+     * does not know, or knows with another definition, starts empty; state of a rule that is gone is dropped. The snapshot is read
+     * and checked in full before anything changes, so after a {@link SnapshotFormatException} this engine
+     * is still fresh and can take an older snapshot.
+     *
+     * @throws SnapshotFormatException when the bytes are not a snapshot this version can read
+     * @throws IllegalStateException   when the engine has already taken an event or a snapshot
+     */
+    public void restore(EngineSnapshot snapshot) {
+        if (!fresh) {
+            throw new IllegalStateException("a snapshot can only be restored into a fresh engine; this one has "
+                    + (eventsSeen > 0 ? "taken " + eventsSeen + " events" : "already been restored"));
+        }
+        StagedRestore staged;
+        try {
+            staged = readState(SnapshotEnvelope.open(snapshot.bytes()));
+        } catch (CorruptStateException e) {
+            throw new SnapshotFormatException("cannot restore the engine snapshot: " + e.getMessage(), e);
+        }
+        staged.apply();
+        fresh = false;
+    }
+
+    private StagedRestore readState(StateInput in) {
+        long savedEventsSeen = in.readCounter("events seen");
+        long savedLateEvents = in.readCounter("late events");
+        long savedEventsWithoutTime = in.readCounter("events without time");
+        long savedFutureEventTimes = in.readCounter("future event times");
+        Watermark.Saved savedWatermark = Watermark.Saved.readFrom(in);
+        boolean savedScheduleStarted = in.readBoolean("whether the schedule started");
+        if (savedScheduleStarted != savedWatermark.started()) {
+            throw new CorruptStateException("the schedule " + (savedScheduleStarted ? "started" : "did not start")
+                    + " but the watermark is " + (savedWatermark.started() ? "set" : "unset"));
+        }
+        List<StagedRestore> parts = new ArrayList<>();
+        parts.add(graph.readState(in));
+        parts.add(traces.readState(in));
+        parts.addAll(ruleStates.readFrom(in, savedWatermark));
+        in.expectEnd("the snapshot");
+        parts.add(() -> {
+            eventsSeen = savedEventsSeen;
+            lateEvents = savedLateEvents;
+            eventsWithoutTime = savedEventsWithoutTime;
+            futureEventTimes = savedFutureEventTimes;
+            watermark.restore(savedWatermark);
+            scheduleStarted = savedScheduleStarted;
+        });
+        return StagedRestore.allOf(parts);
     }
 
     /** The event-time watermark; 0 before the first event. */
@@ -201,6 +282,7 @@ public final class CorrelationEngine {
         if (rule instanceof CascadeDefinition cascade) {
             return new CascadeDetector(cascade, graph, limits);
         }
+        if (rule instanceof io.seismo.rules.dsl.MetricDefinition metric) { return new io.seismo.rules.detect.MetricDetector(metric, limits); }
         throw new IllegalArgumentException("no detector for rule kind " + rule.kind());
     }
 }

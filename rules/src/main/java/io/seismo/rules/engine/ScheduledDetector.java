@@ -2,6 +2,11 @@ package io.seismo.rules.engine;
 
 import io.seismo.rules.detect.Detector;
 import io.seismo.rules.finding.Finding;
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StagedRestore;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
+import io.seismo.rules.time.Watermark;
 import io.seismo.rules.window.WindowSpec;
 import java.util.List;
 
@@ -14,16 +19,22 @@ final class ScheduledDetector {
     static final long NOT_STARTED = Long.MIN_VALUE;
 
     private final Detector detector;
+    private final RuleIdentity identity;
     private final WindowSpec window;
     private long nextBoundaryNanos = NOT_STARTED;
 
-    ScheduledDetector(Detector detector) {
+    ScheduledDetector(Detector detector, RuleIdentity identity) {
         this.detector = detector;
+        this.identity = identity;
         this.window = detector.window();
     }
 
     Detector detector() {
         return detector;
+    }
+
+    RuleIdentity identity() {
+        return identity;
     }
 
     long nextBoundaryNanos() {
@@ -40,6 +51,30 @@ final class ScheduledDetector {
         if (detector.isIdle() && nextBoundaryNanos <= watermarkNanos) {
             moveTo(window.firstBoundaryAfter(watermarkNanos));
         }
+    }
+
+    void writeTo(StateOutput out) {
+        out.writeLong(nextBoundaryNanos);
+        detector.writeState(out);
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote. Between events every boundary the watermark passed has been
+     * evaluated, so the next boundary is exactly the first after the watermark: anything else is corrupt
+     * (and a boundary far behind the watermark would cost one evaluation per slide to catch up).
+     */
+    StagedRestore readState(StateInput in, Watermark.Saved watermark) {
+        long boundary = in.readTimeOr(NOT_STARTED, "next boundary");
+        long expected = watermark.started() ? window.firstBoundaryAfter(watermark.watermarkNanos()) : NOT_STARTED;
+        if (boundary != expected) {
+            throw new CorruptStateException("next boundary is " + boundary
+                    + ", but the watermark " + watermark.watermarkNanos() + " puts it at " + expected);
+        }
+        StagedRestore restoreDetector = detector.readState(in);
+        return () -> {
+            nextBoundaryNanos = boundary; // the detector's own state already holds what it retains
+            restoreDetector.apply();
+        };
     }
 
     private void moveTo(long boundaryNanos) {

@@ -1,5 +1,9 @@
 package io.seismo.rules.time;
 
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
+
 /**
  * Event-time progress: the watermark is the newest event time seen minus the allowed lateness, and never
  * goes back. Events behind it are late.
@@ -79,5 +83,39 @@ public final class Watermark {
 
     public boolean isLate(long eventNanos) {
         return watermarkNanos != NONE && eventNanos < watermarkNanos;
+    }
+
+    /**
+     * Saves the event-time part only. The idle clock is processing time from {@code System.nanoTime()},
+     * which means nothing in another JVM, so it is deliberately not saved: after a restore it starts again
+     * at the first tick, exactly as in a new engine.
+     */
+    public void writeTo(StateOutput out) {
+        out.writeLong(newestEventNanos);
+        out.writeLong(watermarkNanos);
+    }
+
+    /** Takes the event-time part back from a snapshot; the idle clock starts at the next tick. */
+    public void restore(Saved saved) {
+        newestEventNanos = saved.newestEventNanos();
+        watermarkNanos = saved.watermarkNanos();
+    }
+
+    /** The event-time part of a watermark as {@link #writeTo} saved it. */
+    public record Saved(long newestEventNanos, long watermarkNanos) {
+
+        public static Saved readFrom(StateInput in) {
+            long newest = in.readTimeOr(NONE, "newest event time");
+            long mark = in.readTimeOr(NONE, "watermark");
+            if ((newest == NONE) != (mark == NONE)) {
+                throw new CorruptStateException("watermark " + mark + " and newest event time " + newest
+                        + " must both be set or both be unset");
+            }
+            return new Saved(newest, mark);
+        }
+
+        public boolean started() {
+            return watermarkNanos != NONE;
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.seismo.rules.window;
 
 import io.seismo.rules.event.Level;
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import java.util.Arrays;
 
 /**
@@ -10,6 +13,8 @@ import java.util.Arrays;
  */
 final class BucketRing {
     private static final long EMPTY = Long.MIN_VALUE;
+    /** Bucket number, then events, errors and warnings. */
+    private static final int SAVED_BUCKET_BYTES = Long.BYTES + 3 * Integer.BYTES;
 
     private final long[] bucketOfSlot;
     private final int[] events;
@@ -69,5 +74,57 @@ final class BucketRing {
 
     private int slotOf(long bucket) {
         return (int) Math.floorMod(bucket, (long) bucketOfSlot.length);
+    }
+
+    /**
+     * Saves the buckets from {@code fromBucket} on; older ones can never be read again (see
+     * {@link KeyedWindows#retainFrom}), and a slot that holds nothing behaves exactly like a stale one.
+     */
+    void writeTo(StateOutput out, long fromBucket) {
+        int saved = 0;
+        for (long bucket : bucketOfSlot) {
+            saved += bucket != EMPTY && bucket >= fromBucket ? 1 : 0;
+        }
+        out.writeInt(saved);
+        for (int slot = 0; slot < bucketOfSlot.length; slot++) {
+            if (bucketOfSlot[slot] != EMPTY && bucketOfSlot[slot] >= fromBucket) {
+                out.writeLong(bucketOfSlot[slot]);
+                out.writeInt(events[slot]);
+                out.writeInt(errors[slot]);
+                out.writeInt(warnings[slot]);
+            }
+        }
+    }
+
+    /**
+     * Reads saved buckets into this empty ring. The ring may be smaller than the one saved (less allowed
+     * lateness now): a bucket that lands in a slot holding a newer one is dropped, as {@link #add} would.
+     */
+    void readFrom(StateInput in, long newestBucket) {
+        int saved = in.readCount("buckets", SAVED_BUCKET_BYTES);
+        for (int i = 0; i < saved; i++) {
+            long bucket = in.readTime("bucket");
+            int bucketEvents = in.readInt("events of a bucket");
+            int bucketErrors = in.readInt("errors of a bucket");
+            int bucketWarnings = in.readInt("warnings of a bucket");
+            if (bucket > newestBucket) {
+                throw new CorruptStateException("bucket " + bucket + " is past the newest bucket " + newestBucket);
+            }
+            if (bucketEvents < 1 || bucketErrors < 0 || bucketWarnings < 0
+                    || (long) bucketErrors + bucketWarnings > bucketEvents) {
+                throw new CorruptStateException("bucket " + bucket + " counts " + bucketEvents + " events, "
+                        + bucketErrors + " errors and " + bucketWarnings + " warnings");
+            }
+            int slot = slotOf(bucket);
+            if (bucketOfSlot[slot] == bucket) {
+                throw new CorruptStateException("bucket " + bucket + " is saved twice");
+            }
+            if (bucketOfSlot[slot] == EMPTY || bucketOfSlot[slot] < bucket) {
+                bucketOfSlot[slot] = bucket;
+                events[slot] = bucketEvents;
+                errors[slot] = bucketErrors;
+                warnings[slot] = bucketWarnings;
+            }
+        }
     }
 }

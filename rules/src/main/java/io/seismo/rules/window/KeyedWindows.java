@@ -1,6 +1,10 @@
 package io.seismo.rules.window;
 
 import io.seismo.rules.event.Level;
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StagedRestore;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,6 +122,39 @@ public final class KeyedWindows {
     /** Events too late for any window still to be evaluated. */
     public long droppedEvents() {
         return droppedEvents;
+    }
+
+    /** Saves the counters and every key, least recently updated first (the order evictions follow). */
+    public void writeTo(StateOutput out) {
+        out.writeLong(firstRetainedBucket);
+        out.writeLong(evictions);
+        out.writeLong(droppedEvents);
+        out.writeInt(keys.size());
+        for (WindowedKey state : keys.values()) { // iterating values does not touch the access order
+            state.writeTo(out, firstRetainedBucket);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote; installs it over this rule's (empty) windows once applied. */
+    public StagedRestore readState(StateInput in) {
+        long retainedFrom = in.readTimeOr(Long.MIN_VALUE, "first retained bucket");
+        long savedEvictions = in.readCounter("evicted keys");
+        long savedDropped = in.readCounter("events too late");
+        int count = in.readCount("keys", maxKeys, WindowedKey.MIN_SAVED_BYTES);
+        LinkedHashMap<String, WindowedKey> restored = new LinkedHashMap<>(Math.max(16, count * 2));
+        for (int i = 0; i < count; i++) {
+            WindowedKey state = WindowedKey.readFrom(in, ringCapacity, sampleCapacity);
+            if (restored.put(state.key(), state) != null) {
+                throw new CorruptStateException("key '" + state.key() + "' is saved twice");
+            }
+        }
+        return () -> {
+            keys.clear();
+            keys.putAll(restored); // in saved order, which rebuilds the access order
+            firstRetainedBucket = retainedFrom;
+            evictions = savedEvictions;
+            droppedEvents = savedDropped;
+        };
     }
 
     private WindowedKey admit(String key) {

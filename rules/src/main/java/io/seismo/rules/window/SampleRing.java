@@ -1,5 +1,7 @@
 package io.seismo.rules.window;
 
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +51,24 @@ final class SampleRing {
     /** Distinct non-null trace ids, newest first, at most {@code limit}. */
     List<String> traceIds(int limit) {
         return newestDistinct(traceIds, limit);
+    }
+
+    /** Saves the entries oldest first, so that recording them again rebuilds the same ring. */
+    void writeTo(StateOutput out) {
+        out.writeInt(size);
+        for (int i = size; i >= 1; i--) {
+            int slot = Math.floorMod(next - i, messages.length);
+            out.writeString(messages[slot]);
+            out.writeString(traceIds[slot]);
+        }
+    }
+
+    /** Records the saved entries into this empty ring; a smaller ring keeps the newest. */
+    void readFrom(StateInput in, String what) {
+        int saved = in.readCount(what, 2 * StateInput.MIN_NULLABLE_STRING_BYTES);
+        for (int i = 0; i < saved; i++) {
+            record(in.readNullableString(what), in.readNullableString(what));
+        }
     }
 
     private List<String> newestDistinct(String[] values, int limit) {

@@ -2,6 +2,9 @@ package io.seismo.rules.window;
 
 import io.seismo.rules.event.Level;
 import io.seismo.rules.finding.Evidence;
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 
 /**
  * The state of one key of one rule: its count buckets, recent evidence, and whether the rule's condition
@@ -9,6 +12,8 @@ import io.seismo.rules.finding.Evidence;
  */
 public final class WindowedKey {
     private static final long NO_BUCKET = Long.MIN_VALUE;
+    /** Key, newest bucket, holds, since when, and the three counts of buckets and samples. */
+    static final int MIN_SAVED_BYTES = StateInput.MIN_STRING_BYTES + Long.BYTES + 1 + Long.BYTES + 3 * Integer.BYTES;
 
     private final BucketRing ring;
     private final SampleRing errorSamples;
@@ -89,5 +94,32 @@ public final class WindowedKey {
         newestBucket = NO_BUCKET;
         holds = false;
         holdsSinceNanos = 0;
+    }
+
+    /** Saves this key with its buckets from {@code fromBucket} on. */
+    void writeTo(StateOutput out, long fromBucket) {
+        out.writeString(key);
+        out.writeLong(newestBucket);
+        out.writeBoolean(holds);
+        out.writeLong(holdsSinceNanos);
+        ring.writeTo(out, fromBucket);
+        errorSamples.writeTo(out);
+        recentSamples.writeTo(out);
+    }
+
+    /** Reads a key saved by {@link #writeTo} into new state sized for this engine. */
+    static WindowedKey readFrom(StateInput in, int ringCapacity, int sampleCapacity) {
+        WindowedKey state = new WindowedKey(in.readString("key"), ringCapacity, sampleCapacity);
+        try {
+            state.newestBucket = in.readTimeOr(NO_BUCKET, "newest bucket");
+            state.holds = in.readBoolean("whether the condition holds");
+            state.holdsSinceNanos = in.readTime("onset");
+            state.ring.readFrom(in, state.newestBucket);
+            state.errorSamples.readFrom(in, "error samples");
+            state.recentSamples.readFrom(in, "recent samples");
+        } catch (CorruptStateException e) {
+            throw e.within("key '" + state.key + "'");
+        }
+        return state;
     }
 }

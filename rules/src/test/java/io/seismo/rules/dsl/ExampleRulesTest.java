@@ -20,6 +20,9 @@ class ExampleRulesTest {
         assertThat(rules.rules()).extracting(RuleDefinition::file, RuleDefinition::name, RuleDefinition::kind)
                 .containsExactly(
                         tuple("cascade.groovy", "service-cascade", FindingKind.CASCADE),
+                        tuple("metric.groovy", "db-pool-saturated", FindingKind.THRESHOLD),
+                        tuple("metric.groovy", "slow-requests", FindingKind.THRESHOLD),
+                        tuple("metric.groovy", "payment-failures", FindingKind.THRESHOLD),
                         tuple("threshold.groovy", "checkout-errors", FindingKind.THRESHOLD),
                         tuple("threshold.groovy", "service-errors", FindingKind.THRESHOLD));
     }

@@ -1,0 +1,86 @@
+package io.seismo.rules.engine;
+
+import io.seismo.rules.dsl.CascadeDefinition;
+import io.seismo.rules.dsl.RuleClosure;
+import io.seismo.rules.dsl.RuleDefinition;
+import io.seismo.rules.dsl.ThresholdDefinition;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Which rule a piece of saved state belongs to: the rule's name and a SHA-256 fingerprint of its
+ * definition. State is restored only into a rule with the same identity, so an edited rule starts empty
+ * and an unchanged one keeps its windows across a restart or a reload.
+ *
+ * <p>A {@link io.seismo.rules.dsl.RuleSet} does not keep the source text of its rules or files, so the
+ * fingerprint is taken over what the definition holds: kind, window, severity, labels, cascade span, and
+ * the source text of each closure ({@code where}, {@code by}, {@code fireWhen}, {@code unhealthyWhen}).
+ * Where the compiler could not recover a closure's text, its file and line stand in, so that such a rule
+ * still keeps its state across a crash but loses it when it moves. The file name is left out on purpose:
+ * moving a rule to another file does not change what it computes.
+ */
+record RuleIdentity(String name, String fingerprint) {
+    // Bump when the canonical form below changes, so old fingerprints stop matching instead of colliding.
+    private static final String CANONICAL_FORM = "seismo-rule-identity-1";
+
+    static RuleIdentity of(RuleDefinition rule) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        try (DataOutputStream canonical = new DataOutputStream(
+                new DigestOutputStream(OutputStream.nullOutputStream(), sha256))) {
+            text(canonical, CANONICAL_FORM);
+            text(canonical, rule.kind().name());
+            text(canonical, rule.name());
+            canonical.writeLong(rule.window().sizeNanos());
+            canonical.writeLong(rule.window().slideNanos());
+            text(canonical, rule.severity().name());
+            canonical.writeInt(rule.labels().size());
+            for (Map.Entry<String, String> label : rule.labels().entrySet()) {
+                text(canonical, label.getKey());
+                text(canonical, label.getValue());
+            }
+            if (rule instanceof ThresholdDefinition threshold) {
+                closure(canonical, threshold.where(), rule);
+                closure(canonical, threshold.by(), rule);
+                closure(canonical, threshold.fireWhen(), rule);
+            } else if (rule instanceof CascadeDefinition cascade) {
+                canonical.writeLong(cascade.withinNanos());
+                closure(canonical, cascade.unhealthyWhen(), rule);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a digest does not fail
+        }
+        return new RuleIdentity(rule.name(), HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    private static void closure(DataOutputStream canonical, RuleClosure closure, RuleDefinition rule) throws IOException {
+        if (closure == null) {
+            text(canonical, "absent");
+        } else if (closure.sourceText() != null) {
+            text(canonical, "text");
+            text(canonical, closure.sourceText());
+        } else {
+            text(canonical, "unknown text at");
+            canonical.writeInt(rule.line());
+        }
+    }
+
+    /** Length-prefixed, so that no two different sequences of fields hash the same bytes. */
+    private static void text(DataOutputStream canonical, String value) throws IOException {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        canonical.writeInt(utf8.length);
+        canonical.write(utf8);
+    }
+}

@@ -1,0 +1,53 @@
+package io.seismo.rules.engine;
+
+import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
+
+/**
+ * The frame around a snapshot's state: a magic number, the format version, and a CRC-32 of the body, so
+ * that a foreign file, a snapshot from another version and a torn or flipped one are all told apart
+ * before any of the body is believed.
+ */
+final class SnapshotEnvelope {
+    static final int MAGIC = 0x53454953; // "SEIS"
+    static final int VERSION = 1;
+    static final int HEADER_BYTES = 3 * Integer.BYTES;
+
+    private SnapshotEnvelope() {
+    }
+
+    static byte[] seal(StateOutput body) {
+        byte[] bytes = new byte[HEADER_BYTES + body.size()];
+        ByteBuffer.wrap(bytes).putInt(MAGIC).putInt(VERSION).putInt(body.crc32());
+        body.copyInto(bytes, HEADER_BYTES);
+        return bytes;
+    }
+
+    /** The body of a sealed snapshot, once its frame has been checked. */
+    static StateInput open(byte[] bytes) {
+        if (bytes.length < HEADER_BYTES) {
+            throw new CorruptStateException("a snapshot has at least " + HEADER_BYTES + " bytes, got " + bytes.length);
+        }
+        ByteBuffer header = ByteBuffer.wrap(bytes, 0, HEADER_BYTES);
+        int magic = header.getInt();
+        if (magic != MAGIC) {
+            throw new CorruptStateException(String.format("not an engine snapshot: magic number %08x, expected %08x",
+                    magic, MAGIC));
+        }
+        int version = header.getInt();
+        if (version != VERSION) {
+            throw new CorruptStateException("snapshot format version " + version + ", this engine reads version " + VERSION);
+        }
+        int expectedCrc = header.getInt();
+        CRC32 crc = new CRC32();
+        crc.update(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES);
+        if ((int) crc.getValue() != expectedCrc) {
+            throw new CorruptStateException(String.format("snapshot is torn or corrupt: CRC-32 of its %d bytes is %08x, "
+                    + "its header says %08x", bytes.length - HEADER_BYTES, (int) crc.getValue(), expectedCrc));
+        }
+        return new StateInput(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES);
+    }
+}
