@@ -4,11 +4,14 @@ import io.seismo.agent.checkpoint.CheckpointStore;
 import io.seismo.agent.checkpoint.StateDirLock;
 import io.seismo.agent.config.AgentConfig;
 import io.seismo.agent.discovery.FileDiscovery;
+import io.seismo.agent.metrics.MetricsServer;
+import io.seismo.agent.scrape.Scraper;
 import io.seismo.agent.ship.BatchSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -47,6 +50,8 @@ public final class Agent implements AutoCloseable {
     private final StateDirLock lock;
     private final AgentLoop loop;
     private final ScheduledFuture<?> polls;
+    /** Null unless {@code metrics.listen} is set. */
+    private final MetricsServer metricsServer;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile AgentStats finalStats;
 
@@ -59,6 +64,20 @@ public final class Agent implements AutoCloseable {
         this.loop = loop;
         this.polls = loopThread.scheduleWithFixedDelay(loop::tick, 0, config.pollInterval().toNanos(),
                 TimeUnit.NANOSECONDS);
+        this.metricsServer = config.metricsListen() == null ? null : startMetrics(config.metricsListen());
+    }
+
+    /** The server only calls back on requests, after construction has finished. */
+    private MetricsServer startMetrics(InetSocketAddress listen) {
+        try {
+            MetricsServer server = MetricsServer.start(listen, this::stats);
+            LOG.info("serving agent metrics at http://{}:{}/metrics", listen.getHostString(), server.address().getPort());
+            return server;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot serve metrics on " + listen.getHostString() + ":" + listen.getPort()
+                    + " (metrics.listen): " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -89,18 +108,25 @@ public final class Agent implements AutoCloseable {
                 .executor(httpThreads)
                 .build();
         BatchSender sender = new BatchSender(client, config.daemon(), config.agentId(), config.host());
-        AgentLoop loop = new AgentLoop(config, store, restored, sender, loopThread);
+        AgentLoop loop = new AgentLoop(config, store, restored, sender, new Scraper(client, System::currentTimeMillis),
+                loopThread);
         return new Agent(config, loopThread, httpThreads, lock, loop);
     }
 
     /** One line for the log: what is tailed and where it goes (never the token). */
     public static String describe(AgentConfig config) {
         return "agent " + config.agentId() + " tailing " + new FileDiscovery(config.inputs()).patterns()
-                + ", shipping to " + config.daemon().url() + ", offsets in " + config.stateDir();
+                + ", scraping " + config.scrapes().size() + " metric endpoint(s), shipping to " + config.daemon().url()
+                + ", offsets in " + config.stateDir();
     }
 
     public AgentConfig config() {
         return config;
+    }
+
+    /** Where {@code /metrics} is served, with the port actually bound; null when {@code metrics.listen} is not set. */
+    public InetSocketAddress metricsAddress() {
+        return metricsServer == null ? null : metricsServer.address();
     }
 
     /** A consistent snapshot of the counters, taken on the agent's own thread. */
@@ -133,6 +159,9 @@ public final class Agent implements AutoCloseable {
             return;
         }
         polls.cancel(false);
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         AgentStats last = null;
         try {
             loopThread.submit(loop::beginClose).get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -145,7 +174,7 @@ public final class Agent implements AutoCloseable {
         } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
             LOG.warn("agent did not stop cleanly: {}", e.toString());
         } finally {
-            finalStats = last != null ? last : new AgentCounters().snapshot(0, 0, Map.of());
+            finalStats = last != null ? last : new AgentCounters().snapshot(0, 0, Map.of(), Map.of(), Map.of());
             loopThread.shutdownNow();
             httpThreads.shutdownNow();
             awaitTermination(loopThread);

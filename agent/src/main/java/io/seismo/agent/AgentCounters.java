@@ -15,6 +15,11 @@ final class AgentCounters {
     long linesTruncated;
     long linesDropped;
     long checkpointErrors;
+    long scrapesSucceeded;
+    long scrapesFailed;
+    long scrapesSkipped;
+    long samplesScraped;
+    long scrapeBadLines;
 
     void add(ReadTally tally) {
         linesRead += tally.lines();
@@ -22,8 +27,11 @@ final class AgentCounters {
         linesTruncated += tally.truncatedLines();
     }
 
-    AgentStats snapshot(int openFiles, int inFlight, Map<String, Long> ackedOffsets) {
+    AgentStats snapshot(int openFiles, int inFlight, Map<String, Long> ackedOffsets, Map<String, Long> lagBytes,
+                        Map<String, Long> scrapeAckedSequences) {
         return new AgentStats(polls, linesRead, bytesRead, batchesSent, batchesAcked, retries, linesTruncated,
-                linesDropped, checkpointErrors, openFiles, inFlight, ackedOffsets);
+                linesDropped, checkpointErrors, openFiles, inFlight, ackedOffsets, lagBytes,
+                new ScrapeStats(scrapesSucceeded, scrapesFailed, scrapesSkipped, samplesScraped, scrapeBadLines,
+                        scrapeAckedSequences));
     }
 }

@@ -1,8 +1,13 @@
 package io.seismo.agent;
 
 import io.seismo.agent.checkpoint.CheckpointStore;
+import io.seismo.agent.checkpoint.ScrapeCheckpoint;
 import io.seismo.agent.config.AgentConfig;
+import io.seismo.agent.config.ScrapeTarget;
 import io.seismo.agent.discovery.FileDiscovery;
+import io.seismo.agent.scrape.ScrapeResult;
+import io.seismo.agent.scrape.ScrapeSource;
+import io.seismo.agent.scrape.Scraper;
 import io.seismo.agent.ship.Backoff;
 import io.seismo.agent.ship.Batch;
 import io.seismo.agent.ship.BatchSender;
@@ -12,6 +17,7 @@ import io.seismo.agent.ship.ResponsePolicy;
 import io.seismo.agent.ship.ShipLog;
 import io.seismo.agent.ship.ShipQueue;
 import io.seismo.agent.ship.ShipResult;
+import io.seismo.agent.ship.ShipSource;
 import io.seismo.agent.tail.FileTracker;
 import io.seismo.agent.tail.ReadTally;
 import io.seismo.agent.tail.TrackedFile;
@@ -33,12 +39,17 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 
 /**
  * The agent's single thread of control. Every poll it discovers and checks files, reads new complete lines
  * into each file's batch, sends due batches (one in flight per file, {@code maxInFlightBatches} in all),
  * retires files that are gone, and writes the checkpoint. Answers from the daemon come back onto this same
  * thread, so no state here is shared. Offsets in the checkpoint move only when the daemon acknowledges.
+ * Scrape targets ride the same path: a due target is fetched on the HTTP threads, its samples come back here,
+ * are numbered, batched and sent like a file's lines, and their numbers are checkpointed like offsets.
  */
 final class AgentLoop {
     private static final Logger LOG = LoggerFactory.getLogger(AgentLoop.class);
@@ -56,6 +67,10 @@ final class AgentLoop {
     private final AgentCounters counters = new AgentCounters();
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
     private final Map<String, ShipQueue> queues = new HashMap<>();
+    private final List<ScrapeSource> scrapes;
+    /** Checkpoint entries of targets no longer configured: kept so a target that comes back never reuses a number. */
+    private final List<ScrapeCheckpoint> retiredScrapes;
+    private final Scraper scraper;
     private final ByteBuffer scratch = ByteBuffer.allocate(READ_CHUNK_BYTES);
     private final CountDownLatch drained = new CountDownLatch(1);
     private final long maxBufferedBytes;
@@ -71,11 +86,19 @@ final class AgentLoop {
      * @param loopExecutor runs tasks on the loop's own thread; answers from the daemon are handed to it
      */
     AgentLoop(AgentConfig config, CheckpointStore store, CheckpointStore.Restored restored, BatchSender sender,
-              Executor loopExecutor) {
+              Scraper scraper, Executor loopExecutor) {
         this.config = config;
         this.store = store;
         this.sender = sender;
         this.loopExecutor = loopExecutor;
+        this.scraper = scraper;
+        Map<String, ScrapeCheckpoint> saved = restored.scrapes().stream()
+                .collect(Collectors.toMap(ScrapeCheckpoint::source, Function.identity(), (a, b) -> b));
+        this.scrapes = new ArrayList<>();
+        for (ScrapeTarget target : config.scrapes()) {
+            scrapes.add(new ScrapeSource(target, config.batch(), encoder, saved.remove(target.sourceId())));
+        }
+        this.retiredScrapes = List.copyOf(saved.values());
         this.tracker = new FileTracker(new FileDiscovery(config.inputs()), config.maxLineBytes(), restored.entries());
         this.policy = new ResponsePolicy(new Backoff(config.retry(), () -> ThreadLocalRandom.current().nextDouble()));
         this.shipLog = new ShipLog(config.daemon().url().toString());
@@ -112,6 +135,7 @@ final class AgentLoop {
             }
             feed(f, q, now);
         }
+        pollScrapes(now);
         registerNewSources(files, now);
         dispatch(files, now);
         for (String retired : tracker.retire(now, now, closeInactiveNanos)) {
@@ -126,7 +150,39 @@ final class AgentLoop {
     /** Moves verified lines into the file's batch and seals the batch once due. */
     private void feed(TrackedFile f, ShipQueue q, long now) {
         f.handTo(line -> q.offer(line, now));
-        q.sealIfDue(now, f.sourceId(), f.service(), f.path());
+        q.sealIfDue(now, new ShipSource(f.sourceId(), f.service(), String.valueOf(f.path()), ShipSource.Kind.LOG));
+    }
+
+    /** Starts the scrapes that are due (skipping a target whose earlier samples still wait) and batches samples. */
+    private void pollScrapes(long now) {
+        for (ScrapeSource source : scrapes) {
+            if (source.isDue(now)) {
+                if (source.isBackedUp()) {
+                    source.scheduled(now, false);
+                    counters.scrapesSkipped++;
+                } else {
+                    source.scheduled(now, true);
+                    scraper.scrape(source.target()).thenAccept(result -> onLoop(() -> scraped(source, result)));
+                }
+            }
+            source.feed(now);
+        }
+    }
+
+    private void scraped(ScrapeSource source, ScrapeResult result) {
+        long now = System.nanoTime();
+        int samples = source.take(result, now);
+        if (result.succeeded()) {
+            counters.scrapesSucceeded++;
+            counters.samplesScraped += samples;
+            counters.scrapeBadLines += result.exposition().badLines();
+        } else {
+            counters.scrapesFailed++;
+        }
+        if (!closing) {
+            registerNewSources(inTurn(tracker.files()), now);
+            dispatch(inTurn(tracker.files()), now);
+        }
     }
 
     /** A file's id must be in the checkpoint before the daemon first sees it, or a crash could re-mint it. */
@@ -141,9 +197,25 @@ final class AgentLoop {
                 return;
             }
         }
+        for (ScrapeSource source : scrapes) {
+            if (!source.isRegistered() && source.queue().hasSealed()) {
+                writeCheckpoint(now);
+                return;
+            }
+        }
     }
 
+    /** Scrape targets go first: they are few, and their samples, unlike lines, cannot be read again later. */
     private void dispatch(List<TrackedFile> files, long now) {
+        for (ScrapeSource source : scrapes) {
+            if (closing || inFlight >= config.maxInFlightBatches()) {
+                return;
+            }
+            Batch batch = source.isRegistered() ? source.queue().takeForSending(now) : null;
+            if (batch != null) {
+                send(source.queue(), batch, source::acknowledge, () -> source.feed(System.nanoTime()));
+            }
+        }
         for (TrackedFile f : files) {
             if (closing || inFlight >= config.maxInFlightBatches()) {
                 return;
@@ -151,18 +223,22 @@ final class AgentLoop {
             ShipQueue q = queues.get(f.sourceId());
             Batch batch = q == null || !f.isRegistered() ? null : q.takeForSending(now);
             if (batch != null) {
-                send(f, q, batch);
+                send(q, batch, f::acknowledge, () -> feed(f, q, System.nanoTime()));
             }
         }
     }
 
-    private void send(TrackedFile f, ShipQueue q, Batch batch) {
+    /**
+     * @param acknowledge told the offset just past the batch once the daemon has it (or it is dropped)
+     * @param refill      moves the source's waiting lines into its queue after an answer
+     */
+    private void send(ShipQueue q, Batch batch, LongConsumer acknowledge, Runnable refill) {
         inFlight++;
         counters.batchesSent++;
-        sender.send(batch).thenAccept(result -> onLoop(() -> settle(f, q, batch, result)));
+        sender.send(batch).thenAccept(result -> onLoop(() -> settle(q, batch, result, acknowledge, refill)));
     }
 
-    private void settle(TrackedFile f, ShipQueue q, Batch batch, ShipResult result) {
+    private void settle(ShipQueue q, Batch batch, ShipResult result, LongConsumer acknowledge, Runnable refill) {
         inFlight--;
         long now = System.nanoTime();
         Decision decision = policy.decide(result, q.failures(), batch.lineCount());
@@ -170,13 +246,13 @@ final class AgentLoop {
         switch (decision.action()) {
             case ACK:
                 q.settled();
-                f.acknowledge(batch.lastOffset());
+                acknowledge.accept(batch.lastOffset());
                 counters.batchesAcked++;
                 checkpointDirty = true;
                 break;
             case DROP:
                 q.settled();
-                f.acknowledge(batch.lastOffset());
+                acknowledge.accept(batch.lastOffset());
                 counters.linesDropped += batch.lineCount();
                 checkpointDirty = true;
                 break;
@@ -194,7 +270,7 @@ final class AgentLoop {
             }
             return;
         }
-        feed(f, q, now);
+        refill.run();
         dispatch(inTurn(tracker.files()), now);
     }
 
@@ -209,8 +285,16 @@ final class AgentLoop {
     private void writeCheckpoint(long now) {
         lastCheckpointNanos = now;
         try {
-            store.save(tracker.checkpointEntries(System.currentTimeMillis() - config.forgetAfter().toMillis()));
+            List<ScrapeCheckpoint> scrapeEntries = new ArrayList<>(retiredScrapes);
+            for (ScrapeSource source : scrapes) {
+                scrapeEntries.add(source.checkpoint());
+            }
+            store.save(tracker.checkpointEntries(System.currentTimeMillis() - config.forgetAfter().toMillis()),
+                    scrapeEntries);
             tracker.markAllRegistered();
+            for (int i = 0; i < scrapes.size(); i++) {
+                scrapes.get(i).markDurable(scrapeEntries.get(retiredScrapes.size() + i));
+            }
             checkpointDirty = false;
             checkpointFailing = false;
         } catch (IOException | RuntimeException e) {
@@ -240,12 +324,20 @@ final class AgentLoop {
 
     AgentStats stats() {
         Map<String, Long> acked = new LinkedHashMap<>();
+        Map<String, Long> lag = new LinkedHashMap<>();
         for (TrackedFile f : tracker.files()) {
             if (f.path() != null) {
                 acked.put(f.path().toString(), f.ackedOffset());
+                if (f.isOpen()) {
+                    lag.put(f.path().toString(), f.unacknowledgedBytes());
+                }
             }
         }
-        return counters.snapshot(tracker.openFiles(), inFlight, acked);
+        Map<String, Long> sequences = new LinkedHashMap<>();
+        for (ScrapeSource source : scrapes) {
+            sequences.put(source.target().url().toString(), source.ackedSequence());
+        }
+        return counters.snapshot(tracker.openFiles(), inFlight, acked, lag, sequences);
     }
 
     /** Stops reading and sending; answers already on their way are still taken. */

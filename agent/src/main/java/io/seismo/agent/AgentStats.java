@@ -18,12 +18,16 @@ import java.util.Map;
  * @param openFiles        files held open
  * @param inFlightBatches  requests outstanding now
  * @param ackedOffsets     acknowledged offset per absolute path, for the files being tailed
+ * @param lagBytes         per absolute path of an open file: its size minus its acknowledged offset
+ * @param scrapes          what the scrape targets did
  */
 public record AgentStats(long polls, long linesRead, long bytesRead, long batchesSent, long batchesAcked,
                          long retries, long linesTruncated, long linesDropped, long checkpointErrors,
-                         int openFiles, int inFlightBatches, Map<String, Long> ackedOffsets) {
+                         int openFiles, int inFlightBatches, Map<String, Long> ackedOffsets,
+                         Map<String, Long> lagBytes, ScrapeStats scrapes) {
     public AgentStats {
         ackedOffsets = Map.copyOf(ackedOffsets);
+        lagBytes = Map.copyOf(lagBytes);
     }
 
     /** The acknowledged offset of the file at {@code path}, or -1 if no file there is being tailed. */

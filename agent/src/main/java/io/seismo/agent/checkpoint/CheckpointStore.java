@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * The acknowledged offsets, as {@code offsets.json} in the state folder. Written atomically: a temp file is
+ * The acknowledged offsets of files and the sample numbers of scrape targets, as {@code offsets.json} in the
+ * state folder (a file from before scraping existed reads as having no targets). Written atomically: a temp file is
  * written and fsynced, renamed over the old one, and the folder fsynced, so after a crash the file is either
  * the old or the new version, never a mix. A file that cannot be parsed anyway is moved aside (kept for
  * inspection) and the agent starts without it, re-sending from the start of each file rather than stopping.
@@ -46,24 +47,25 @@ public final class CheckpointStore {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return new Restored(List.of(), null);
+            return new Restored(List.of(), List.of(), null);
         }
         try {
             CheckpointFile parsed = JSON.readValue(bytes, CheckpointFile.class);
             if (parsed.version() != VERSION || parsed.files() == null) {
                 throw new IOException("unsupported checkpoint version " + parsed.version());
             }
-            return new Restored(List.copyOf(parsed.files()), null);
+            return new Restored(List.copyOf(parsed.files()),
+                    parsed.scrapes() == null ? List.of() : List.copyOf(parsed.scrapes()), null);
         } catch (IOException e) {
             Path aside = dir.resolve(FILE_NAME + ".corrupt-" + System.currentTimeMillis());
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            return new Restored(List.of(), file + " could not be read (" + e.getMessage()
+            return new Restored(List.of(), List.of(), file + " could not be read (" + e.getMessage()
                     + "); moved to " + aside + ", starting every file from its beginning");
         }
     }
 
-    public void save(List<CheckpointEntry> entries) throws IOException {
-        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new CheckpointFile(VERSION, entries));
+    public void save(List<CheckpointEntry> entries, List<ScrapeCheckpoint> scrapes) throws IOException {
+        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new CheckpointFile(VERSION, entries, scrapes));
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -86,9 +88,9 @@ public final class CheckpointStore {
     }
 
     /** The checkpoint as read at start, and what went wrong reading it ({@code null} if nothing did). */
-    public record Restored(List<CheckpointEntry> entries, String problem) {
+    public record Restored(List<CheckpointEntry> entries, List<ScrapeCheckpoint> scrapes, String problem) {
     }
 
-    record CheckpointFile(int version, List<CheckpointEntry> files) {
+    record CheckpointFile(int version, List<CheckpointEntry> files, List<ScrapeCheckpoint> scrapes) {
     }
 }

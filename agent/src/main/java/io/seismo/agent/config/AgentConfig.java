@@ -1,5 +1,6 @@
 package io.seismo.agent.config;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,9 @@ import java.util.List;
  * @param closeInactive      a file no longer matched by any glob (renamed away, deleted) is read on until it
  *                           has been quiet this long and all it sent is acknowledged, then closed
  * @param forgetAfter        the checkpoint forgets a file identity not seen for this long
+ * @param scrapes            Prometheus text-format endpoints to scrape and ship as metric samples
+ * @param metricsListen      where the agent serves its own {@code /metrics}; null (the default) serves none, so
+ *                           that several agents on one host never fight over a port
  */
 public record AgentConfig(
         String agentId,
@@ -36,7 +40,9 @@ public record AgentConfig(
         List<InputSpec> inputs,
         int maxInFlightBatches,
         Duration closeInactive,
-        Duration forgetAfter) {
+        Duration forgetAfter,
+        List<ScrapeTarget> scrapes,
+        InetSocketAddress metricsListen) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
     public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
@@ -54,10 +60,16 @@ public record AgentConfig(
         ConfigChecks.present("batch", batch);
         ConfigChecks.present("retry", retry);
         ConfigChecks.present("inputs", inputs);
-        if (inputs.isEmpty()) {
-            throw new AgentConfigException("inputs", "must list at least one input (paths and service)");
+        ConfigChecks.present("scrape", scrapes);
+        if (inputs.isEmpty() && scrapes.isEmpty()) {
+            throw new AgentConfigException("inputs", "must list at least one input (paths and service), "
+                    + "unless scrape lists a target");
         }
         inputs = List.copyOf(inputs);
+        scrapes = List.copyOf(scrapes);
+        if (scrapes.stream().map(ScrapeTarget::url).distinct().count() < scrapes.size()) {
+            throw new AgentConfigException("scrape", "lists the same url twice");
+        }
         ConfigChecks.atLeast("maxInFlightBatches", maxInFlightBatches, 1);
         ConfigChecks.positive("closeInactive", closeInactive);
         ConfigChecks.positive("forgetAfter", forgetAfter);
@@ -71,6 +83,8 @@ public record AgentConfig(
     /** Builds an {@link AgentConfig} in code (tests, the demo); {@link #build()} runs the same checks as YAML. */
     public static final class Builder {
         private final List<InputSpec> inputs = new ArrayList<>();
+        private final List<ScrapeTarget> scrapes = new ArrayList<>();
+        private InetSocketAddress metricsListen;
         private DaemonEndpoint daemon;
         private String agentId;
         private String host;
@@ -153,11 +167,22 @@ public record AgentConfig(
             return this;
         }
 
+        public Builder scrape(ScrapeTarget value) {
+            scrapes.add(value);
+            return this;
+        }
+
+        /** Serves the agent's {@code /metrics} there (port 0: any free port); null serves none. */
+        public Builder metricsListen(InetSocketAddress value) {
+            this.metricsListen = value;
+            return this;
+        }
+
         public AgentConfig build() {
             String localName = agentId == null || host == null ? HostName.local() : null;
             return new AgentConfig(agentId == null ? localName : agentId, host == null ? localName : host, daemon,
                     stateDir, pollInterval, maxLineBytes, batch, retry, inputs, maxInFlightBatches, closeInactive,
-                    forgetAfter);
+                    forgetAfter, scrapes, metricsListen);
         }
     }
 }

@@ -8,10 +8,17 @@ public final class AgentConfigException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final String key;
+    private final String problem;
 
     public AgentConfigException(String key, String problem) {
         super(key + ": " + problem);
         this.key = key;
+        this.problem = problem;
+    }
+
+    /** What is wrong with the value, without the key. */
+    public String problem() {
+        return problem;
     }
 
     /** The dotted path of the offending key, e.g. {@code inputs[1].paths}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class AgentConfigLoader {
         }
         YamlSection root = new YamlSection(tree, "");
         root.rejectUnknownKeys(Set.of("agentId", "host", "daemon", "stateDir", "pollInterval", "maxLineBytes",
-                "batch", "retry", "inputs", "maxInFlightBatches", "closeInactive", "forgetAfter"));
+                "batch", "retry", "inputs", "maxInFlightBatches", "closeInactive", "forgetAfter", "scrape", "metrics"));
         YamlSection batch = root.section("batch");
         batch.rejectUnknownKeys(Set.of("maxLines", "maxBytes", "linger"));
         YamlSection retry = root.section("retry");
@@ -80,7 +81,9 @@ public final class AgentConfigLoader {
                 inputs(root, baseDir),
                 root.integer("maxInFlightBatches", AgentConfig.DEFAULT_MAX_IN_FLIGHT),
                 root.duration("closeInactive", AgentConfig.DEFAULT_CLOSE_INACTIVE),
-                root.duration("forgetAfter", AgentConfig.DEFAULT_FORGET_AFTER));
+                root.duration("forgetAfter", AgentConfig.DEFAULT_FORGET_AFTER),
+                scrapes(root),
+                metricsListen(root.section("metrics")));
     }
 
     private DaemonEndpoint daemon(YamlSection daemon, Path baseDir) {
@@ -152,10 +155,53 @@ public final class AgentConfigLoader {
             }
             inputs.add(new InputSpec(globs, service));
         }
-        if (inputs.isEmpty()) {
-            throw new AgentConfigException("inputs", "must list at least one input (paths and service)");
-        }
         return inputs;
+    }
+
+    private static List<ScrapeTarget> scrapes(YamlSection root) {
+        List<ScrapeTarget> targets = new ArrayList<>();
+        for (YamlSection target : root.sections("scrape")) {
+            target.rejectUnknownKeys(Set.of("url", "interval", "timeout", "service", "labels"));
+            String url = target.text("url", null);
+            if (url == null || url.isBlank()) {
+                throw new AgentConfigException(target.key("url"), "is required (e.g. http://127.0.0.1:9187/metrics)");
+            }
+            URI uri;
+            try {
+                uri = new URI(url.trim());
+            } catch (URISyntaxException e) {
+                throw new AgentConfigException(target.key("url"), "'" + url + "' is not a URL: " + e.getReason());
+            }
+            String service = target.text("service", null);
+            if (service == null || service.isBlank()) {
+                throw new AgentConfigException(target.key("service"), "is required (the service these metrics belong to)");
+            }
+            try {
+                targets.add(new ScrapeTarget(uri, target.duration("interval", ScrapeTarget.DEFAULT_INTERVAL),
+                        target.duration("timeout", ScrapeTarget.DEFAULT_TIMEOUT), service, target.textMap("labels")));
+            } catch (AgentConfigException e) {
+                throw new AgentConfigException(target.key(e.key().substring("scrape.".length())), e.problem());
+            }
+        }
+        return targets;
+    }
+
+    /** {@code metrics: {listen: 127.0.0.1:9091}}; no {@code listen} serves no {@code /metrics}. */
+    private static InetSocketAddress metricsListen(YamlSection metrics) {
+        metrics.rejectUnknownKeys(Set.of("listen"));
+        String listen = metrics.text("listen", null);
+        if (listen == null || listen.isBlank()) {
+            return null;
+        }
+        int colon = listen.lastIndexOf(':');
+        String host = colon > 0 ? listen.substring(0, colon).trim() : "";
+        String port = colon > 0 ? listen.substring(colon + 1).trim() : "";
+        if (host.isEmpty() || !port.chars().allMatch(Character::isDigit) || port.isEmpty() || port.length() > 5
+                || Integer.parseInt(port) > 65_535) {
+            throw new AgentConfigException(metrics.key("listen"), "'" + listen + "' must be host:port, e.g. 127.0.0.1:9091");
+        }
+        return InetSocketAddress.createUnresolved(host.startsWith("[") ? host.substring(1, host.length() - 1) : host,
+                Integer.parseInt(port));
     }
 
     private static Path resolve(Path baseDir, String path) {

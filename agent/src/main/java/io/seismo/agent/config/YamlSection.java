@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -94,6 +96,14 @@ final class YamlSection {
     String text(String name, String fallback) {
         JsonNode v = node.get(name);
         return v == null || v.isNull() ? fallback : scalar(name, v);
+    }
+
+    /** A mapping of names to single values, in the order written; missing reads as empty. */
+    Map<String, String> textMap(String name) {
+        YamlSection map = section(name);
+        Map<String, String> out = new LinkedHashMap<>();
+        map.node.fields().forEachRemaining(field -> out.put(field.getKey(), map.scalar(field.getKey(), field.getValue())));
+        return out;
     }
 
     int integer(String name, int fallback) {

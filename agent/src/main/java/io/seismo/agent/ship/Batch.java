@@ -1,16 +1,13 @@
 package io.seismo.agent.ship;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Lines of ONE file, encoded as the NDJSON body, with the byte range they cover. Immutable once sealed
+ * Lines of ONE source (a file, or a scrape target), encoded as the NDJSON body, with the byte range they cover. Immutable once sealed
  * (the arrays are never written after construction), so it may be handed to the HTTP client's threads.
  */
 public final class Batch {
-    private final String sourceId;
-    private final String service;
-    private final Path path;
+    private final ShipSource source;
     private final long firstOffset;
     private final long[] lineEnds;
     private final byte[] body;
@@ -20,26 +17,29 @@ public final class Batch {
      * @param lineEnds file offset just past each line's newline
      * @param bodyEnds index in {@code body} just past each line's envelope
      */
-    Batch(String sourceId, String service, Path path, long firstOffset, long[] lineEnds, byte[] body, int[] bodyEnds) {
-        this.sourceId = sourceId;
-        this.service = service;
-        this.path = path;
+    Batch(ShipSource source, long firstOffset, long[] lineEnds, byte[] body, int[] bodyEnds) {
+        this.source = source;
         this.firstOffset = firstOffset;
         this.lineEnds = lineEnds;
         this.body = body;
         this.bodyEnds = bodyEnds;
     }
 
+    public ShipSource source() {
+        return source;
+    }
+
     public String sourceId() {
-        return sourceId;
+        return source.sourceId();
     }
 
     public String service() {
-        return service;
+        return source.service();
     }
 
-    public Path path() {
-        return path;
+    /** The file's path, or {@code scrape:<url>}. */
+    public String location() {
+        return source.location();
     }
 
     /** Offset of the first line's first byte ({@code Seismo-First-Offset}). */
@@ -72,13 +72,13 @@ public final class Batch {
         }
         int mid = lineEnds.length / 2;
         int bodyMid = bodyEnds[mid - 1];
-        Batch first = new Batch(sourceId, service, path, firstOffset, Arrays.copyOfRange(lineEnds, 0, mid),
+        Batch first = new Batch(source, firstOffset, Arrays.copyOfRange(lineEnds, 0, mid),
                 Arrays.copyOfRange(body, 0, bodyMid), Arrays.copyOfRange(bodyEnds, 0, mid));
         int[] secondEnds = Arrays.copyOfRange(bodyEnds, mid, bodyEnds.length);
         for (int i = 0; i < secondEnds.length; i++) {
             secondEnds[i] -= bodyMid;
         }
-        Batch second = new Batch(sourceId, service, path, lineEnds[mid - 1],
+        Batch second = new Batch(source, lineEnds[mid - 1],
                 Arrays.copyOfRange(lineEnds, mid, lineEnds.length),
                 Arrays.copyOfRange(body, bodyMid, body.length), secondEnds);
         return new Batch[] {first, second};
@@ -86,7 +86,7 @@ public final class Batch {
 
     @Override
     public String toString() {
-        return "Batch[" + path + " " + sourceId + " " + firstOffset + ".." + lastOffset() + ", " + lineCount()
+        return "Batch[" + source.location() + " " + source.sourceId() + " " + firstOffset + ".." + lastOffset() + ", " + lineCount()
                 + " lines, " + body.length + " bytes]";
     }
 }

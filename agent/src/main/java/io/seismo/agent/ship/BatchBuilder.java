@@ -4,7 +4,6 @@ import io.seismo.agent.config.BatchLimits;
 import io.seismo.agent.tail.Line;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -72,8 +71,8 @@ public final class BatchBuilder {
     }
 
     /** Turns what was added into a {@link Batch} and starts empty again. */
-    public Batch seal(String sourceId, String service, Path path) {
-        Batch batch = new Batch(sourceId, service, path, firstOffset, Arrays.copyOf(lineEnds, count),
+    public Batch seal(ShipSource source) {
+        Batch batch = new Batch(source, firstOffset, Arrays.copyOf(lineEnds, count),
                 body.toByteArray(), Arrays.copyOf(bodyEnds, count));
         body.reset();
         count = 0;

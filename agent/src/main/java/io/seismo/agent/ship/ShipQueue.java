@@ -3,11 +3,10 @@ package io.seismo.agent.ship;
 import io.seismo.agent.config.BatchLimits;
 import io.seismo.agent.tail.Line;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 
 /**
- * One file's way to the daemon: the batch being filled and the sealed batches waiting, sent strictly one at
+ * One source's way to the daemon: the batch being filled and the sealed batches waiting, sent strictly one at
  * a time so the daemon sees each file's lines in order. A failed batch waits here for its retry time without
  * holding any of the agent's in-flight slots, so one troubled file cannot starve the others. Normally one
  * batch waits; a batch the daemon found too large is replaced by its two halves.
@@ -28,10 +27,20 @@ public final class ShipQueue {
     }
 
     /** Seals the open batch when it is due and nothing else waits (ordering, and memory stays bounded). */
-    public void sealIfDue(long nowNanos, String sourceId, String service, Path path) {
+    public void sealIfDue(long nowNanos, ShipSource source) {
         if (sealed.isEmpty() && builder.isDue(nowNanos)) {
-            sealed.add(builder.seal(sourceId, service, path));
+            sealed.add(builder.seal(source));
         }
+    }
+
+    /** Whether the open batch is full, so a caller holding more lines waits for it to be sealed and sent. */
+    public boolean isFull() {
+        return builder.isFull();
+    }
+
+    /** Lines in the open batch and the sealed ones waiting, none yet acknowledged. */
+    public boolean isEmpty() {
+        return builder.isEmpty() && sealed.isEmpty();
     }
 
     public boolean hasSealed() {

@@ -92,6 +92,18 @@ public final class TrackedFile {
         return pending.isEmpty() && ackedOffset >= handedOffset;
     }
 
+    /** Bytes in the file not yet acknowledged by the daemon; 0 when the file is closed or cannot be sized. */
+    public long unacknowledgedBytes() {
+        if (open == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, open.size() - ackedOffset);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     public void acknowledge(long offset) {
         ackedOffset = Math.max(ackedOffset, offset);
     }

@@ -19,14 +19,27 @@ class CheckpointStoreTest {
         List<CheckpointEntry> entries = List.of(
                 new CheckpointEntry("aa", "/var/log/a.log", 1024, "ff00", 4096, 1_700_000_000_000L),
                 new CheckpointEntry("bb", "/var/log/b.log", 12, "00ff", 12, 1_700_000_000_001L));
-        store.save(entries);
-        store.save(entries);
+        List<ScrapeCheckpoint> scrapes = List.of(
+                new ScrapeCheckpoint("scrape:http://127.0.0.1:9187/metrics", "http://127.0.0.1:9187/metrics", 40, 100_040));
+        store.save(entries, scrapes);
+        store.save(entries, scrapes);
 
         assertThat(store.load().entries()).isEqualTo(entries);
+        assertThat(store.load().scrapes()).isEqualTo(scrapes);
         assertThat(store.load().problem()).isNull();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly(CheckpointStore.FILE_NAME);
         }
+    }
+
+    @Test
+    void shouldReadACheckpointWrittenBeforeScrapingExisted() throws Exception {
+        Files.writeString(dir.resolve(CheckpointStore.FILE_NAME), "{\"version\":1,\"files\":[]}");
+
+        CheckpointStore.Restored restored = new CheckpointStore(dir).load();
+
+        assertThat(restored.scrapes()).isEmpty();
+        assertThat(restored.problem()).isNull();
     }
 
     @Test

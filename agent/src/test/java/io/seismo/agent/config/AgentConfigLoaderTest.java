@@ -116,4 +116,57 @@ class AgentConfigLoaderTest {
                 .isInstanceOf(AgentConfigException.class)
                 .hasMessageStartingWith(expectedStart);
     }
+
+    private static final String SCRAPING = String.join("\n",
+            "daemon: { url: http://127.0.0.1:7070/v1/ingest, token: secret }",
+            "scrape:",
+            "  - url: http://127.0.0.1:9187/metrics",
+            "    service: db",
+            "    labels: { env: prod, role: primary }",
+            "  - url: https://10.0.0.5:9100/metrics",
+            "    interval: 30s",
+            "    timeout: 10s",
+            "    service: node",
+            "metrics: { listen: 127.0.0.1:9091 }",
+            "");
+
+    @Test
+    void shouldLoadScrapeTargetsWithDefaultsAndTheMetricsListenAddress() {
+        AgentConfig config = loader.parse(SCRAPING, dir);
+
+        assertThat(config.inputs()).isEmpty();
+        assertThat(config.scrapes()).containsExactly(
+                new ScrapeTarget(URI.create("http://127.0.0.1:9187/metrics"), Duration.ofSeconds(15), Duration.ofSeconds(5),
+                        "db", Map.of("env", "prod", "role", "primary")),
+                new ScrapeTarget(URI.create("https://10.0.0.5:9100/metrics"), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                        "node", Map.of()));
+        assertThat(config.scrapes().get(0).sourceId()).isEqualTo("scrape:http://127.0.0.1:9187/metrics");
+        assertThat(config.metricsListen().getHostString()).isEqualTo("127.0.0.1");
+        assertThat(config.metricsListen().getPort()).isEqualTo(9091);
+    }
+
+    @Test
+    void shouldServeNoMetricsByDefault() {
+        assertThat(loader.parse(SAMPLE, dir).metricsListen()).isNull();
+        assertThat(loader.parse(SAMPLE, dir).scrapes()).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheScrapeKeyAtFault() {
+        String daemon = "daemon: { url: http://127.0.0.1:7070/v1/ingest, token: secret }\n";
+        assertThatThrownBy(() -> loader.parse(daemon + "scrape:\n  - service: db\n", dir))
+                .hasMessageStartingWith("scrape[0].url: is required");
+        assertThatThrownBy(() -> loader.parse(daemon + "scrape:\n  - { url: ftp://x/metrics, service: db }\n", dir))
+                .hasMessageStartingWith("scrape[0].url:");
+        assertThatThrownBy(() -> loader.parse(daemon + "scrape:\n  - { url: http://x/m, service: db, interval: 5s, timeout: 10s }\n", dir))
+                .hasMessageStartingWith("scrape[0].timeout: must not be longer than");
+        assertThatThrownBy(() -> loader.parse(daemon + "scrape:\n  - { url: http://x/m, service: db, labels: { 1bad: x } }\n", dir))
+                .hasMessageStartingWith("scrape[0].labels.1bad:");
+        assertThatThrownBy(() -> loader.parse(daemon + "scrape:\n  - { url: http://x/m, service: db, every: 5s }\n", dir))
+                .hasMessageStartingWith("scrape[0].every: unknown key");
+        assertThatThrownBy(() -> loader.parse(daemon + "inputs: []\n", dir))
+                .hasMessageStartingWith("inputs: must list at least one input");
+        assertThatThrownBy(() -> loader.parse(daemon + "scrape: [{ url: http://x/m, service: db }]\nmetrics: { listen: 9091 }\n", dir))
+                .hasMessageStartingWith("metrics.listen: '9091' must be host:port");
+    }
 }

@@ -7,7 +7,6 @@ import io.seismo.agent.tail.Line;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ class BatchBuilderTest {
         BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)), new EnvelopeEncoder());
         builder.offer(new Line(0, 11, "say \"hi\"\t", false), 0);
         builder.offer(new Line(11, 80, "cut", true), 0);
-        Batch batch = builder.seal("src", "svc", Path.of("/var/log/a.log"));
+        Batch batch = builder.seal(new ShipSource("src", "svc", "/var/log/a.log", ShipSource.Kind.LOG));
 
         List<JsonNode> envelopes = envelopes(batch);
         assertThat(envelopes).hasSize(2);
@@ -51,7 +50,7 @@ class BatchBuilderTest {
         }
         assertThat(byBytes.bufferedBytes()).isLessThanOrEqualTo(1024);
         assertThat(byBytes.isDue(1)).isTrue();
-        assertThat(byBytes.seal("s", "v", Path.of("/a")).lineCount()).isEqualTo(accepted);
+        assertThat(byBytes.seal(new ShipSource("s", "v", "/a", ShipSource.Kind.LOG)).lineCount()).isEqualTo(accepted);
     }
 
     @Test
@@ -59,7 +58,7 @@ class BatchBuilderTest {
         BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 1024, Duration.ofMillis(200)), new EnvelopeEncoder());
         assertThat(builder.offer(new Line(0, 2001, "x".repeat(2000), false), 0)).isTrue();
         assertThat(builder.offer(line(1), 0)).isFalse();
-        assertThat(builder.seal("s", "v", Path.of("/a")).lineCount()).isEqualTo(1);
+        assertThat(builder.seal(new ShipSource("s", "v", "/a", ShipSource.Kind.LOG)).lineCount()).isEqualTo(1);
     }
 
     @Test
@@ -68,7 +67,7 @@ class BatchBuilderTest {
         for (int i = 0; i < 5; i++) {
             builder.offer(line(i), 0);
         }
-        Batch whole = builder.seal("src", "svc", Path.of("/a"));
+        Batch whole = builder.seal(new ShipSource("src", "svc", "/a", ShipSource.Kind.LOG));
         Batch[] halves = whole.halves();
 
         assertThat(halves[0].lineCount()).isEqualTo(2);
