@@ -1,17 +1,31 @@
 package io.seismo.daemon;
 
 import io.seismo.daemon.alerting.AlertDispatcher;
+import io.seismo.daemon.alerting.AlertPolicies;
+import io.seismo.daemon.alerting.AlertPolicy;
+import io.seismo.daemon.alerting.AlertSilencer;
 import io.seismo.daemon.alerting.AlertingOptions;
+import io.seismo.daemon.route.LabelMatcher;
+import io.seismo.daemon.checkpoint.AlertingState;
+import io.seismo.daemon.checkpoint.CheckpointFault;
+import io.seismo.daemon.checkpoint.CheckpointStore;
+import io.seismo.daemon.checkpoint.Checkpointer;
+import io.seismo.daemon.checkpoint.DurabilityMetrics;
+import io.seismo.daemon.checkpoint.Recovery;
+import io.seismo.daemon.checkpoint.StoredCheckpoint;
 import io.seismo.daemon.config.DaemonConfig;
+import io.seismo.daemon.config.DurabilityConfig;
 import io.seismo.daemon.config.ParserChoice;
 import io.seismo.daemon.correlate.EngineCorrelator;
 import io.seismo.daemon.correlate.FindingsRelay;
 import io.seismo.daemon.correlate.RecentTraces;
 import io.seismo.daemon.http.HttpApi;
+import io.seismo.daemon.http.Readiness;
 import io.seismo.daemon.ingest.BearerTokenAuth;
 import io.seismo.daemon.ingest.AgentRegistry;
 import io.seismo.daemon.ingest.IngestHandler;
 import io.seismo.daemon.ingest.ParserTable;
+import io.seismo.daemon.journal.JournalOptions;
 import io.seismo.daemon.journal.SegmentedJournal;
 import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.metrics.PrometheusAlertingMetrics;
@@ -20,10 +34,12 @@ import io.seismo.daemon.parse.LineParser;
 import io.seismo.daemon.parse.ParserFactory;
 import io.seismo.daemon.parse.ParserSpec;
 import io.seismo.daemon.pipeline.Pipeline;
+import io.seismo.daemon.pipeline.SourceOffsets;
 import io.seismo.daemon.reload.ConfigSource;
 import io.seismo.daemon.reload.LoadedRule;
 import io.seismo.daemon.reload.ReloadResult;
 import io.seismo.daemon.reload.Reloader;
+import io.seismo.daemon.reload.RulesWatcher;
 import io.seismo.rules.engine.CorrelationEngine;
 import io.seismo.rules.engine.EngineOptions;
 import io.seismo.rules.dsl.RuleSet;
@@ -45,9 +61,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -61,27 +81,44 @@ public final class Daemon implements AutoCloseable {
     public static final String VERSION = Optional.ofNullable(Daemon.class.getPackage().getImplementationVersion()).orElse("dev");
     private static final Duration TICK = Duration.ofMillis(250);
     private static final long JOURNAL_SEGMENT_BYTES = 64L << 20;
-    private static final int JOURNAL_SEGMENTS_KEPT = 8;
+    /** How long a checkpoint waits for alerting's state before it is skipped. */
+    private static final Duration ALERTING_STATE_TIMEOUT = Duration.ofSeconds(5);
+    /** Replayed lines still in the ring after the journal is read: at most a ring's worth. */
+    private static final Duration REPLAY_DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final Vertx vertx;
     private final Pipeline pipeline;
     private final AlertDispatcher alerting;
     private final Reloader reloader;
+    /** Null when watching is off ({@code rulesWatchInterval: 0s}). */
+    private final RulesWatcher rulesWatcher;
+    private final Checkpointer checkpointer;
     private final ScheduledExecutorService ticker;
     private final HttpServer server;
     private final DaemonMetrics metrics;
+    private final Readiness readiness;
+    private final Duration shutdownTimeout;
     private final Instant startedAt;
-    private volatile boolean ready;
+    /** Parses route and inhibit-rule matchers (being replaced by the match package). */
+    private static final Function<List<String>, LabelMatcher> MATCHERS = list -> {
+        throw new IllegalArgumentException("label matchers are not supported yet: " + list);
+    };
+    private final AtomicBoolean closing = new AtomicBoolean();
 
-    private Daemon(Vertx vertx, Pipeline pipeline, AlertDispatcher alerting, Reloader reloader,
-                   ScheduledExecutorService ticker, HttpServer server, DaemonMetrics metrics, Instant startedAt) {
+    private Daemon(Vertx vertx, Pipeline pipeline, AlertDispatcher alerting, Reloader reloader, RulesWatcher rulesWatcher,
+                   Checkpointer checkpointer, ScheduledExecutorService ticker, HttpServer server, DaemonMetrics metrics,
+                   Readiness readiness, Duration shutdownTimeout, Instant startedAt) {
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.alerting = alerting;
         this.reloader = reloader;
+        this.rulesWatcher = rulesWatcher;
+        this.checkpointer = checkpointer;
         this.ticker = ticker;
         this.server = server;
         this.metrics = metrics;
+        this.readiness = readiness;
+        this.shutdownTimeout = shutdownTimeout;
         this.startedAt = startedAt;
     }
 
@@ -96,9 +133,12 @@ public final class Daemon implements AutoCloseable {
     /**
      * Starts a daemon from a config source that {@link #reload} reads again (the config file, as a rule); throws
      * {@link io.seismo.daemon.config.ConfigException} for a bad config, and otherwise as {@link #start(DaemonConfig)}.
+     * The HTTP port opens first and answers {@code /readyz} and ingest with 503 while the state is recovered
+     * (checkpoint, then journal replay); this returns once the daemon is ready.
      */
     public static Daemon start(ConfigSource source) throws Exception {
         DaemonConfig config = source.load();
+        DurabilityConfig durability = config.durability();
         Clock clock = Clock.systemUTC();
         RuleSet rules = RuleSet.loadDirectory(config.rulesDir());
         ParserTable parserTable = new ParserTable(config);
@@ -106,55 +146,80 @@ public final class Daemon implements AutoCloseable {
             parser(choice); // validates every pattern and time format before anything starts
         }
         DaemonMetrics metrics = new DaemonMetrics();
+        DurabilityMetrics durabilityMetrics = new DurabilityMetrics(metrics.registry(), clock);
         metrics.rulesLoaded.set(rules.rules().size());
+        Readiness readiness = new Readiness("starting: recovering state from the last checkpoint and the journal");
         Vertx vertx = Vertx.vertx();
         List<AlertSink> sinks = new ArrayList<>();
         AlertDispatcher alerting = null;
         Pipeline pipeline = null;
+        Checkpointer checkpointer = null;
         ScheduledExecutorService ticker = null;
+        HttpServer server = null;
         try {
             Function<SinkSpec, AlertSink> sinkFactory = spec -> AlertSinks.create(spec, new SinkContext(vertx));
             for (var spec : config.sinks()) {
                 sinks.add(sinkFactory.apply(spec));
             }
-            alerting = new AlertDispatcher(alertingOptions(config), sinks, clock, new PrometheusAlertingMetrics(metrics));
+            AlertPolicy policy = AlertPolicies.fromConfig(config.alerting(), MATCHERS, AlertSilencer.NONE);
+            alerting = new AlertDispatcher(AlertingOptions.from(config.alerting(), config.externalUrl()), sinks, clock,
+                    new PrometheusAlertingMetrics(metrics), config.dataDir(), policy);
+            AlertDispatcher dispatcher = alerting;
+            AlertingState alertingState = AlertingState.of(dispatcher::snapshotAfterQueued, dispatcher::restore);
             RecentTraces traces = new RecentTraces(10_000);
             FindingsRelay relay = new FindingsRelay(alerting, traces);
             Function<RuleSet, CorrelationEngine> engines = ruleSet -> new CorrelationEngine(ruleSet, engineOptions(config), relay);
-            EngineCorrelator correlator = new EngineCorrelator(engines.apply(rules), metrics);
+            EngineCorrelator correlator = new EngineCorrelator(engines.apply(rules), metrics,
+                    durabilityMetrics.reloadStateRestoreFailures);
             Reloader reloader = new Reloader(source, config, rules, sinks, sinkFactory,
                     ruleSet -> correlator.replace(engines.apply(ruleSet)), alerting, metrics);
             SegmentedJournal journal = new SegmentedJournal(config.dataDir().resolve("journal"),
-                    JOURNAL_SEGMENT_BYTES, JOURNAL_SEGMENTS_KEPT, config.journalFsync());
+                    new JournalOptions(JOURNAL_SEGMENT_BYTES, durability.fsync(), durability.fsyncInterval()),
+                    durabilityMetrics.journalTailTruncated::inc);
+            CheckpointStore checkpoints = new CheckpointStore(config.dataDir().resolve("checkpoints"),
+                    CheckpointFault.fromSystemProperties(), durabilityMetrics.checkpointFallbacks::inc);
+            checkpointer = new Checkpointer(checkpoints, journal.files(), alertingState, ALERTING_STATE_TIMEOUT, durabilityMetrics);
             pipeline = new Pipeline(config.ringSize(), config.parseThreads(), journal,
-                    () -> parserTable.newParsers(Daemon::parser), correlator, metrics);
+                    () -> parserTable.newParsers(Daemon::parser), correlator, checkpointer, metrics);
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "seismo-ticker");
                 t.setDaemon(true);
                 return t;
             });
-            Pipeline ticking = pipeline;
             AgentRegistry agents = new AgentRegistry();
             RateMeter ingestRate = new RateMeter();
-            ticker.scheduleAtFixedRate(() -> {
-                ticking.tick(epochNanos(clock));
-                ingestRate.sample(System.nanoTime(), (long) metrics.eventsIngested.get());
-            }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+            SourceOffsets ingestOffsets = new SourceOffsets();
 
             Daemon[] self = new Daemon[1];
-            HttpApi api = new HttpApi(vertx, metrics, () -> self[0] != null && self[0].ready);
+            HttpApi api = new HttpApi(vertx, metrics, readiness);
             AlertDispatcher alertingRef = alerting;
-            HttpServer server = api.start(config.listenHost(), config.listenPort(), config.maxBodyBytes(),
+            server = api.start(config.listenHost(), config.listenPort(), config.maxBodyBytes(),
                     new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
-                    new IngestHandler(pipeline, parserTable, metrics, () -> self[0] != null && self[0].ready, clock, agents),
-                    alertingRef::activeAlerts,
+                    new IngestHandler(pipeline, parserTable, metrics, readiness::isReady, clock, agents, ingestOffsets),
+                    alertingRef::activeAlertStates,
                     id -> traces.find(id).map(t -> (Object) t),
                     () -> self[0] == null ? new JsonObject().put("ready", false) : self[0].status(traces.size(), agents, ingestRate),
                     reloader)
                     .await(30, TimeUnit.SECONDS);
-            Daemon daemon = new Daemon(vertx, pipeline, alerting, reloader, ticker, server, metrics, clock.instant());
+
+            new Recovery(checkpoints, journal.files(), durabilityMetrics)
+                    .recover(pipeline, correlator, alertingState, ingestOffsets, parserTable::indexFor, REPLAY_DRAIN_TIMEOUT);
+
+            Pipeline ticking = pipeline;
+            Checkpointer periodic = checkpointer;
+            ticker.scheduleAtFixedRate(() -> {
+                ticking.tick(epochNanos(clock));
+                ingestRate.sample(System.nanoTime(), (long) metrics.eventsIngested.get());
+            }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+            long checkpointMillis = durability.checkpointInterval().toMillis();
+            ticker.scheduleAtFixedRate(() -> periodic.checkpointIfIdle(ticking::tryPublishBarrier),
+                    checkpointMillis, checkpointMillis, TimeUnit.MILLISECONDS);
+            RulesWatcher watcher = config.rulesWatchInterval().isZero() ? null
+                    : new RulesWatcher(reloader::rulesDir, reloader).start(config.rulesWatchInterval());
+            Daemon daemon = new Daemon(vertx, pipeline, alerting, reloader, watcher, checkpointer, ticker, server,
+                    metrics, readiness, durability.shutdownTimeout(), clock.instant());
             self[0] = daemon;
-            daemon.ready = true;
+            readiness.ready();
             metrics.ready.set(1);
             LOG.info("seismo daemon listening on http://{}:{} with {} rules from {}; metrics at /metrics",
                     config.listenHost(), server.actualPort(), rules.rules().size(), config.rulesDir());
@@ -163,8 +228,14 @@ public final class Daemon implements AutoCloseable {
             if (ticker != null) {
                 ticker.shutdownNow();
             }
+            if (server != null) {
+                server.close();
+            }
             if (pipeline != null) {
                 pipeline.close(Duration.ofSeconds(5));
+            }
+            if (checkpointer != null) {
+                checkpointer.close();
             }
             if (alerting != null) {
                 alerting.close();
@@ -180,7 +251,12 @@ public final class Daemon implements AutoCloseable {
     }
 
     public boolean isReady() {
-        return ready;
+        return readiness.isReady();
+    }
+
+    /** How long {@link #close} may take; a caller that must stop for sure halts the process past it. */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
     }
 
     public DaemonMetrics metrics() {
@@ -219,7 +295,7 @@ public final class Daemon implements AutoCloseable {
         }
         return new JsonObject()
                 .put("version", VERSION)
-                .put("ready", ready)
+                .put("ready", readiness.isReady())
                 .put("startedAt", startedAt.toString())
                 .put("uptimeSeconds", Duration.between(startedAt, now).toSeconds())
                 .put("rules", (long) metrics.rulesLoaded.get())
@@ -233,26 +309,66 @@ public final class Daemon implements AutoCloseable {
                 .put("agents", agentList);
     }
 
-    /** Stops accepting, lets the ring drain through every handler, then stops alerting and the server. */
+    /**
+     * Graceful stop: ingest answers 503 from now on; a final checkpoint barrier goes through the ring behind
+     * everything already accepted (so once it is written the ring has drained and those batches are acked);
+     * then the server, the pipeline, alerting and Vert.x stop. Each step waits only for what is left of the
+     * shutdown timeout; a step that runs out is logged and the next one goes on.
+     */
     @Override
     public void close() {
-        ready = false;
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        readiness.notReady("stopping");
         metrics.ready.set(0);
+        ticker.shutdownNow();
+        if (rulesWatcher != null) {
+            rulesWatcher.close();
+        }
         try {
-            server.close().await(10, TimeUnit.SECONDS);
+            StoredCheckpoint last = checkpointer.checkpoint(id -> publishBefore(deadline, id))
+                    .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+            LOG.info("final checkpoint {} written at journal position {}", last.file().getFileName(), last.checkpoint().position());
+        } catch (ExecutionException e) {
+            LOG.warn("no final checkpoint ({}); the next start replays the journal from the previous one", String.valueOf(e.getCause()));
+        } catch (TimeoutException e) {
+            LOG.warn("no final checkpoint within the shutdown timeout of {}; the next start replays the journal from the previous one",
+                    shutdownTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            server.close().await(remainingMillis(deadline), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warn("HTTP server did not close cleanly", e);
         }
-        ticker.shutdownNow();
-        pipeline.close(Duration.ofSeconds(10));
+        pipeline.close(Duration.ofMillis(remainingMillis(deadline)));
+        checkpointer.close();
         alerting.close();
         reloader.close();
         try {
-            vertx.close().await(10, TimeUnit.SECONDS);
+            vertx.close().await(remainingMillis(deadline), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warn("Vert.x did not close cleanly", e);
         }
         LOG.info("seismo daemon stopped");
+    }
+
+    /** Publishes a barrier, waiting for room in the ring (ingest is stopped, so room comes) until the deadline. */
+    private boolean publishBefore(long deadlineNanos, long barrierId) {
+        while (!pipeline.tryPublishBarrier(barrierId)) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return true;
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
     }
 
     private static LineParser parser(ParserChoice choice) {
@@ -265,13 +381,6 @@ public final class Daemon implements AutoCloseable {
                 .withIdleTimeoutNanos(config.idleTimeout().toNanos())
                 .withTraceGapNanos(config.traceGap().toNanos())
                 .withMaxOpenTraces(config.maxOpenTraces());
-    }
-
-    private static AlertingOptions alertingOptions(DaemonConfig config) {
-        return AlertingOptions.defaults()
-                .withGroupWait(config.groupWait())
-                .withRepeatInterval(config.repeatInterval())
-                .withExternalUrl(config.externalUrl());
     }
 
     private static long epochNanos(Clock clock) {

@@ -37,6 +37,20 @@ final class AlertKeys {
         return sha256Prefix(text);
     }
 
+    /**
+     * The outbox key of one notification: receiver, group, what it says (its alerts' ids and statuses) and how
+     * often the same was said before. A replay that rebuilds the same alerts from the same findings yields the
+     * same keys; one that groups them differently yields other keys, so nothing is lost to the dedupe.
+     */
+    static String notificationKey(String receiver, String groupKey, String content, int repeat) {
+        StringBuilder text = new StringBuilder();
+        append(text, receiver);
+        append(text, groupKey);
+        append(text, content);
+        append(text, Integer.toString(repeat));
+        return sha256Prefix(text);
+    }
+
     private static void append(StringBuilder text, String part) {
         text.append(part.length()).append(':').append(part);
     }

@@ -1,19 +1,23 @@
 package io.seismo.daemon.alerting;
 
+import io.seismo.daemon.route.RouteTarget;
+import io.seismo.daemon.route.Routing;
 import io.seismo.rules.finding.Finding;
 import io.seismo.sink.Alert;
 import io.seismo.sink.AlertStatus;
-import io.seismo.sink.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Findings in, notifications out: the single-threaded core of alerting. Time is passed in and no thread or
@@ -30,25 +34,45 @@ import java.util.Optional;
  *   <li>While a cascade fires, the per-service alerts of its root and affected services are not notified; the
  *       cascade lists them. An alert notified before the cascade arrived still gets its resolve. When no cascade
  *       covers an alert any more, it goes out like a new alert, after a fresh group wait.</li>
- *   <li>One notification per alert per receiver, grouped by fingerprint.</li>
+ *   <li>With a {@code for} duration (option or the rule's {@code for} label) an alert stays pending, silent,
+ *       until that long has passed; a resolve before then drops it.</li>
+ *   <li>With {@code resolveAfter} a resolve waits that long; an alert that fires again meanwhile never resolved
+ *       (no flapping). With {@code sendResolvedWhenMuted} an alert muted when it was due still gets its resolve.</li>
+ *   <li>Alerts reach each receiver through {@link NotificationGroups} ({@code groupBy}, {@code groupWait},
+ *       {@code groupInterval}, {@code repeatInterval}); by default one group per alert. Each notification has a
+ *       deterministic outbox key.</li>
  * </ul>
  */
 public final class AlertLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(AlertLifecycle.class);
 
     private final AlertingOptions options;
-    /** Not final: a reload that changes the sinks replaces the receivers, on the same single thread. */
+    /** Not final: a reload that changes the sinks replaces the receivers (sink names), on the same single thread. */
     private List<String> receivers;
+    /** Route tree (null: every sink is a receiver of its own and gets every alert), inhibit rules, silences. */
+    private final AlertPolicy policy;
+    /** The route tree, or each sink as its own receiver; follows {@link #replaceReceivers}. */
+    private Routing routing;
     private final AlertingMetrics metrics;
     private final NotificationLog log;
     /** Firing alerts by fingerprint, in order of arrival; a resolved alert leaves this map. */
     private final Map<String, TrackedAlert> firing = new LinkedHashMap<>();
+    private final NotificationGroups groups;
 
     public AlertLifecycle(AlertingOptions options, List<String> receivers, AlertingMetrics metrics, NotificationLog log) {
+        this(options, receivers, AlertPolicy.DEFAULT, metrics, log);
+    }
+
+    /** @param policy where alerts go and what mutes them */
+    public AlertLifecycle(AlertingOptions options, List<String> sinks, AlertPolicy policy, AlertingMetrics metrics,
+                          NotificationLog log) {
         this.options = options;
-        this.receivers = List.copyOf(receivers);
+        this.receivers = List.copyOf(sinks);
+        this.policy = policy;
+        this.routing = routingFor(receivers);
         this.metrics = metrics;
         this.log = log;
+        this.groups = new NotificationGroups(metrics);
     }
 
     /** A lifecycle that counts nothing and starts with an empty notification log. */
@@ -62,11 +86,13 @@ public final class AlertLifecycle {
      */
     public void replaceReceivers(List<String> next) {
         receivers = List.copyOf(next);
+        routing = routingFor(receivers);
+        groups.rerouteAll();
     }
 
     /** Applies one round of findings (cascades first, as the correlator emits them) and returns what is due now. */
-    public List<Notification> onFindings(List<Finding> round, Instant now) {
-        List<Notification> out = new ArrayList<>();
+    public List<OutgoingNotification> onFindings(List<Finding> round, Instant now) {
+        List<OutgoingNotification> out = new ArrayList<>();
         for (Finding finding : round) {
             Optional<String> problem = FindingCheck.problem(finding);
             if (problem.isPresent()) {
@@ -78,80 +104,137 @@ public final class AlertLifecycle {
             if (finding.firing()) {
                 fire(finding, now);
             } else {
-                resolve(finding, now, out);
+                resolve(finding, now);
             }
-        }
-        int newlyInhibited = CascadeInhibition.apply(firing.values(), now.plus(options.groupWait()));
-        for (int i = 0; i < newlyInhibited; i++) {
-            metrics.alertsInhibited();
         }
         out.addAll(due(now));
         return out;
     }
 
-    /** First notifications whose group wait is over, and repeats whose interval is over. */
-    public List<Notification> onTick(Instant now) {
+    /** First notifications whose group wait is over, repeats whose interval is over, resolves past hysteresis. */
+    public List<OutgoingNotification> onTick(Instant now) {
         return due(now);
     }
 
     /** The alerts firing now, inhibited ones included, oldest first. */
     public List<Alert> active() {
-        return firing.values().stream()
-                .sorted(Comparator.comparing(TrackedAlert::startsAt).thenComparing(TrackedAlert::fingerprint))
+        return oldestFirst()
                 .map(tracked -> AlertRenderer.render(tracked, AlertStatus.FIRING, null))
                 .toList();
+    }
+
+    /** The alerts tracked now with where each stands (pending, firing, suppressed, resolving) and why. */
+    public List<ActiveAlert> activeStates(Instant now) {
+        return oldestFirst()
+                .map(tracked -> new ActiveAlert(AlertRenderer.render(tracked, AlertStatus.FIRING, null),
+                        ActiveAlert.State.of(tracked, now), tracked.suppressedBy()))
+                .toList();
+    }
+
+    private Stream<TrackedAlert> oldestFirst() {
+        return firing.values().stream()
+                .sorted(Comparator.comparing(TrackedAlert::startsAt).thenComparing(TrackedAlert::fingerprint));
+    }
+
+    /** Every tracked alert, the notification groups and the notification log, for a checkpoint. */
+    AlertingSnapshot snapshot() {
+        return new AlertingSnapshot(firing.values().stream().map(TrackedAlert::state).toList(), groups.snapshot(),
+                log.entries());
+    }
+
+    /** Replaces all state with a checkpoint's. */
+    void restore(AlertingSnapshot state) {
+        firing.clear();
+        for (TrackedAlertState alert : state.alerts()) {
+            firing.put(alert.fingerprint(), TrackedAlert.restored(alert));
+        }
+        groups.restore(state.groups());
+        log.replaceWith(state.log());
     }
 
     private void fire(Finding finding, Instant now) {
         String fingerprint = AlertKeys.fingerprint(finding.ruleName(), finding.labels());
         TrackedAlert tracked = firing.get(fingerprint);
         if (tracked != null) {
+            tracked.cancelResolving(); // it holds again within its resolve hysteresis: it never resolved
             tracked.restate(finding);
             return;
         }
         Instant startsAt = AlertTimes.instant(finding.atNanos());
-        tracked = new TrackedAlert(fingerprint, AlertKeys.alertId(fingerprint, startsAt), startsAt, finding,
-                now.plus(options.groupWait()));
+        Instant firingFrom = now.plus(PendingFor.of(finding, options.forDuration()));
+        tracked = new TrackedAlert(fingerprint, AlertKeys.alertId(fingerprint, startsAt), startsAt, finding, firingFrom);
         // A replayed finding rebuilds an alert that was already announced before a restart: don't announce it again.
         log.last(tracked.id()).map(NotificationLog.Entry::at).ifPresent(tracked::markNotified);
         firing.put(fingerprint, tracked);
     }
 
-    private void resolve(Finding finding, Instant now, List<Notification> out) {
+    private void resolve(Finding finding, Instant now) {
         String fingerprint = AlertKeys.fingerprint(finding.ruleName(), finding.labels());
-        TrackedAlert tracked = firing.remove(fingerprint);
+        TrackedAlert tracked = firing.get(fingerprint);
         if (tracked == null) {
             LOG.debug("Resolve for alert {} of rule '{}' that is not firing; ignored", fingerprint, finding.ruleName());
             return;
         }
-        boolean resolveAlreadySent = log.last(tracked.id()).map(e -> e.status() == AlertStatus.RESOLVED).orElse(false);
-        if (!tracked.wasNotified() || resolveAlreadySent) {
-            LOG.debug("Alert {} of rule '{}' resolved with nothing to take back; dropped", tracked.id(), finding.ruleName());
+        tracked.startResolving(finding, now.plus(options.resolveAfter()));
+        resolveIfDue(tracked, now);
+    }
+
+    /** Ends the alert once its resolve hysteresis is over; its groups tell the resolve on their next flush. */
+    private void resolveIfDue(TrackedAlert tracked, Instant now) {
+        Finding resolve = tracked.resolveDue(now);
+        if (resolve == null) {
             return;
         }
-        Alert alert = AlertRenderer.render(tracked, AlertStatus.RESOLVED, AlertTimes.instant(finding.atNanos()));
+        firing.remove(tracked.fingerprint());
+        boolean resolveAlreadySent = log.last(tracked.id()).map(e -> e.status() == AlertStatus.RESOLVED).orElse(false);
+        boolean heard = tracked.wasNotified() || (options.sendResolvedWhenMuted() && tracked.wasMutedWhenDue());
+        if (!heard || resolveAlreadySent) {
+            LOG.debug("Alert {} of rule '{}' resolved with nothing to take back; dropped", tracked.id(), resolve.ruleName());
+            groups.remove(tracked, null, routing, now);
+            return;
+        }
+        Alert alert = AlertRenderer.render(tracked, AlertStatus.RESOLVED, AlertTimes.instant(resolve.atNanos()));
         log.record(tracked.id(), AlertStatus.RESOLVED, now);
-        out.addAll(notifications(alert));
+        groups.remove(tracked, alert, routing, now);
     }
 
-    private List<Notification> due(Instant now) {
-        List<Notification> out = new ArrayList<>();
-        // Cascades first, so that whoever reads the messages in order meets the root cause before anything else.
-        firing.values().stream()
-                .sorted(Comparator.comparing(tracked -> !tracked.isCascade()))
-                .filter(tracked -> tracked.isDue(now, options.repeatInterval()))
-                .forEach(tracked -> {
+    private Routing routingFor(List<String> sinks) {
+        if (policy.routeTree() != null) {
+            return policy.routeTree();
+        }
+        List<RouteTarget> eachSink = sinks.stream()
+                .map(sink -> new RouteTarget("", sink, List.of(sink), options.groupBy(), options.timings(), null))
+                .toList();
+        return labels -> eachSink;
+    }
+
+    private List<OutgoingNotification> due(Instant now) {
+        List<OutgoingNotification> out = new ArrayList<>();
+        int newlyMuted = AlertMuting.apply(firing.values(), policy, now);
+        for (int i = 0; i < newlyMuted; i++) {
+            metrics.alertsInhibited();
+        }
+        for (TrackedAlert tracked : new ArrayList<>(firing.values())) {
+            resolveIfDue(tracked, now);
+        }
+        for (TrackedAlert tracked : firing.values()) {
+            if (tracked.isVisible(now)) {
+                groups.assign(tracked, routing, now);
+            } else if (tracked.isInhibited() && !now.isBefore(tracked.firingFrom().plus(options.groupWait()))) {
+                tracked.markMutedWhenDue();
+            }
+        }
+        out.addAll(groups.flush(now, firing, new HashSet<>(receivers), options.externalUrl()));
+        Set<String> announced = new HashSet<>();
+        for (OutgoingNotification outgoing : out) {
+            for (Alert alert : outgoing.notification().alerts()) {
+                TrackedAlert tracked = firing.get(alert.fingerprint());
+                if (alert.status() == AlertStatus.FIRING && tracked != null && announced.add(alert.fingerprint())) {
                     tracked.markNotified(now);
                     log.record(tracked.id(), AlertStatus.FIRING, now);
-                    out.addAll(notifications(AlertRenderer.render(tracked, AlertStatus.FIRING, null)));
-                });
+                }
+            }
+        }
         return out;
-    }
-
-    private List<Notification> notifications(Alert alert) {
-        return receivers.stream()
-                .map(receiver -> new Notification(receiver, alert.fingerprint(), alert.status(), alert.labels(),
-                        List.of(alert), options.externalUrl()))
-                .toList();
     }
 }

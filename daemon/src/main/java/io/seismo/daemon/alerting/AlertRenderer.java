@@ -44,11 +44,11 @@ final class AlertRenderer {
         return new Alert(tracked.id(), tracked.fingerprint(), status, finding.ruleName(),
                 finding.severity().name().toLowerCase(Locale.ROOT), tracked.startsAt(), endsAt, summary, description,
                 labels(finding), annotations, finding.evidence().sampleMessages(), finding.evidence().traceIds(),
-                cascade == null ? null : alertCascade(cascade), suppressed);
+                cascade == null ? null : alertCascade(cascade), suppressed, finding.values());
     }
 
     /** The finding's labels plus {@code severity} and {@code seismo_kind}, which routing and templates key on. */
-    private static Map<String, String> labels(Finding finding) {
+    static Map<String, String> labels(Finding finding) {
         Map<String, String> labels = new HashMap<>(finding.labels());
         labels.putIfAbsent("alertname", finding.ruleName());
         labels.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));

@@ -33,6 +33,26 @@ public interface AlertingMetrics {
     /** The number of alerts firing now (a gauge value). */
     void activeAlerts(int count);
 
+    /** How long one delivery attempt to a sink took, until it was accepted or failed. */
+    default void deliverySeconds(String sink, double seconds) {
+    }
+
+    /** The outbox could not write or fsync a record (the notification is still delivered, without a durable copy). */
+    default void outboxWriteFailures() {
+    }
+
+    /** Reopening the outbox found a torn or corrupt record; it and what followed were skipped. */
+    default void outboxRecordsSkipped() {
+    }
+
+    /** The lifecycle produced a notification the outbox already held or settled (a replay after a crash). */
+    default void outboxDuplicatesDropped(int count) {
+    }
+
+    /** A group's notification waited because its receiver used up its rate limit. */
+    default void notificationsRateLimited(String receiver) {
+    }
+
     AlertingMetrics NOOP = new AlertingMetrics() {
         @Override
         public void findingsReceived(FindingKind kind) {

@@ -44,6 +44,12 @@ public final class NotificationLog {
         restored.forEach(entry -> entries.put(entry.alertId(), entry));
     }
 
+    /** Forgets everything and holds these entries instead (a restore from a snapshot). */
+    void replaceWith(List<Entry> restored) {
+        entries.clear();
+        restored.forEach(entry -> entries.put(entry.alertId(), entry));
+    }
+
     void record(String alertId, AlertStatus status, Instant at) {
         entries.remove(alertId); // re-inserting moves it to the young end, so a live alert is forgotten last
         entries.put(alertId, new Entry(alertId, status, at));

@@ -4,7 +4,6 @@ import io.seismo.rules.finding.CascadeDetail;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.finding.Onset;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,17 +23,43 @@ final class TrackedAlert {
     private final String id;
     private final Instant startsAt;
     private final SortedSet<String> suppressed = new TreeSet<>();
+    /** Until then the alert is pending (its {@code for} duration has not passed) and says nothing. */
+    private final Instant firingFrom;
     private Finding finding;
-    private Instant dueAt;
     private Instant lastNotifiedAt;
-    private boolean inhibited;
+    /** Why it is muted now ({@code cascade:<id>}, {@code inhibitRule:<n>}, {@code silence:<id>}), or null. */
+    private String suppressedBy;
+    /** It would have been notified but was muted: with sendResolvedWhenMuted its resolve still goes out. */
+    private boolean mutedWhenDue;
+    /** A resolve waiting for its hysteresis (resolveAfter) to pass; null while the condition holds. */
+    private Finding resolving;
+    private Instant resolveDueAt;
 
-    TrackedAlert(String fingerprint, String id, Instant startsAt, Finding finding, Instant dueAt) {
+    TrackedAlert(String fingerprint, String id, Instant startsAt, Finding finding, Instant firingFrom) {
         this.fingerprint = fingerprint;
         this.id = id;
         this.startsAt = startsAt;
         this.finding = finding;
-        this.dueAt = dueAt;
+        this.firingFrom = firingFrom;
+    }
+
+    /** Rebuilds an alert from a snapshot. */
+    static TrackedAlert restored(TrackedAlertState state) {
+        TrackedAlert alert = new TrackedAlert(state.fingerprint(), state.id(), state.startsAt(), state.finding(),
+                state.firingFrom());
+        alert.lastNotifiedAt = state.lastNotifiedAt();
+        alert.suppressedBy = state.suppressedBy();
+        alert.mutedWhenDue = state.mutedWhenDue();
+        alert.suppressed.addAll(state.suppressed());
+        alert.resolving = state.resolving();
+        alert.resolveDueAt = state.resolveDueAt();
+        return alert;
+    }
+
+    /** Everything about this alert, for a snapshot. */
+    TrackedAlertState state() {
+        return new TrackedAlertState(fingerprint, id, startsAt, finding, firingFrom, lastNotifiedAt,
+                suppressedBy, mutedWhenDue, List.copyOf(suppressed), resolving, resolveDueAt);
     }
 
     String fingerprint() {
@@ -92,33 +117,89 @@ final class TrackedAlert {
         return lastNotifiedAt != null;
     }
 
-    /** True when it should go out at {@code now}: first notification after the group wait, or a repeat. */
-    boolean isDue(Instant now, Duration repeatInterval) {
-        if (inhibited) {
-            return false;
-        }
-        Instant next = lastNotifiedAt == null ? dueAt : lastNotifiedAt.plus(repeatInterval);
-        return !now.isBefore(next);
+    /**
+     * Receivers may hear of it at {@code now}: past its {@code for} and not muted. An alert waiting out its resolve
+     * hysteresis still fires as far as they know, so its group keeps carrying it until the resolve.
+     */
+    boolean isVisible(Instant now) {
+        return !isPending(now) && !isInhibited();
+    }
+
+    /** When it was last part of a firing notification; null before the first. */
+    Instant lastNotifiedAt() {
+        return lastNotifiedAt;
+    }
+
+    /** When its {@code for} duration ends. */
+    Instant firingFrom() {
+        return firingFrom;
+    }
+
+    /** Still within its {@code for} duration at {@code now}. */
+    boolean isPending(Instant now) {
+        return now.isBefore(firingFrom);
     }
 
     void markNotified(Instant at) {
         lastNotifiedAt = at;
     }
 
+
     boolean isInhibited() {
-        return inhibited;
+        return suppressedBy != null;
     }
 
-    void inhibit() {
-        inhibited = true;
+    /** Why it is muted, or null. */
+    String suppressedBy() {
+        return suppressedBy;
     }
 
-    /** No cascade covers it any more: it goes out like a new alert would, after a fresh group wait. */
-    void release(Instant newDueAt) {
-        inhibited = false;
-        if (newDueAt.isAfter(dueAt)) {
-            dueAt = newDueAt;
+    /**
+     * Mutes it for {@code reason}, or unmutes it when null; an unmuted alert joins its notification group again.
+     *
+     * @return true when it was not muted before and is now
+     */
+    boolean muteFor(String reason) {
+        boolean newlyMuted = suppressedBy == null && reason != null;
+        suppressedBy = reason;
+        return newlyMuted;
+    }
+
+    /** Its labels as receivers see them: the finding's plus {@code alertname}, {@code severity}, {@code seismo_kind}. */
+    Map<String, String> labels() {
+        return AlertRenderer.labels(finding);
+    }
+
+    /** Still there and firing (past its {@code for}, not resolving): it may inhibit others. */
+    boolean isFiring(Instant now) {
+        return !isPending(now) && resolving == null;
+    }
+
+    void markMutedWhenDue() {
+        mutedWhenDue = true;
+    }
+
+    boolean wasMutedWhenDue() {
+        return mutedWhenDue;
+    }
+
+    /** The condition stopped holding: the resolve goes out at {@code dueAt} unless the alert fires again first. */
+    void startResolving(Finding resolve, Instant due) {
+        if (resolving == null) {
+            resolving = resolve;
+            resolveDueAt = due;
         }
+    }
+
+    /** It fired again within its resolve hysteresis: the pending resolve is cancelled. */
+    void cancelResolving() {
+        resolving = null;
+        resolveDueAt = null;
+    }
+
+    /** The pending resolve, once its hysteresis is over at {@code now}; else null. */
+    Finding resolveDue(Instant now) {
+        return resolving != null && !now.isBefore(resolveDueAt) ? resolving : null;
     }
 
     /** For a cascade: remembers a per-service alert it covered, so its messages can say so. */

@@ -33,9 +33,11 @@ public final class ConfigCheckCommand {
 
     // Keys only one of the two files has; a file is recognised by the first one it holds.
     private static final Set<String> DAEMON_KEYS = Set.of("listen", "auth", "sinks", "rulesDir", "dataDir",
-            "pipeline", "sources", "engine", "alerting", "defaultFormat", "maxBodyBytes");
+            "pipeline", "sources", "engine", "alerting", "defaultFormat", "maxBodyBytes", "durability",
+            "rulesWatchInterval");
     private static final Set<String> AGENT_KEYS = Set.of("inputs", "daemon", "agentId", "stateDir", "batch",
-            "retry", "pollInterval", "maxLineBytes", "maxInFlightBatches", "closeInactive", "forgetAfter");
+            "retry", "pollInterval", "maxLineBytes", "maxInFlightBatches", "closeInactive", "forgetAfter", "scrape",
+            "metrics");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final DaemonConfigCheck daemonCheck;

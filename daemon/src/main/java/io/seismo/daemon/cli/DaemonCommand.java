@@ -5,11 +5,13 @@ import io.seismo.daemon.config.ConfigException;
 import io.seismo.daemon.config.DaemonConfig;
 import io.seismo.daemon.config.DaemonConfigLoader;
 import io.seismo.rules.dsl.RuleLoadException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -19,6 +21,10 @@ import java.util.concurrent.CountDownLatch;
 public final class DaemonCommand implements Callable<Integer> {
     /** Exit code for a configuration or rule file the daemon refuses to start with. */
     public static final int EXIT_BAD_CONFIG = 2;
+    /** Exit code when the graceful stop ran past the shutdown timeout and the process halted. */
+    public static final int EXIT_STOP_TIMEOUT = 1;
+    /** Beyond the shutdown timeout, for the steps of a stop that are bounded on their own. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     @Option(names = {"-c", "--config"}, description = "Path of seismo.yaml (default: ${DEFAULT-VALUE}).",
             defaultValue = "/etc/seismo/seismo.yaml")
@@ -45,12 +51,32 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         reloadOnHangup(daemon);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            daemon.close();
-            stopped.countDown();
-        }, "seismo-shutdown"));
+        // SIGTERM (systemd's stop) and Ctrl-C run shutdown hooks: the graceful stop happens there.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWithin(daemon, stopped), "seismo-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Runs the daemon's graceful stop (drain, final checkpoint) on its own thread and halts the JVM if it takes
+     * longer than the configured shutdown timeout: a stuck stop must not hang the service manager. Nothing
+     * acknowledged is lost by the halt; the next start replays it from the journal.
+     */
+    private static void stopWithin(Daemon daemon, CountDownLatch stopped) {
+        Thread closing = new Thread(daemon::close, "seismo-graceful-stop");
+        closing.setDaemon(true);
+        closing.start();
+        try {
+            closing.join(daemon.shutdownTimeout().plus(STOP_GRACE).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closing.isAlive()) {
+            LoggerFactory.getLogger(DaemonCommand.class).error(
+                    "graceful stop did not finish within the shutdown timeout of {}; halting now", daemon.shutdownTimeout());
+            Runtime.getRuntime().halt(EXIT_STOP_TIMEOUT);
+        }
+        stopped.countDown();
     }
 
     /** Read at start and again on every reload, so a reload sees the file as it is now. */

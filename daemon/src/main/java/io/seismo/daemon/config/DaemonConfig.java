@@ -8,6 +8,9 @@ import java.util.List;
 
 /**
  * Everything the daemon reads from {@code seismo.yaml}, validated. Tokens are secrets: never log this record whole.
+ *
+ * @param rulesWatchInterval how often the rules folder is checked for changed files, which are then reloaded;
+ *                           zero turns the watching off (SIGHUP and {@code POST /v1/reload} still work)
  */
 public record DaemonConfig(
         String listenHost,
@@ -17,16 +20,16 @@ public record DaemonConfig(
         Path dataDir,
         int ringSize,
         int parseThreads,
-        boolean journalFsync,
+        DurabilityConfig durability,
         Path rulesDir,
+        Duration rulesWatchInterval,
         List<SourceRule> sources,
         ParserChoice defaultParser,
         Duration allowedLateness,
         Duration idleTimeout,
         Duration traceGap,
         int maxOpenTraces,
-        Duration groupWait,
-        Duration repeatInterval,
+        AlertingConfig alerting,
         String externalUrl,
         List<SinkSpec> sinks) {
 
@@ -39,8 +42,18 @@ public record DaemonConfig(
     /** Returns this config listening on another port (0 picks a free one). */
     public DaemonConfig withListenPort(int port) {
         return new DaemonConfig(listenHost, port, maxBodyBytes, tokens, dataDir, ringSize, parseThreads,
-                journalFsync, rulesDir, sources, defaultParser, allowedLateness, idleTimeout, traceGap,
-                maxOpenTraces, groupWait, repeatInterval, externalUrl, sinks);
+                durability, rulesDir, rulesWatchInterval, sources, defaultParser, allowedLateness, idleTimeout, traceGap,
+                maxOpenTraces, alerting, externalUrl, sinks);
+    }
+
+    /** {@code alerting.groupWait}; kept for callers written before {@link AlertingConfig}. */
+    public Duration groupWait() {
+        return alerting.groupWait();
+    }
+
+    /** {@code alerting.repeatInterval}; kept for callers written before {@link AlertingConfig}. */
+    public Duration repeatInterval() {
+        return alerting.repeatInterval();
     }
 
     /** The parser settings for a batch from this service and path. */

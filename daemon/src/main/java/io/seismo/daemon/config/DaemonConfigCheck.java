@@ -7,6 +7,7 @@ import io.seismo.rules.dsl.RuleProblem;
 import io.seismo.rules.dsl.RuleSet;
 import io.seismo.sink.AlertSinks;
 import io.seismo.sink.SinkSpec;
+import io.seismo.sink.format.AlertTemplates;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,13 @@ public final class DaemonConfigCheck {
             if (!known.contains(type)) {
                 problems.add("sinks[" + i + "].type: '" + type + "' is not a known sink type (known: "
                         + String.join(", ", known) + ")");
+                continue;
+            }
+            try {
+                // A bad template stops the daemon at start; say so here first.
+                AlertTemplates.of(sinks.get(i));
+            } catch (IllegalArgumentException e) {
+                problems.add("sinks[" + i + "]." + AlertTemplates.OPTION + ": " + e.getMessage());
             }
         }
     }

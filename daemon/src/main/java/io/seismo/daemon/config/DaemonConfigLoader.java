@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.seismo.daemon.journal.FsyncPolicy;
+import io.seismo.daemon.route.RateLimit;
 import io.seismo.sink.SinkSpec;
 
 import java.io.IOException;
@@ -52,7 +54,7 @@ public final class DaemonConfigLoader {
         }
         ConfigNode root = new ConfigNode(tree, "");
         root.rejectUnknownKeys(Set.of("listen", "maxBodyBytes", "auth", "dataDir", "pipeline", "rulesDir",
-                "sources", "defaultFormat", "engine", "alerting", "sinks"));
+                "rulesWatchInterval", "sources", "defaultFormat", "engine", "alerting", "sinks", "durability"));
 
         ConfigNode listen = root.child("listen");
         listen.rejectUnknownKeys(Set.of("host", "port"));
@@ -65,7 +67,6 @@ public final class DaemonConfigLoader {
         ConfigNode engine = root.child("engine");
         engine.rejectUnknownKeys(Set.of("allowedLateness", "idleTimeout", "traceGap", "maxOpenTraces"));
         ConfigNode alerting = root.child("alerting");
-        alerting.rejectUnknownKeys(Set.of("groupWait", "repeatInterval", "externalUrl"));
 
         return new DaemonConfig(
                 listen.string("host", "127.0.0.1"),
@@ -75,18 +76,138 @@ public final class DaemonConfigLoader {
                 resolve(baseDir, root.string("dataDir", "seismo-data")),
                 ringSize,
                 pipeline.integer("parseThreads", 1, 1, 64),
-                pipeline.bool("journalFsync", true),
+                durability(root.child("durability"), pipeline),
                 resolve(baseDir, root.string("rulesDir", "rules")),
+                root.duration("rulesWatchInterval", Duration.ofSeconds(2)),
                 sources(root),
                 new ParserChoice(root.string("defaultFormat", "json"), null, null, null),
                 engine.duration("allowedLateness", Duration.ofSeconds(2)),
                 engine.duration("idleTimeout", Duration.ofSeconds(3)),
                 engine.duration("traceGap", Duration.ofSeconds(10)),
                 engine.integer("maxOpenTraces", 100_000, 1, Integer.MAX_VALUE),
-                alerting.duration("groupWait", Duration.ofSeconds(1)),
-                alerting.duration("repeatInterval", Duration.ofHours(4)),
+                alerting(alerting, sinks(root)),
                 alerting.string("externalUrl", ""),
                 sinks(root));
+    }
+
+    /**
+     * The {@code durability:} section. The older {@code pipeline.journalFsync} still works when
+     * {@code durability.fsync} is not set: true is {@code batch}, false is {@code interval}.
+     */
+    private static DurabilityConfig durability(ConfigNode durability, ConfigNode pipeline) {
+        durability.rejectUnknownKeys(Set.of("fsync", "fsyncInterval", "checkpointInterval", "shutdownTimeout"));
+        DurabilityConfig defaults = DurabilityConfig.defaults();
+        if (durability.has("fsync") && pipeline.has("journalFsync")) {
+            throw new ConfigException("pipeline.journalFsync", "replaced by durability.fsync; set only that one");
+        }
+        String legacy = pipeline.has("journalFsync") ? (pipeline.bool("journalFsync", true) ? "batch" : "interval") : "batch";
+        String fsync = durability.string("fsync", legacy);
+        FsyncPolicy policy = switch (fsync) {
+            case "batch" -> FsyncPolicy.BATCH;
+            case "interval" -> FsyncPolicy.INTERVAL;
+            default -> throw new ConfigException(durability.path() + ".fsync", "'" + fsync + "' is not one of batch, interval");
+        };
+        return new DurabilityConfig(policy,
+                positive(durability, "fsyncInterval", defaults.fsyncInterval()),
+                positive(durability, "checkpointInterval", defaults.checkpointInterval()),
+                positive(durability, "shutdownTimeout", defaults.shutdownTimeout()));
+    }
+
+    /** The {@code alerting:} section: pacing, {@code for}, resolve hysteresis, give-up age, grouping, routes. */
+    private static AlertingConfig alerting(ConfigNode alerting, List<SinkSpec> sinks) {
+        alerting.rejectUnknownKeys(Set.of("groupWait", "repeatInterval", "externalUrl", "giveUpAfter", "for",
+                "resolveAfter", "sendResolvedWhenMuted", "groupBy", "groupInterval", "route", "receivers",
+                "inhibitRules"));
+        AlertingConfig defaults = AlertingConfig.defaults();
+        Set<String> sinkNames = new HashSet<>();
+        sinks.forEach(sink -> sinkNames.add(sink.name()));
+        List<ReceiverConfig> receivers = receivers(alerting, sinkNames);
+        Set<String> receiverNames = new HashSet<>(sinkNames); // a sink is a receiver of its own too
+        receivers.forEach(receiver -> receiverNames.add(receiver.name()));
+        List<String> groupBy = alerting.strings("groupBy");
+        return new AlertingConfig(
+                alerting.duration("groupWait", defaults.groupWait()),
+                positive(alerting, "repeatInterval", defaults.repeatInterval()),
+                positive(alerting, "giveUpAfter", defaults.giveUpAfter()),
+                alerting.duration("for", defaults.pendingFor()),
+                alerting.duration("resolveAfter", defaults.resolveAfter()),
+                alerting.bool("sendResolvedWhenMuted", defaults.sendResolvedWhenMuted()),
+                groupBy.isEmpty() ? defaults.groupBy() : groupBy,
+                alerting.duration("groupInterval", defaults.groupInterval()),
+                alerting.has("route") ? route(alerting.child("route"), true, receiverNames) : null,
+                receivers,
+                inhibitRules(alerting));
+    }
+
+    private static List<ReceiverConfig> receivers(ConfigNode alerting, Set<String> sinkNames) {
+        List<ReceiverConfig> receivers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigNode receiver : alerting.list("receivers")) {
+            receiver.rejectUnknownKeys(Set.of("name", "sinks", "rateLimit"));
+            String name = receiver.requiredString("name");
+            if (!names.add(name)) {
+                throw new ConfigException(receiver.path() + ".name", "'" + name + "' is used by another receiver");
+            }
+            List<String> members = receiver.strings("sinks");
+            for (String sink : members) {
+                if (!sinkNames.contains(sink)) {
+                    throw new ConfigException(receiver.path() + ".sinks", "no sink is named '" + sink + "'");
+                }
+            }
+            String rate = receiver.string("rateLimit", null);
+            try {
+                receivers.add(new ReceiverConfig(name, members, rate == null ? null : RateLimit.parse(rate)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(receiver.path() + ".rateLimit", e.getMessage());
+            }
+        }
+        return receivers;
+    }
+
+    private static RouteConfig route(ConfigNode route, boolean root, Set<String> receiverNames) {
+        route.rejectUnknownKeys(Set.of("receiver", "matchers", "groupBy", "groupWait", "groupInterval",
+                "repeatInterval", "continue", "routes"));
+        String receiver = route.string("receiver", null);
+        if (root && receiver == null) {
+            throw new ConfigException(route.path() + ".receiver", "the root route needs a receiver (the default)");
+        }
+        if (receiver != null && !receiverNames.contains(receiver)) {
+            throw new ConfigException(route.path() + ".receiver", "no receiver or sink is named '" + receiver + "'");
+        }
+        if (root && (route.has("matchers") || route.has("continue"))) {
+            throw new ConfigException(route.path(), "the root route takes every alert: no matchers or continue");
+        }
+        List<RouteConfig> children = new ArrayList<>();
+        for (ConfigNode child : route.list("routes")) {
+            children.add(route(child, false, receiverNames));
+        }
+        return new RouteConfig(receiver, route.strings("matchers"),
+                route.has("groupBy") ? route.strings("groupBy") : null,
+                route.has("groupWait") ? route.duration("groupWait", null) : null,
+                route.has("groupInterval") ? route.duration("groupInterval", null) : null,
+                route.has("repeatInterval") ? positive(route, "repeatInterval", null) : null,
+                route.bool("continue", false), children);
+    }
+
+    private static List<InhibitRuleConfig> inhibitRules(ConfigNode alerting) {
+        List<InhibitRuleConfig> rules = new ArrayList<>();
+        for (ConfigNode rule : alerting.list("inhibitRules")) {
+            rule.rejectUnknownKeys(Set.of("sourceMatchers", "targetMatchers", "equal"));
+            if (rule.strings("sourceMatchers").isEmpty() || rule.strings("targetMatchers").isEmpty()) {
+                throw new ConfigException(rule.path(), "an inhibit rule needs sourceMatchers and targetMatchers");
+            }
+            rules.add(new InhibitRuleConfig(rule.strings("sourceMatchers"), rule.strings("targetMatchers"),
+                    rule.strings("equal")));
+        }
+        return rules;
+    }
+
+    private static Duration positive(ConfigNode node, String key, Duration fallback) {
+        Duration value = node.duration(key, fallback);
+        if (value.isZero() || value.isNegative()) {
+            throw new ConfigException(node.path() + "." + key, "must be longer than zero");
+        }
+        return value;
     }
 
     private List<String> tokens(ConfigNode auth, Path baseDir) {

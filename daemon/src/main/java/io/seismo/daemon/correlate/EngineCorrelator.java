@@ -4,7 +4,10 @@ import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.pipeline.Correlator;
 import io.seismo.rules.engine.CorrelationEngine;
+import io.seismo.rules.engine.EngineSnapshot;
 import io.seismo.rules.event.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,10 +17,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A reload hands a new engine over with {@link #replace}; the correlator thread picks it up before its next
  * event or tick (a tick comes every 250 ms even when no log line does), so the engine is only ever touched by
- * that one thread.
+ * that one thread. The new engine takes the running one's state first, so the rules a reload did not change
+ * keep their windows (the engine matches rules by identity).
  */
 public final class EngineCorrelator implements Correlator {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineCorrelator.class);
     private final DaemonMetrics metrics;
+    private final CounterDataPoint stateRestoreFailures;
     private final AtomicReference<CorrelationEngine> replacement = new AtomicReference<>();
     /** Written and read on the correlator thread only; not final because a reload swaps it. */
     private CorrelationEngine engine;
@@ -25,15 +31,19 @@ public final class EngineCorrelator implements Correlator {
     private long evictedSeen;
     private long ruleErrorsSeen;
 
-    public EngineCorrelator(CorrelationEngine engine, DaemonMetrics metrics) {
+    /**
+     * @param stateRestoreFailures counts reloads whose new engine could not take the running engine's state
+     */
+    public EngineCorrelator(CorrelationEngine engine, DaemonMetrics metrics, CounterDataPoint stateRestoreFailures) {
         this.engine = engine;
         this.metrics = metrics;
+        this.stateRestoreFailures = stateRestoreFailures;
     }
 
     /**
      * Runs {@code next} instead of the current engine from the correlator's next event or tick on. Safe from
-     * any thread. The new engine starts empty: windows, open traces and the dependency graph are rebuilt from
-     * the events that follow (issue 4 keeps the state of the rules a reload did not change).
+     * any thread. {@code next} must be fresh (no event taken); it starts from the running engine's state, or
+     * empty when that cannot be carried over (logged and counted).
      */
     public void replace(CorrelationEngine next) {
         replacement.set(next);
@@ -56,14 +66,44 @@ public final class EngineCorrelator implements Correlator {
         metrics.watermarkSeconds.set(engine.watermarkNanos() / 1e9);
     }
 
+    @Override
+    public byte[] snapshot() {
+        swapIfReplaced();
+        return engine.snapshot().toBytes();
+    }
+
+    /** Loads a checkpoint's engine state into the (fresh) engine; empty bytes mean a checkpoint without engine state. */
+    @Override
+    public void restore(byte[] state) {
+        if (state.length == 0) {
+            return;
+        }
+        engine.restore(EngineSnapshot.fromBytes(state));
+        // The engine's counters now continue from the saved ones; Prometheus counts from here.
+        lateSeen = engine.lateEvents();
+        evictedSeen = engine.tracesEvicted();
+        ruleErrorsSeen = engine.ruleErrors();
+    }
+
     private void swapIfReplaced() {
         // A plain volatile read per event; the atomic write only when a reload is waiting.
         if (replacement.get() != null) {
-            engine = replacement.getAndSet(null);
-            // The new engine counts from zero, so the mirrored Prometheus counters continue from here.
-            lateSeen = 0;
-            evictedSeen = 0;
-            ruleErrorsSeen = 0;
+            CorrelationEngine next = replacement.getAndSet(null);
+            carryState(next);
+            engine = next;
+            lateSeen = engine.lateEvents();
+            evictedSeen = engine.tracesEvicted();
+            ruleErrorsSeen = engine.ruleErrors();
+        }
+    }
+
+    private void carryState(CorrelationEngine next) {
+        try {
+            next.restore(engine.snapshot());
+        } catch (RuntimeException e) {
+            stateRestoreFailures.inc();
+            LOG.warn("the reloaded rules start with empty windows: the running engine's state could not be carried over ({})",
+                    e.toString());
         }
     }
 

@@ -15,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,12 +25,12 @@ import java.util.function.Supplier;
 public final class HttpApi {
     private final Vertx vertx;
     private final DaemonMetrics metrics;
-    private final BooleanSupplier ready;
+    private final Readiness readiness;
 
-    public HttpApi(Vertx vertx, DaemonMetrics metrics, BooleanSupplier ready) {
+    public HttpApi(Vertx vertx, DaemonMetrics metrics, Readiness readiness) {
         this.vertx = vertx;
         this.metrics = metrics;
-        this.ready = ready;
+        this.readiness = readiness;
     }
 
     /**
@@ -52,8 +51,9 @@ public final class HttpApi {
         router.get("/metrics").handler(new MetricsEndpoint(metrics.registry()));
         router.get("/healthz").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "ok")));
         router.get("/readyz").handler(ctx -> {
-            boolean isReady = ready.getAsBoolean();
-            json(ctx, isReady ? 200 : 503, new JsonObject().put("ready", isReady));
+            String reason = readiness.reason();
+            json(ctx, reason == null ? 200 : 503, reason == null ? new JsonObject().put("ready", true)
+                    : new JsonObject().put("ready", false).put("reason", reason));
         });
         router.get("/v1/status").handler(ctx -> json(ctx, 200, status.get()));
         router.get("/v1/alerts").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
@@ -67,6 +67,8 @@ public final class HttpApi {
                 .onSuccess(result -> encoded(ctx, result.ok() ? 200 : 422, result))
                 .onFailure(error -> json(ctx, 500, new JsonObject().put("error", "reload failed: " + error))));
         router.get("/v1/rules").handler(ctx -> encoded(ctx, 200, reload.rules()));
+        router.get("/v1/reload").handler(ctx -> json(ctx, 200, new JsonObject()
+                .put("last", reload.lastReload() == null ? null : JsonObject.mapFrom(reload.lastReload()))));
         router.errorHandler(413, ctx -> {
             metrics.rejectedTooLarge.inc();
             json(ctx, 413, new JsonObject().put("error", "body larger than " + maxBodyBytes + " bytes"));

@@ -4,6 +4,7 @@ import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.pipeline.BatchMeta;
 import io.seismo.daemon.pipeline.IngestBatch;
 import io.seismo.daemon.pipeline.Pipeline;
+import io.seismo.daemon.pipeline.SourceOffsets;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -28,17 +29,22 @@ public final class IngestHandler implements Handler<RoutingContext> {
     private final BooleanSupplier ready;
     private final Clock clock;
     private final AgentRegistry agents;
-    private final SourceOffsets sourceOffsets = new SourceOffsets();
+    private final SourceOffsets sourceOffsets;
     private final ThreadLocal<EnvelopeReader> readers = ThreadLocal.withInitial(EnvelopeReader::new);
 
+    /**
+     * @param sourceOffsets ingest's high-water offsets per source; recovery raises them to the last checkpoint's
+     *                      and the replayed lines before {@code ready} turns true
+     */
     public IngestHandler(Pipeline pipeline, ParserTable parsers, DaemonMetrics metrics, BooleanSupplier ready, Clock clock,
-                         AgentRegistry agents) {
+                         AgentRegistry agents, SourceOffsets sourceOffsets) {
         this.pipeline = pipeline;
         this.parsers = parsers;
         this.metrics = metrics;
         this.ready = ready;
         this.clock = clock;
         this.agents = agents;
+        this.sourceOffsets = sourceOffsets;
     }
 
     @Override
@@ -130,6 +136,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
                     metrics.eventsIngested.inc(accepted);
                     agents.accepted(meta.agent(), meta.host(), accepted, clock.instant());
                     metrics.bytesIngested.inc(acceptedBytes);
+                    metrics.agentIngest.accepted(meta.agent(), accepted, acceptedBytes);
                     answer(ctx, 200, result, false);
                 })
                 .onFailure(e -> answer(ctx, 503, new JsonObject().put("error", "journal write failed: " + e.getMessage()), true));

@@ -16,6 +16,16 @@ import java.util.function.Function;
  * matched once per file, not per batch.
  */
 public final class ParserTable {
+    /** Batches whose {@code Seismo-Kind} header says this carry metric samples, whatever the config says. */
+    public static final String METRIC_KIND = "metric";
+    /**
+     * The agent sends scrape targets' samples with the path {@code scrape:<url>}; no file path starts so. Seeing it
+     * in the path too means a batch replayed from the journal, which keeps service and path but no headers, is
+     * parsed as metric samples again.
+     */
+    public static final String SCRAPE_PATH_PREFIX = "scrape:";
+    private static final ParserChoice METRIC_SAMPLES = new ParserChoice(METRIC_KIND, null, null, null);
+
     private final DaemonConfig config;
     private final List<ParserChoice> choices = new ArrayList<>();
     private final Map<String, Integer> cache = new ConcurrentHashMap<>();
@@ -28,6 +38,9 @@ public final class ParserTable {
                 choices.add(rule.parser());
             }
         });
+        if (!choices.contains(METRIC_SAMPLES)) {
+            choices.add(METRIC_SAMPLES);
+        }
     }
 
     public List<ParserChoice> choices() {
@@ -35,6 +48,9 @@ public final class ParserTable {
     }
 
     public int indexFor(String service, String path) {
+        if (path != null && path.startsWith(SCRAPE_PATH_PREFIX)) {
+            return choices.indexOf(METRIC_SAMPLES);
+        }
         String key = service + '\u0000' + path;
         Integer index = cache.get(key);
         if (index == null) {
@@ -44,6 +60,11 @@ public final class ParserTable {
             }
         }
         return index;
+    }
+
+    /** As {@link #indexFor(String, String)}, but a batch of kind {@value #METRIC_KIND} always gets the metric-sample parser. */
+    public int indexFor(String service, String path, String kind) {
+        return METRIC_KIND.equals(kind) ? choices.indexOf(METRIC_SAMPLES) : indexFor(service, path);
     }
 
     /** One fresh parser per choice, for one parse thread. */

@@ -1,5 +1,5 @@
 package io.seismo.daemon.journal;
 
-/** One journaled line as read back: the file identity and byte offset it came from, its service, its text. */
-public record JournalRecord(String source, long offset, String service, String line) {
+/** One journaled line as read back: its batch's origin, the byte offset it starts at in its file, and its text. */
+public record JournalRecord(Origin origin, long offset, boolean truncated, String line) {
 }

@@ -1,57 +1,79 @@
 package io.seismo.daemon.journal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
  * Append-only journal of raw ingested lines in numbered segment files. Each record is
- * {@code [int length][int crc32c][payload]} so a torn tail is detectable. Records are staged in one reused
- * buffer and written on {@link #commit()}, which the journal handler calls once per ring batch (group commit).
+ * {@code [int length][int crc32c][payload]} (payload: {@link RecordFormat}) so a torn tail is detectable.
+ * Records are staged in one reused buffer and written on {@link #commit()}, which the journal handler calls
+ * once per ring batch (group commit). Opening a journal whose newest segment ends in a torn or corrupt record
+ * (a crash mid-write) cuts it back to the last good record before anything is appended.
  *
- * <p>Not thread-safe: only the journal handler thread uses it.
+ * <p>Old segments are deleted by the checkpoint writer through {@link JournalFiles#deleteBefore}, once a durable
+ * checkpoint no longer needs them. Not thread-safe: only the journal handler thread uses an instance.
  */
 public final class SegmentedJournal implements AutoCloseable {
-    private static final String PREFIX = "journal-";
-    private static final String SUFFIX = ".seg";
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentedJournal.class);
+    private static final int RECORD_HEADER_BYTES = 8;
 
-    private final Path dir;
-    private final long segmentBytes;
-    private final int maxSegments;
-    private final boolean fsync;
+    private final JournalFiles files;
+    private final JournalOptions options;
+    private final long fsyncIntervalNanos;
     private final CRC32C crc = new CRC32C();
     private ByteBuffer staging = ByteBuffer.allocateDirect(1 << 20);
     private FileChannel channel;
-    private long segmentIndex;
+    private long segmentNumber;
     private long segmentSize;
     private long recordsWritten;
+    private long syncs;
+    private boolean unsynced;
+    private long lastSyncNanos = System.nanoTime();
+    private Origin lastOrigin;
+    private byte[] lastOriginBytes;
 
-    public SegmentedJournal(Path dir, long segmentBytes, int maxSegments, boolean fsync) throws IOException {
-        this.dir = dir;
-        this.segmentBytes = segmentBytes;
-        this.maxSegments = maxSegments;
-        this.fsync = fsync;
+    /**
+     * @param onTailTruncated called once when the newest segment had a torn or corrupt tail that was cut off
+     */
+    public SegmentedJournal(Path dir, JournalOptions options, Runnable onTailTruncated) throws IOException {
+        this.files = new JournalFiles(dir);
+        this.options = options;
+        this.fsyncIntervalNanos = options.fsyncInterval().toNanos();
         Files.createDirectories(dir);
-        List<Path> existing = segments();
-        segmentIndex = existing.isEmpty() ? 0 : indexOf(existing.get(existing.size() - 1)) + 1;
+        List<Path> existing = files.segments();
+        if (existing.isEmpty()) {
+            segmentNumber = 0;
+        } else {
+            Path newest = existing.get(existing.size() - 1);
+            segmentNumber = JournalFiles.numberOf(newest);
+            cutDamagedTail(newest, onTailTruncated);
+        }
         openSegment();
     }
 
+    public JournalFiles files() {
+        return files;
+    }
+
     /** Stages one line record; nothing reaches the disk before {@link #commit()}. */
-    public void append(String source, long offset, String service, String line) throws IOException {
-        byte[] src = bytes(source);
-        byte[] svc = bytes(service);
-        byte[] text = bytes(line);
-        int payload = 8 + 4 + src.length + 4 + svc.length + 4 + text.length;
-        int record = 8 + payload;
+    public void append(Origin origin, long offset, boolean truncated, String line) throws IOException {
+        if (origin != lastOrigin) {
+            // Batches share one origin: encode it once per batch, not once per line.
+            lastOriginBytes = RecordFormat.encodeOrigin(origin);
+            lastOrigin = origin;
+        }
+        byte[] text = RecordFormat.utf8(line == null ? "" : line);
+        int payload = RecordFormat.payloadSize(lastOriginBytes, text);
+        int record = RECORD_HEADER_BYTES + payload;
         if (staging.remaining() < record) {
             flushStaging();
             if (staging.capacity() < record) {
@@ -60,88 +82,122 @@ public final class SegmentedJournal implements AutoCloseable {
         }
         int start = staging.position();
         staging.putInt(payload).putInt(0);
-        staging.putLong(offset);
-        putBytes(src);
-        putBytes(svc);
-        putBytes(text);
+        RecordFormat.putPayload(staging, lastOriginBytes, offset, truncated, text);
         ByteBuffer view = staging.duplicate();
-        view.position(start + 8).limit(start + record);
+        view.position(start + RECORD_HEADER_BYTES).limit(start + record);
         crc.reset();
         crc.update(view);
         staging.putInt(start + 4, (int) crc.getValue());
         recordsWritten++;
     }
 
-    /** Writes what is staged and, with fsync on, forces it to the device. Returns the bytes written. */
+    /**
+     * Writes what is staged and forces it to the device as the fsync policy says (every commit, or once the
+     * interval has passed since the last force). Returns the bytes written.
+     */
     public long commit() throws IOException {
         long written = flushStaging();
-        if (fsync && written > 0) {
-            channel.force(false);
+        if (unsynced && (options.fsync() == FsyncPolicy.BATCH || System.nanoTime() - lastSyncNanos >= fsyncIntervalNanos)) {
+            force();
         }
-        if (segmentSize >= segmentBytes) {
+        if (segmentSize >= options.segmentBytes()) {
             roll();
         }
         return written;
+    }
+
+    /** Commits and forces everything to the device whatever the policy: a checkpoint's position must be durable. */
+    public long sync() throws IOException {
+        long written = commit();
+        if (unsynced) {
+            force();
+        }
+        return written;
+    }
+
+    /** Just past the last committed record: where a replay after a checkpoint taken now starts. */
+    public JournalPosition position() {
+        return new JournalPosition(segmentNumber, segmentSize);
     }
 
     public long recordsWritten() {
         return recordsWritten;
     }
 
+    /** How many times the journal forced its writes to the device. */
+    public long syncs() {
+        return syncs;
+    }
+
     @Override
     public void close() throws IOException {
-        commit();
-        channel.close();
+        try {
+            sync();
+        } finally {
+            channel.close();
+        }
+    }
+
+    private void cutDamagedTail(Path newest, Runnable onTailTruncated) throws IOException {
+        JournalReader.SegmentEnd end = JournalReader.read(newest, 0, null);
+        if (!end.damagedTail()) {
+            return;
+        }
+        long size = Files.size(newest);
+        try (FileChannel ch = FileChannel.open(newest, StandardOpenOption.WRITE)) {
+            ch.truncate(end.goodBytes());
+            ch.force(true);
+        }
+        onTailTruncated.run();
+        LOG.warn("journal segment {} had a torn or corrupt tail: cut from {} to {} bytes ({} good records kept)",
+                newest, size, end.goodBytes(), end.goodRecords());
     }
 
     private long flushStaging() throws IOException {
         staging.flip();
         long written = 0;
-        while (staging.hasRemaining()) {
-            written += channel.write(staging);
+        try {
+            while (staging.hasRemaining()) {
+                written += channel.write(staging);
+            }
+        } catch (IOException e) {
+            // A half-written record would hide every later record of this segment from a replay: cut it off.
+            staging.clear();
+            channel.truncate(segmentSize);
+            throw e;
         }
         staging.clear();
         segmentSize += written;
+        if (written > 0) {
+            unsynced = true;
+        }
         return written;
     }
 
+    private void force() throws IOException {
+        channel.force(false);
+        unsynced = false;
+        syncs++;
+        lastSyncNanos = System.nanoTime();
+    }
+
     private void roll() throws IOException {
-        channel.close();
-        segmentIndex++;
-        openSegment();
-        // Until checkpoints cover segments (replay), keep a bounded window of them so the disk cannot fill.
-        List<Path> all = segments();
-        for (int i = 0; i < all.size() - maxSegments; i++) {
-            Files.deleteIfExists(all.get(i));
+        // The policy's next force would only reach the new segment: the old one is made durable now.
+        if (unsynced) {
+            force();
         }
+        channel.close();
+        segmentNumber++;
+        openSegment();
     }
 
     private void openSegment() throws IOException {
-        Path file = dir.resolve(String.format("%s%020d%s", PREFIX, segmentIndex, SUFFIX));
+        Path file = files.segment(segmentNumber);
+        boolean created = !Files.exists(file);
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         segmentSize = channel.size();
-    }
-
-    private List<Path> segments() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> out = new ArrayList<>(files
-                    .filter(p -> p.getFileName().toString().startsWith(PREFIX) && p.getFileName().toString().endsWith(SUFFIX))
-                    .sorted()
-                    .toList());
-            return out;
+        if (created) {
+            DirectorySync.force(files.dir());
         }
-    }
-
-    private static long indexOf(Path segment) {
-        String name = segment.getFileName().toString();
-        return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
-    }
-
-    private void putBytes(byte[] b) {
-        staging.putInt(b.length).put(b);
-    }
-
-    private static byte[] bytes(String s) {
-        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
     }
 }

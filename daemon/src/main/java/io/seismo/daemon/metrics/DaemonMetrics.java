@@ -52,6 +52,7 @@ public final class DaemonMetrics {
     private final Counter alertNotifications;
     private final Counter alertDeliveryFailures;
     private final Counter alertDeliveryGiveUps;
+    private final Counter notificationsRateLimited;
     private final Counter alertDeliveryRejected;
     public final CounterDataPoint findingsRejected;
     public final CounterDataPoint alertsInhibited;
@@ -118,6 +119,8 @@ public final class DaemonMetrics {
                 .help("Failed delivery attempts, by sink").labelNames("sink").register(registry);
         alertDeliveryGiveUps = Counter.builder().name("seismo_alert_delivery_giveups")
                 .help("Notifications given up after retrying past the give-up age, by sink").labelNames("sink").register(registry);
+        notificationsRateLimited = Counter.builder().name("seismo_alert_notifications_rate_limited")
+                .help("Notifications held back by a receiver's rate limit, by receiver").labelNames("receiver").register(registry);
         alertDeliveryRejected = Counter.builder().name("seismo_alert_delivery_rejected")
                 .help("Notifications a sink refused for good (not retryable), by sink").labelNames("sink").register(registry);
         findingsRejected = counter("seismo_findings_rejected", "Findings alerting could not use and skipped");
@@ -162,6 +165,10 @@ public final class DaemonMetrics {
 
     public CounterDataPoint alertDeliveryGiveUps(String sink) {
         return alertDeliveryGiveUps.labelValues(sink);
+    }
+
+    public CounterDataPoint notificationsRateLimited(String receiver) {
+        return notificationsRateLimited.labelValues(receiver);
     }
 
     public CounterDataPoint alertDeliveryRejected(String sink) {

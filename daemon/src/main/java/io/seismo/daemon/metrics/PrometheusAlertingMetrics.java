@@ -64,24 +64,28 @@ public final class PrometheusAlertingMetrics implements AlertingMetrics {
         firing.set(count);
     }
 
-    // The three outbox methods override defaults the alerting owner is adding to AlertingMetrics; without
-    // @Override so that this file compiles before and after that change lands.
+    @Override
     public void outboxWriteFailures() {
         metrics.outboxWriteFailures.inc();
     }
 
+    @Override
     public void outboxRecordsSkipped() {
         metrics.outboxRecordsSkipped.inc();
     }
 
+    @Override
     public void outboxDuplicatesDropped(int count) {
         metrics.outboxDuplicatesDropped.inc(count);
     }
 
-    /**
-     * How long one delivery to {@code sink} took, accepted or not. Not yet on {@link AlertingMetrics}: the
-     * alerting owner adds it there (and calls it from {@code SinkDelivery}).
-     */
+    @Override
+    public void notificationsRateLimited(String receiver) {
+        child("ratelimited/" + receiver, k -> metrics.notificationsRateLimited(receiver)).inc();
+    }
+
+    /** How long one delivery to {@code sink} took, accepted or not. */
+    @Override
     public void deliverySeconds(String sink, double seconds) {
         latencies.computeIfAbsent(sink, metrics::sinkDeliverySeconds).observe(seconds);
     }

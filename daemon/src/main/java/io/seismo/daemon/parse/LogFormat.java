@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 /** The line formats a source can declare. */
 enum LogFormat {
-    JSON, LOGFMT, REGEX, RAW;
+    JSON, LOGFMT, REGEX, RAW,
+    /** The agent's scraped metric samples; chosen by the {@code Seismo-Kind: metric} header, not by config. */
+    METRIC;
 
     private static final String CHOICES = Arrays.stream(values())
             .map(LogFormat::configName)

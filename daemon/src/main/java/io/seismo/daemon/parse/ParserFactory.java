@@ -32,6 +32,9 @@ public final class ParserFactory {
             case REGEX:
                 parser = RegexLineParser.compile(spec.pattern(), new FieldCollector(times));
                 break;
+            case METRIC:
+                parser = new MetricSampleParser();
+                break;
             default:
                 parser = new RawLineParser();
                 break;

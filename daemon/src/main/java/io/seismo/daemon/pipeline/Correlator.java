@@ -10,4 +10,23 @@ public interface Correlator {
     void onEvent(Event event);
 
     void onTick(long nowNanos);
+
+    /**
+     * All detection state, for a checkpoint; called on the correlator thread between events. The default is a
+     * correlator that keeps no state.
+     */
+    default byte[] snapshot() {
+        return new byte[0];
+    }
+
+    /**
+     * Loads state saved by {@link #snapshot()} before the first event.
+     *
+     * @throws RuntimeException when the bytes cannot be read; the correlator is then left empty
+     */
+    default void restore(byte[] state) {
+        if (state.length > 0) {
+            throw new IllegalArgumentException("this correlator keeps no state, but " + state.length + " bytes were saved");
+        }
+    }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 /**
  * Appends every line to the journal and, once per ring batch, commits (group commit) and then answers the
  * batches whose last line was in it. Runs beside the parsers: nothing waits for it but the agent's ack.
+ * Replayed lines are in the journal already and are skipped. At a checkpoint barrier it makes everything
+ * before the barrier durable and writes the journal position into the slot for the correlator stage.
  */
 final class JournalHandler implements EventHandler<Slot> {
     private final SegmentedJournal journal;
@@ -24,11 +26,10 @@ final class JournalHandler implements EventHandler<Slot> {
 
     @Override
     public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
-        if (slot.type == SlotType.LINE) {
+        if (slot.type == SlotType.LINE && !slot.replay) {
             if (failure == null) {
                 try {
-                    BatchMeta meta = slot.meta;
-                    journal.append(meta.source(), slot.offset, meta.service(), slot.line);
+                    journal.append(slot.meta.origin(), slot.offset, slot.truncated, slot.line);
                 } catch (Exception e) {
                     failure = e;
                 }
@@ -36,9 +37,28 @@ final class JournalHandler implements EventHandler<Slot> {
             if (slot.ack != null) {
                 pending.add(slot.ack);
             }
+        } else if (slot.type == SlotType.CHECKPOINT) {
+            barrier(slot);
         }
         if (endOfBatch) {
             commit();
+        }
+    }
+
+    private void barrier(Slot slot) {
+        if (failure != null) {
+            // Lines before the barrier failed to reach the journal: a position now would claim them.
+            slot.barrierFailure = failure;
+            return;
+        }
+        try {
+            long start = System.nanoTime();
+            metrics.journalBytes.inc(journal.sync());
+            metrics.journalCommitSeconds.observe((System.nanoTime() - start) / 1e9);
+            slot.barrierPosition = journal.position();
+        } catch (Exception e) {
+            failure = e;
+            slot.barrierFailure = e;
         }
     }
 

@@ -37,7 +37,7 @@ final class ParseHandler implements EventHandler<Slot> {
         event.setReceiveTimeNanos(meta.receivedNanos());
         event.setEventTimeNanos(meta.receivedNanos());
         if (!parsers[meta.parserIndex()].parse(slot.line, event)) {
-            metrics.parseFailures.inc();
+            metrics.parseFailures.inc(event.getAttributes().get(LineParser.PARSE_ERROR_ATTR));
         }
         if (slot.truncated) {
             event.putAttr("seismo.truncated", "true");

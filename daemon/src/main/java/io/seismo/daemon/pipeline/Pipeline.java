@@ -3,17 +3,21 @@ package io.seismo.daemon.pipeline;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.EventTranslatorTwoArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.seismo.daemon.journal.JournalRecord;
 import io.seismo.daemon.journal.SegmentedJournal;
 import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.parse.LineParser;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -23,16 +27,23 @@ import java.util.function.Supplier;
 public final class Pipeline implements AutoCloseable {
     private static final EventTranslatorOneArg<Slot, IngestBatch> LINE = (slot, seq, batch) -> batch.fillNext(slot);
     private static final EventTranslatorOneArg<Slot, Long> TICK = (slot, seq, nanos) -> slot.fillTick(nanos);
+    private static final EventTranslatorOneArg<Slot, Long> BARRIER = (slot, seq, id) -> slot.fillBarrier(id);
+    private static final EventTranslatorTwoArg<Slot, BatchMeta, JournalRecord> REPLAY =
+            (slot, seq, meta, record) -> slot.fillReplay(meta, record);
+    private static final long DRAIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Disruptor<Slot> disruptor;
     private final RingBuffer<Slot> ring;
+    private final CorrelatorHandler correlatorHandler;
+    private final SourceOffsets correlatedOffsets = new SourceOffsets();
 
     /**
      * @param parsers called once per parse thread: each thread gets its own parser instances, indexed like
      *                {@link BatchMeta#parserIndex()}
+     * @param barriers told at each checkpoint barrier, on the correlator thread
      */
     public Pipeline(int ringSize, int parseThreads, SegmentedJournal journal, Supplier<LineParser[]> parsers,
-                    Correlator correlator, DaemonMetrics metrics) {
+                    Correlator correlator, BarrierHandler barriers, DaemonMetrics metrics) {
         AtomicInteger threadNumber = new AtomicInteger();
         disruptor = new Disruptor<>(Slot::new, ringSize,
                 r -> {
@@ -49,7 +60,7 @@ public final class Pipeline implements AutoCloseable {
         for (int i = 0; i < parseThreads; i++) {
             first[1 + i] = new ParseHandler(i, parseThreads, parsers.get(), metrics);
         }
-        CorrelatorHandler correlatorHandler = new CorrelatorHandler(correlator, metrics);
+        correlatorHandler = new CorrelatorHandler(correlator, barriers, correlatedOffsets, metrics);
         disruptor.handleEventsWith(first).then(correlatorHandler);
 
         disruptor.handleExceptionsFor(journalHandler).with(new CountingExceptionHandler("journal", metrics.handlerErrors("journal")));
@@ -58,6 +69,12 @@ public final class Pipeline implements AutoCloseable {
         }
         disruptor.handleExceptionsFor(correlatorHandler).with(new CountingExceptionHandler("correlator", metrics.handlerErrors("correlator")));
         ring = disruptor.start();
+        metrics.handlerLag.track("journal", ring::getCursor, () -> disruptor.getSequenceValueFor(journalHandler));
+        for (int i = 1; i < first.length; i++) {
+            EventHandler<Slot> parser = first[i];
+            metrics.handlerLag.track("parse" + (i - 1), ring::getCursor, () -> disruptor.getSequenceValueFor(parser));
+        }
+        metrics.handlerLag.track("correlator", ring::getCursor, () -> disruptor.getSequenceValueFor(correlatorHandler));
         metrics.gauge("seismo_ring_remaining_capacity", "Free slots in the ring; 0 means ingest answers 429", ring::remainingCapacity);
         metrics.gauge("seismo_ring_size", "Slots in the ring", () -> ringSize);
     }
@@ -73,6 +90,43 @@ public final class Pipeline implements AutoCloseable {
     /** Lets time advance in the correlator when no lines arrive; skipped when the ring is full. */
     public boolean tick(long nowNanos) {
         return ring.tryPublishEvent(TICK, nowNanos);
+    }
+
+    /**
+     * Publishes a checkpoint barrier; the {@link BarrierHandler} hears of it with this id once everything
+     * published before it has been through every handler. Returns false when the ring is full.
+     */
+    public boolean tryPublishBarrier(long barrierId) {
+        return ring.tryPublishEvent(BARRIER, barrierId);
+    }
+
+    /**
+     * Publishes a line read back from the journal at recovery, waiting for room: the journal skips it, the
+     * parsers and the correlator take it like a live line. Only before ingest is accepted.
+     */
+    public void publishReplay(BatchMeta meta, JournalRecord record) {
+        ring.publishEvent(REPLAY, meta, record);
+    }
+
+    /**
+     * Raises the correlator stage's per-source high-water offsets to a checkpoint's; call before anything is
+     * published, so that the next checkpoint carries them on.
+     */
+    public void restoreSourceOffsets(Map<String, Long> offsets) {
+        correlatedOffsets.advanceAll(offsets);
+    }
+
+    /** Waits until everything published so far has been through the correlator; false on timeout. */
+    public boolean awaitDrained(Duration timeout) {
+        long published = ring.getCursor();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (disruptor.getSequenceValueFor(correlatorHandler) < published) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(DRAIN_POLL_NANOS);
+        }
+        return true;
     }
 
     public int ringSize() {

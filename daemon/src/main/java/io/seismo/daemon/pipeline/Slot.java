@@ -1,5 +1,7 @@
 package io.seismo.daemon.pipeline;
 
+import io.seismo.daemon.journal.JournalPosition;
+import io.seismo.daemon.journal.JournalRecord;
 import io.seismo.rules.event.Event;
 
 /**
@@ -16,6 +18,12 @@ public final class Slot {
     JournalAck ack;
     long tickNanos;
     boolean parsed;
+    /** A line read back from the journal at recovery: already durable, nobody waits for an ack. */
+    boolean replay;
+    long barrierId;
+    /** Written by the journal handler at a barrier, read by the correlator handler after it. */
+    JournalPosition barrierPosition;
+    Throwable barrierFailure;
     final Event event = new Event();
 
     public SlotType type() {
@@ -42,8 +50,21 @@ public final class Slot {
         return event;
     }
 
+    public boolean replay() {
+        return replay;
+    }
+
     void fillLine(BatchMeta meta, String line, long offset, boolean truncated, JournalAck ack) {
+        fillLine(meta, line, offset, truncated, ack, false);
+    }
+
+    void fillReplay(BatchMeta meta, JournalRecord record) {
+        fillLine(meta, record.line(), record.offset(), record.truncated(), null, true);
+    }
+
+    private void fillLine(BatchMeta meta, String line, long offset, boolean truncated, JournalAck ack, boolean replay) {
         this.type = SlotType.LINE;
+        this.replay = replay;
         this.meta = meta;
         this.line = line;
         this.offset = offset;
@@ -53,10 +74,22 @@ public final class Slot {
     }
 
     void fillTick(long nowNanos) {
-        this.type = SlotType.TICK;
+        clearLine(SlotType.TICK);
+        this.tickNanos = nowNanos;
+    }
+
+    void fillBarrier(long id) {
+        clearLine(SlotType.CHECKPOINT);
+        this.barrierId = id;
+        this.barrierPosition = null;
+        this.barrierFailure = null;
+    }
+
+    private void clearLine(SlotType type) {
+        this.type = type;
         this.meta = null;
         this.line = null;
         this.ack = null;
-        this.tickNanos = nowNanos;
+        this.replay = false;
     }
 }

@@ -23,4 +23,9 @@ public interface ReloadControl {
 
     /** The rules running now (those of the last successful load). */
     List<LoadedRule> rules();
+
+    /** The outcome of the last reload (by signal, API or a rule file change); null before the first. */
+    default ReloadResult lastReload() {
+        return null;
+    }
 }

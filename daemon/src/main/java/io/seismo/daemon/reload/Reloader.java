@@ -11,6 +11,7 @@ import io.seismo.sink.SinkSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class Reloader implements ReloadControl, AutoCloseable {
     private List<AlertSink> sinks;
     private boolean closed;
     private volatile RuleSet rules;
+    private volatile Path rulesDir;
+    private volatile ReloadResult lastReload;
 
     /**
      * @param started      the config the daemon was started with: settings other than rules and sinks are compared to it
@@ -54,6 +57,7 @@ public final class Reloader implements ReloadControl, AutoCloseable {
         this.source = source;
         this.started = started;
         this.rules = rules;
+        this.rulesDir = started.rulesDir();
         this.sinks = List.copyOf(sinks);
         this.sinkFactory = sinkFactory;
         this.installRules = installRules;
@@ -66,50 +70,67 @@ public final class Reloader implements ReloadControl, AutoCloseable {
         return rules.rules().stream().map(LoadedRule::of).toList();
     }
 
+    /** The rules folder of the last successful load, which the rules watcher watches. */
+    public Path rulesDir() {
+        return rulesDir;
+    }
+
+    @Override
+    public ReloadResult lastReload() {
+        return lastReload;
+    }
+
     @Override
     public ReloadResult reload() {
         synchronized (reloading) {
-            if (closed) {
-                return refused(List.of("the daemon is stopping"));
-            }
-            DaemonConfig loaded;
-            try {
-                loaded = source.load();
-            } catch (RuntimeException e) {
-                return refused(List.of("config: " + e.getMessage()));
-            }
-            RuleSet nextRules;
-            try {
-                nextRules = RuleSet.loadDirectory(loaded.rulesDir());
-            } catch (RuleLoadException e) {
-                return refused(e.problems().stream().map(RuleProblem::toString).toList());
-            }
-            List<AlertSink> nextSinks = new ArrayList<>();
-            CompletableFuture<Void> sinksSwitched;
-            try {
-                for (SinkSpec spec : loaded.sinks()) {
-                    nextSinks.add(sinkFactory.apply(spec));
-                }
-                // Refuses duplicate names before switching anything; past this line the reload is committed.
-                sinksSwitched = alerting.replaceSinks(nextSinks);
-            } catch (RuntimeException e) {
-                nextSinks.forEach(AlertSink::close);
-                return refused(List.of("sinks: " + e.getMessage()));
-            }
-            installRules.accept(nextRules);
-            List<AlertSink> previous = sinks;
-            sinks = List.copyOf(nextSinks);
-            rules = nextRules;
-            closeOnceSwitched(sinksSwitched, previous);
-            metrics.reloads.inc();
-            metrics.rulesLoaded.set(nextRules.rules().size());
-            LOG.info("Reloaded {} rules from {} and {} sinks", nextRules.rules().size(), loaded.rulesDir(), sinks.size());
-            List<String> restartOnly = RestartOnlyKeys.changed(started, loaded);
-            if (!restartOnly.isEmpty()) {
-                LOG.warn("These settings changed but only take effect after a restart: {}", String.join(", ", restartOnly));
-            }
-            return new ReloadResult(true, nextRules.rules().size(), sinks.size(), List.of());
+            lastReload = reloadNow();
+            return lastReload;
         }
+    }
+
+    /** One reload; the caller holds the reload lock. */
+    private ReloadResult reloadNow() {
+        if (closed) {
+            return refused(List.of("the daemon is stopping"));
+        }
+        DaemonConfig loaded;
+        try {
+            loaded = source.load();
+        } catch (RuntimeException e) {
+            return refused(List.of("config: " + e.getMessage()));
+        }
+        RuleSet nextRules;
+        try {
+            nextRules = RuleSet.loadDirectory(loaded.rulesDir());
+        } catch (RuleLoadException e) {
+            return refused(e.problems().stream().map(RuleProblem::toString).toList());
+        }
+        List<AlertSink> nextSinks = new ArrayList<>();
+        CompletableFuture<Void> sinksSwitched;
+        try {
+            for (SinkSpec spec : loaded.sinks()) {
+                nextSinks.add(sinkFactory.apply(spec));
+            }
+            // Refuses duplicate names before switching anything; past this line the reload is committed.
+            sinksSwitched = alerting.replaceSinks(nextSinks);
+        } catch (RuntimeException e) {
+            nextSinks.forEach(AlertSink::close);
+            return refused(List.of("sinks: " + e.getMessage()));
+        }
+        installRules.accept(nextRules);
+        List<AlertSink> previous = sinks;
+        sinks = List.copyOf(nextSinks);
+        rules = nextRules;
+        rulesDir = loaded.rulesDir();
+        closeOnceSwitched(sinksSwitched, previous);
+        metrics.reloads.inc();
+        metrics.rulesLoaded.set(nextRules.rules().size());
+        LOG.info("Reloaded {} rules from {} and {} sinks", nextRules.rules().size(), loaded.rulesDir(), sinks.size());
+        List<String> restartOnly = RestartOnlyKeys.changed(started, loaded);
+        if (!restartOnly.isEmpty()) {
+            LOG.warn("These settings changed but only take effect after a restart: {}", String.join(", ", restartOnly));
+        }
+        return new ReloadResult(true, nextRules.rules().size(), sinks.size(), List.of());
     }
 
     /** Closes the sinks running now; a reload after this is refused. Call once alerting has stopped. */

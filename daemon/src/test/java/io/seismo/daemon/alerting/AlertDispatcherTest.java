@@ -160,7 +160,7 @@ class AlertDispatcherTest {
 
     /**
      * Waits until the alerting thread has completed at least one tick that saw the current time. Each tick reads
-     * the clock at least twice (tick, route), so six reads after the change span one whole tick and more.
+     * the clock at least once, so six reads after the change span several whole ticks.
      */
     private void awaitTicksWithTheNewTime() {
         long readsBefore = clock.reads();

@@ -64,4 +64,24 @@ final class CountingMetrics implements AlertingMetrics {
     public void activeAlerts(int count) {
         active = count;
     }
+
+    @Override
+    public void outboxWriteFailures() {
+        inc("outboxWriteFailures");
+    }
+
+    @Override
+    public void outboxRecordsSkipped() {
+        inc("outboxRecordsSkipped");
+    }
+
+    @Override
+    public void outboxDuplicatesDropped(int count) {
+        counts.computeIfAbsent("outboxDuplicatesDropped", k -> new AtomicInteger()).addAndGet(count);
+    }
+
+    @Override
+    public void notificationsRateLimited(String receiver) {
+        inc("notificationsRateLimited:" + receiver);
+    }
 }

@@ -92,6 +92,18 @@ class ConfigCheckCommandTest {
     }
 
     @Test
+    void shouldReportATemplateWithAnUnknownPlaceholder() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        Path config = write("seismo.yaml", GOOD_DAEMON
+                + "sinks:\n  - { name: console, type: stdout, template: { title: '{{ hostname }}' } }\n");
+
+        int exit = command().check(List.of(config), Optional.empty());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("sinks[0].template: ").contains("{{ hostname }}");
+    }
+
+    @Test
     void shouldReportRuleFilesThatDoNotCompileWithTheirPath() throws IOException {
         Path rule = write("rules/broken.groovy", "threshold('x') {\n    fireWhen { count >= }\n}\n");
         Path config = write("seismo.yaml", GOOD_DAEMON);

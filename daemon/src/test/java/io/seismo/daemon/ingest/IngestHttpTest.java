@@ -3,11 +3,15 @@ package io.seismo.daemon.ingest;
 import io.seismo.daemon.config.DaemonConfig;
 import io.seismo.daemon.config.DaemonConfigLoader;
 import io.seismo.daemon.http.HttpApi;
+import io.seismo.daemon.http.Readiness;
+import io.seismo.daemon.journal.JournalOptions;
 import io.seismo.daemon.journal.SegmentedJournal;
 import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.parse.LineParser;
+import io.seismo.daemon.pipeline.BarrierHandler;
 import io.seismo.daemon.pipeline.Correlator;
 import io.seismo.daemon.pipeline.Pipeline;
+import io.seismo.daemon.pipeline.SourceOffsets;
 import io.seismo.daemon.reload.ReloadControl;
 import io.seismo.rules.event.Event;
 import io.vertx.core.Vertx;
@@ -50,6 +54,7 @@ class IngestHttpTest {
     private Vertx vertx;
     private Pipeline pipeline;
     private HttpServer server;
+    private final Readiness readiness = new Readiness(null);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeEach
@@ -79,12 +84,13 @@ class IngestHttpTest {
             public void onTick(long nowNanos) {
             }
         };
-        pipeline = new Pipeline(16, 1, new SegmentedJournal(dir.resolve("journal"), 1 << 20, 2, false),
-                () -> new LineParser[] {message}, correlator, metrics);
+        pipeline = new Pipeline(16, 1, new SegmentedJournal(dir.resolve("journal"), JournalOptions.perBatch(1 << 20), () -> { }),
+                () -> new LineParser[] {message}, correlator, BarrierHandler.NONE, metrics);
         vertx = Vertx.vertx();
-        server = new HttpApi(vertx, metrics, () -> true)
+        server = new HttpApi(vertx, metrics, readiness)
                 .start("127.0.0.1", 0, 4096, new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
-                        new IngestHandler(pipeline, parsers, metrics, () -> true, Clock.systemUTC(), new AgentRegistry()),
+                        new IngestHandler(pipeline, parsers, metrics, readiness::isReady, Clock.systemUTC(), new AgentRegistry(),
+                                new SourceOffsets()),
                         List::of, id -> Optional.empty(), JsonObject::new, ReloadControl.UNAVAILABLE)
                 .await(10, TimeUnit.SECONDS);
     }
@@ -158,6 +164,25 @@ class IngestHttpTest {
         assertThat(refused.headers().firstValue("Retry-After")).contains("1");
         assertThat(metrics.rejectedRingFull.get()).isGreaterThanOrEqualTo(1.0);
         correlatorGate.countDown();
+    }
+
+    @Test
+    void shouldAnswer503WithAReasonAndRetryAfterUntilReady() throws Exception {
+        readiness.notReady("starting: replaying the journal");
+
+        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.actualPort() + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ingest = post(TOKEN, "{\"o\":0,\"l\":\"early\"}\n");
+
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(new JsonObject(ready.body()).getString("reason")).isEqualTo("starting: replaying the journal");
+        assertThat(ingest.statusCode()).isEqualTo(503);
+        assertThat(ingest.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(metrics.rejectedNotReady.get()).isEqualTo(1.0);
+
+        readiness.ready();
+
+        assertThat(post(TOKEN, "{\"o\":0,\"l\":\"now\"}\n").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> post(String token, String body) throws Exception {

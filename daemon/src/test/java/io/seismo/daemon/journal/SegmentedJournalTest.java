@@ -6,47 +6,51 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SegmentedJournalTest {
+    private static final Origin CHECKOUT = new Origin("agent-1", "host-1", "checkout", "/var/log/checkout.log", "src-a", 1234L);
+    private static final Origin BILLING = new Origin("agent-2", null, "billing", null, "src-b", 99L);
 
     @TempDir
     Path dir;
 
+    private final AtomicInteger tailsTruncated = new AtomicInteger();
+
     @Test
-    void shouldReadBackEveryCommittedRecordInOrder() throws IOException {
-        try (SegmentedJournal journal = new SegmentedJournal(dir, 1 << 20, 4, true)) {
-            journal.append("src-a", 0, "checkout", "first line");
-            journal.append("src-a", 11, "checkout", "second line with ünïcödé");
+    void shouldReadBackEveryCommittedRecordWithItsOriginInOrder() throws IOException {
+        try (SegmentedJournal journal = open(JournalOptions.perBatch(1 << 20))) {
+            journal.append(CHECKOUT, 0, false, "first line");
+            journal.append(CHECKOUT, 11, true, "second line with ünïcödé");
+            journal.append(BILLING, 7, false, "from another batch");
             journal.commit();
         }
         List<JournalRecord> records = new ArrayList<>();
         JournalReader.SegmentEnd end = JournalReader.read(onlySegment(), records::add);
 
         assertThat(records).containsExactly(
-                new JournalRecord("src-a", 0, "checkout", "first line"),
-                new JournalRecord("src-a", 11, "checkout", "second line with ünïcödé"));
+                new JournalRecord(CHECKOUT, 0, false, "first line"),
+                new JournalRecord(CHECKOUT, 11, true, "second line with ünïcödé"),
+                new JournalRecord(BILLING, 7, false, "from another batch"));
         assertThat(end.damagedTail()).isFalse();
     }
 
     @Test
-    void shouldStopAtATornTailAndKeepWhatCameBefore() throws IOException {
-        try (SegmentedJournal journal = new SegmentedJournal(dir, 1 << 20, 4, false)) {
-            journal.append("s", 0, "svc", "kept");
-            journal.append("s", 5, "svc", "torn away");
-            journal.commit();
-        }
+    void shouldStopReadingAtATornTailAndKeepWhatCameBefore() throws IOException {
+        writeTwoRecords();
         Path segment = onlySegment();
-        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            ch.truncate(ch.size() - 3);
-        }
+        cutBytes(segment, 3);
+
         List<JournalRecord> records = new ArrayList<>();
         JournalReader.SegmentEnd end = JournalReader.read(segment, records::add);
 
@@ -56,11 +60,7 @@ class SegmentedJournalTest {
 
     @Test
     void shouldDetectACorruptRecordByItsChecksum() throws IOException {
-        try (SegmentedJournal journal = new SegmentedJournal(dir, 1 << 20, 4, false)) {
-            journal.append("s", 0, "svc", "good");
-            journal.append("s", 5, "svc", "flipped");
-            journal.commit();
-        }
+        writeTwoRecords();
         Path segment = onlySegment();
         try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(new byte[] {'X'}), ch.size() - 2);
@@ -68,28 +68,159 @@ class SegmentedJournalTest {
         List<JournalRecord> records = new ArrayList<>();
         JournalReader.SegmentEnd end = JournalReader.read(segment, records::add);
 
-        assertThat(records).extracting(JournalRecord::line).containsExactly("good");
+        assertThat(records).extracting(JournalRecord::line).containsExactly("kept");
         assertThat(end.damagedTail()).isTrue();
     }
 
     @Test
-    void shouldRollSegmentsAndKeepOnlyTheNewestOnes() throws IOException {
-        try (SegmentedJournal journal = new SegmentedJournal(dir, 100, 2, false)) {
-            for (int i = 0; i < 10; i++) {
-                journal.append("s", i * 100L, "svc", "a line long enough to fill a tiny segment " + i);
+    void shouldCutATornTailOnOpenAndAppendAfterTheLastGoodRecord() throws IOException {
+        writeTwoRecords();
+        cutBytes(onlySegment(), 3);
+
+        try (SegmentedJournal journal = open(JournalOptions.perBatch(1 << 20))) {
+            journal.append(CHECKOUT, 20, false, "after restart");
+            journal.commit();
+        }
+        List<JournalRecord> records = new ArrayList<>();
+        JournalReader.SegmentEnd end = JournalReader.read(onlySegment(), records::add);
+
+        assertThat(records).extracting(JournalRecord::line).containsExactly("kept", "after restart");
+        assertThat(end.damagedTail()).isFalse();
+        assertThat(tailsTruncated).hasValue(1);
+    }
+
+    @Test
+    void shouldLeaveAnIntactJournalAloneOnOpen() throws IOException {
+        writeTwoRecords();
+        long size = Files.size(onlySegment());
+
+        open(JournalOptions.perBatch(1 << 20)).close();
+
+        assertThat(Files.size(onlySegment())).isEqualTo(size);
+        assertThat(tailsTruncated).hasValue(0);
+    }
+
+    @Test
+    void shouldGiveThePositionJustPastTheLastCommittedRecord() throws IOException {
+        try (SegmentedJournal journal = open(JournalOptions.perBatch(1 << 20))) {
+            assertThat(journal.position()).isEqualTo(new JournalPosition(0, 0));
+            journal.append(CHECKOUT, 0, false, "one");
+            journal.commit();
+            JournalPosition afterOne = journal.position();
+            journal.append(CHECKOUT, 4, false, "two");
+            assertThat(journal.position()).as("staged, not committed").isEqualTo(afterOne);
+            journal.commit();
+
+            List<JournalRecord> after = new ArrayList<>();
+            JournalReader.readFrom(journal.files(), afterOne, after::add);
+
+            assertThat(afterOne).isEqualTo(new JournalPosition(0, Files.size(onlySegment()) - (journal.position().offset() - afterOne.offset())));
+            assertThat(journal.position().offset()).isEqualTo(Files.size(onlySegment()));
+            assertThat(after).extracting(JournalRecord::line).containsExactly("two");
+        }
+    }
+
+    @Test
+    void shouldReadFromAPositionAcrossSegmentsAndDeleteOnlyWholeSegmentsBeforeIt() throws IOException {
+        try (SegmentedJournal journal = open(JournalOptions.perBatch(100))) {
+            for (int i = 0; i < 6; i++) {
+                journal.append(CHECKOUT, i * 100L, false, "a line long enough to fill a tiny segment " + i);
                 journal.commit();
             }
+            // Every record fills its segment: segments 0 to 5 hold one each, 6 is the open, empty one.
+            assertThat(journal.position()).isEqualTo(new JournalPosition(6, 0));
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.count()).isEqualTo(2L);
+        JournalFiles files = new JournalFiles(dir);
+        JournalPosition from = new JournalPosition(3, 0);
+
+        int deleted = files.deleteBefore(from.segment());
+        List<JournalRecord> replayed = new ArrayList<>();
+        long count = JournalReader.readFrom(files, from, replayed::add);
+
+        assertThat(deleted).isEqualTo(3);
+        assertThat(files.segments()).extracting(JournalFiles::numberOf).containsExactly(3L, 4L, 5L, 6L);
+        assertThat(count).isEqualTo(3);
+        assertThat(replayed).extracting(JournalRecord::offset).containsExactly(300L, 400L, 500L);
+    }
+
+    @Test
+    void shouldForceEveryCommitWithTheBatchPolicy() throws IOException {
+        try (SegmentedJournal journal = open(JournalOptions.perBatch(1 << 20))) {
+            for (int i = 0; i < 3; i++) {
+                journal.append(CHECKOUT, i, false, "line");
+                journal.commit();
+            }
+            assertThat(journal.syncs()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void shouldForceOnlyOncePerIntervalWithTheIntervalPolicyButAlwaysOnSync() throws IOException {
+        try (SegmentedJournal journal = open(new JournalOptions(1 << 20, FsyncPolicy.INTERVAL, Duration.ofHours(1)))) {
+            for (int i = 0; i < 3; i++) {
+                journal.append(CHECKOUT, i, false, "line");
+                journal.commit();
+            }
+            assertThat(journal.syncs()).isZero();
+
+            journal.sync();
+
+            assertThat(journal.syncs()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldStillReadRecordsOfTheFirstLayoutWithAndWithoutAnOffset() throws IOException {
+        Path segment = new JournalFiles(dir).segment(0);
+        Files.write(segment, concat(legacyRecord(42, "src-a", "checkout", "old line"), legacyRecord(-1, "src-a", "checkout", "no offset")));
+
+        List<JournalRecord> records = new ArrayList<>();
+        JournalReader.SegmentEnd end = JournalReader.read(segment, records::add);
+
+        assertThat(records).containsExactly(
+                new JournalRecord(new Origin(null, null, "checkout", null, "src-a", 0), 42, false, "old line"),
+                new JournalRecord(new Origin(null, null, "checkout", null, "src-a", 0), -1, false, "no offset"));
+        assertThat(end.damagedTail()).isFalse();
+    }
+
+    private static byte[] legacyRecord(long offset, String source, String service, String line) {
+        byte[][] strings = {source.getBytes(StandardCharsets.UTF_8), service.getBytes(StandardCharsets.UTF_8),
+                line.getBytes(StandardCharsets.UTF_8)};
+        ByteBuffer payload = ByteBuffer.allocate(8 + 12 + strings[0].length + strings[1].length + strings[2].length).putLong(offset);
+        for (byte[] string : strings) {
+            payload.putInt(string.length).put(string);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(payload.array());
+        return ByteBuffer.allocate(8 + payload.capacity()).putInt(payload.capacity()).putInt((int) crc.getValue())
+                .put(payload.array()).array();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        return ByteBuffer.allocate(a.length + b.length).put(a).put(b).array();
+    }
+
+    private SegmentedJournal open(JournalOptions options) throws IOException {
+        return new SegmentedJournal(dir, options, tailsTruncated::incrementAndGet);
+    }
+
+    private void writeTwoRecords() throws IOException {
+        try (SegmentedJournal journal = open(JournalOptions.perBatch(1 << 20))) {
+            journal.append(CHECKOUT, 0, false, "kept");
+            journal.append(CHECKOUT, 5, false, "torn away");
+            journal.commit();
+        }
+    }
+
+    private static void cutBytes(Path segment, int bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() - bytes);
         }
     }
 
     private Path onlySegment() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> all = files.filter(f -> Files.isRegularFile(f)).sorted().toList();
-            assertThat(all).isNotEmpty();
-            return all.get(0);
-        }
+        List<Path> all = new JournalFiles(dir).segments();
+        assertThat(all).hasSize(1);
+        return all.get(0);
     }
 }

@@ -1,5 +1,6 @@
 package io.seismo.daemon.pipeline;
 
+import io.seismo.daemon.journal.JournalOptions;
 import io.seismo.daemon.journal.JournalReader;
 import io.seismo.daemon.journal.JournalRecord;
 import io.seismo.daemon.journal.SegmentedJournal;
@@ -109,8 +110,8 @@ class PipelineTest {
 
     private Pipeline start(int ringSize, int parsers, Correlator correlator) {
         try {
-            SegmentedJournal journal = new SegmentedJournal(dir, 1 << 20, 4, false);
-            return new Pipeline(ringSize, parsers, journal, () -> new LineParser[] {UPPERCASE}, correlator, metrics);
+            SegmentedJournal journal = new SegmentedJournal(dir, JournalOptions.perBatch(1 << 20), () -> { });
+            return new Pipeline(ringSize, parsers, journal, () -> new LineParser[] {UPPERCASE}, correlator, BarrierHandler.NONE, metrics);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -44,8 +44,13 @@ class DaemonReloadTest {
     void start() throws Exception {
         Files.createDirectories(dir.resolve("rules"));
         writeRule("payments.groovy", ERRORS_RULE);
+        // Reloads in these tests are asked for; a rule file change reloading on its own is tested apart.
+        daemon = startWith("rulesWatchInterval: 0s");
+    }
+
+    private Daemon startWith(String extraYaml) throws Exception {
         Path config = dir.resolve("seismo.yaml");
-        Files.writeString(config, """
+        Files.writeString(config, extraYaml + "\n" + """
                 listen: { host: 127.0.0.1, port: 0 }
                 auth: { tokens: [ %s ] }
                 dataDir: data
@@ -55,7 +60,7 @@ class DaemonReloadTest {
                 alerting: { groupWait: 100ms }
                 sinks: [ { name: console, type: stdout } ]
                 """.formatted(TOKEN), StandardCharsets.UTF_8);
-        daemon = Daemon.start(() -> new DaemonConfigLoader(Map.of()).load(config));
+        return Daemon.start(() -> new DaemonConfigLoader(Map.of()).load(config));
     }
 
     @AfterEach
@@ -100,6 +105,25 @@ class DaemonReloadTest {
         ingestErrors(5);
         await("the old rule fires").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> get("/v1/alerts").body().contains("payments-errors"));
+    }
+
+    @Test
+    void shouldReloadOnItsOwnWhenARuleFileChangesAndReportTheOutcome() throws Exception {
+        daemon.close();
+        daemon = startWith("rulesWatchInterval: 100ms");
+        assertThat(new JsonObject(get("/v1/reload").body()).getValue("last")).isNull();
+
+        writeRule("any.groovy", ERRORS_RULE.replace("payments-errors", "any-errors"));
+        await("the new rule file is loaded").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ruleFiles().containsKey("any-errors"));
+        writeRule("any.groovy", "threshold('any-errors' {\n");
+        await("the broken file is reported").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> daemon.metrics().reloadFailures.get() == 1);
+
+        JsonObject last = new JsonObject(get("/v1/reload").body()).getJsonObject("last");
+        assertThat(last.getBoolean("ok")).isFalse();
+        assertThat(last.getJsonArray("problems").getString(0)).startsWith("any.groovy:1:");
+        assertThat(ruleFiles()).as("the running set stays").containsKeys("any-errors", "payments-errors");
     }
 
     @Test

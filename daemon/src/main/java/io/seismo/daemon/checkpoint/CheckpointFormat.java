@@ -1,0 +1,101 @@
+package io.seismo.daemon.checkpoint;
+
+import io.seismo.daemon.journal.JournalPosition;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * The bytes of a checkpoint file: a header {@code [int magic "SCKP"][short version][int payloadLength]
+ * [int crc32c of the payload]} and the payload {@code [long segment][long offset][long takenAtMillis]
+ * [int sources]{[string source][long highWater]}[bytes engine][bytes alerting]}, where bytes and strings are
+ * {@code [int length][data]}. The CRC and the exact length catch a torn or flipped file before anything is used.
+ */
+final class CheckpointFormat {
+    static final int MAGIC = 0x53434B50;
+    static final short VERSION = 1;
+    static final int HEADER_BYTES = 4 + 2 + 4 + 4;
+
+    private CheckpointFormat() {
+    }
+
+    static byte[] encode(Checkpoint checkpoint) {
+        Map<byte[], Long> sources = new HashMap<>();
+        int size = 3 * Long.BYTES + Integer.BYTES;
+        for (Map.Entry<String, Long> e : checkpoint.sourceOffsets().entrySet()) {
+            byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
+            sources.put(name, e.getValue());
+            size += Integer.BYTES + name.length + Long.BYTES;
+        }
+        size += 2 * Integer.BYTES + checkpoint.engineState().length + checkpoint.alertingState().length;
+        ByteBuffer payload = ByteBuffer.allocate(size);
+        payload.putLong(checkpoint.position().segment()).putLong(checkpoint.position().offset())
+                .putLong(checkpoint.takenAt().toEpochMilli()).putInt(sources.size());
+        sources.forEach((name, offset) -> payload.putInt(name.length).put(name).putLong(offset));
+        payload.putInt(checkpoint.engineState().length).put(checkpoint.engineState());
+        payload.putInt(checkpoint.alertingState().length).put(checkpoint.alertingState());
+        CRC32C crc = new CRC32C();
+        crc.update(payload.array());
+        return ByteBuffer.allocate(HEADER_BYTES + size).putInt(MAGIC).putShort(VERSION).putInt(size)
+                .putInt((int) crc.getValue()).put(payload.array()).array();
+    }
+
+    static Checkpoint decode(byte[] file) throws CorruptCheckpointException {
+        if (file.length < HEADER_BYTES) {
+            throw new CorruptCheckpointException("only " + file.length + " bytes, shorter than the header");
+        }
+        ByteBuffer in = ByteBuffer.wrap(file);
+        if (in.getInt() != MAGIC) {
+            throw new CorruptCheckpointException("not a checkpoint file (bad magic)");
+        }
+        short version = in.getShort();
+        if (version != VERSION) {
+            throw new CorruptCheckpointException("format version " + version + " is not known to this build");
+        }
+        int length = in.getInt();
+        int expectedCrc = in.getInt();
+        if (length != file.length - HEADER_BYTES) {
+            throw new CorruptCheckpointException("payload is " + (file.length - HEADER_BYTES) + " bytes, the header says " + length);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(file, HEADER_BYTES, length);
+        if ((int) crc.getValue() != expectedCrc) {
+            throw new CorruptCheckpointException("CRC mismatch");
+        }
+        try {
+            JournalPosition position = new JournalPosition(in.getLong(), in.getLong());
+            Instant takenAt = Instant.ofEpochMilli(in.getLong());
+            int count = in.getInt();
+            if (count < 0 || count > in.remaining() / (Integer.BYTES + Long.BYTES)) {
+                throw new CorruptCheckpointException("impossible source count " + count);
+            }
+            Map<String, Long> sources = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                sources.put(new String(bytes(in), StandardCharsets.UTF_8), in.getLong());
+            }
+            byte[] engine = bytes(in);
+            byte[] alerting = bytes(in);
+            if (in.hasRemaining()) {
+                throw new CorruptCheckpointException(in.remaining() + " bytes left over after the payload");
+            }
+            return new Checkpoint(position, sources, engine, alerting, takenAt);
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new CorruptCheckpointException("payload does not parse: " + e);
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer in) throws CorruptCheckpointException {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new CorruptCheckpointException("a field of " + length + " bytes runs past the payload");
+        }
+        byte[] out = new byte[length];
+        in.get(out);
+        return out;
+    }
+}

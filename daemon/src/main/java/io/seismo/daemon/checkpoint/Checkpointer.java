@@ -1,0 +1,166 @@
+package io.seismo.daemon.checkpoint;
+
+import io.seismo.daemon.journal.JournalFiles;
+import io.seismo.daemon.pipeline.BarrierHandler;
+import io.seismo.daemon.pipeline.BarrierState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
+
+/**
+ * Takes checkpoints: publishes a barrier into the ring; when the correlator stage reaches it, asks alerting
+ * for its state (in step: every finding of the lines before the barrier is queued to alerting by then) and
+ * hands everything to its own writer thread, which waits (bounded) for alerting, writes the file through the
+ * {@link CheckpointStore} and then deletes the journal segments wholly before the checkpoint's position.
+ */
+public final class Checkpointer implements BarrierHandler, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final CheckpointStore store;
+    private final JournalFiles journal;
+    private final AlertingState alerting;
+    private final Duration alertingTimeout;
+    private final DurabilityMetrics metrics;
+    private final ExecutorService writer;
+    private final AtomicLong barrierIds = new AtomicLong();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+
+    /**
+     * @param alertingTimeout how long the writer waits for alerting's state before it skips the checkpoint
+     */
+    public Checkpointer(CheckpointStore store, JournalFiles journal, AlertingState alerting, Duration alertingTimeout,
+                        DurabilityMetrics metrics) {
+        this.store = store;
+        this.journal = journal;
+        this.alerting = alerting;
+        this.alertingTimeout = alertingTimeout;
+        this.metrics = metrics;
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "seismo-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts a checkpoint by publishing a barrier with {@code publishBarrier} (false: the ring is full). The
+     * future completes once the file is durable, or exceptionally when this checkpoint was not written.
+     */
+    public CompletableFuture<StoredCheckpoint> checkpoint(LongPredicate publishBarrier) {
+        long id = barrierIds.incrementAndGet();
+        Pending request = new Pending(new CompletableFuture<>(), System.nanoTime());
+        pending.put(id, request);
+        if (!publishBarrier.test(id)) {
+            pending.remove(id);
+            request.done.completeExceptionally(new IllegalStateException("the ring is full; checkpoint not started"));
+        }
+        return request.done;
+    }
+
+    /** A periodic checkpoint, unless the previous one is still being written (checkpoints never pile up). */
+    public void checkpointIfIdle(LongPredicate publishBarrier) {
+        if (pending.isEmpty()) {
+            checkpoint(publishBarrier).exceptionally(e -> null);
+        }
+    }
+
+    @Override
+    public void onBarrier(long barrierId, BarrierState state) {
+        Pending request = pending.get(barrierId);
+        if (request == null) {
+            return;
+        }
+        // Asked here, on the correlator thread, so alerting's state covers exactly the findings before the barrier.
+        CompletableFuture<byte[]> alertingState;
+        try {
+            alertingState = alerting.snapshotAfterQueued();
+        } catch (RuntimeException e) {
+            fail(barrierId, request, e);
+            return;
+        }
+        try {
+            writer.execute(() -> write(barrierId, request, state, alertingState));
+        } catch (RejectedExecutionException e) {
+            fail(barrierId, request, new IllegalStateException("the checkpoint writer is stopped"));
+        }
+    }
+
+    @Override
+    public void onBarrierFailed(long barrierId, Throwable cause) {
+        Pending request = pending.get(barrierId);
+        if (request != null) {
+            fail(barrierId, request, cause);
+        }
+    }
+
+    private void write(long barrierId, Pending request, BarrierState state, CompletableFuture<byte[]> alertingState) {
+        byte[] alertingBytes;
+        try {
+            alertingBytes = alertingState.get(alertingTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            fail(barrierId, request, new TimeoutException("alerting gave no state within " + alertingTimeout + "; checkpoint skipped"));
+            return;
+        } catch (ExecutionException e) {
+            fail(barrierId, request, e.getCause());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(barrierId, request, e);
+            return;
+        }
+        try {
+            Checkpoint checkpoint = new Checkpoint(state.position(), state.sourceOffsets(), state.correlatorState(),
+                    alertingBytes, metrics.clock().instant());
+            StoredCheckpoint stored = store.write(checkpoint);
+            int deleted = journal.deleteBefore(state.position().segment());
+            metrics.checkpoints.inc();
+            metrics.checkpointBytes.set(stored.fileBytes());
+            metrics.checkpointSeconds.observe((System.nanoTime() - request.startNanos) / 1e9);
+            metrics.checkpointAt(checkpoint.takenAt());
+            LOG.debug("checkpoint {} written at journal position {} ({} bytes); {} journal segments deleted",
+                    stored.file().getFileName(), state.position(), stored.fileBytes(), deleted);
+            pending.remove(barrierId);
+            request.done.complete(stored);
+        } catch (Exception | Error e) {
+            fail(barrierId, request, e);
+        }
+    }
+
+    private void fail(long barrierId, Pending request, Throwable cause) {
+        pending.remove(barrierId);
+        metrics.checkpointFailures.inc();
+        LOG.warn("checkpoint not written: {}", String.valueOf(cause));
+        request.done.completeExceptionally(cause);
+    }
+
+    /** Lets a checkpoint being written finish (bounded), then stops the writer thread. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("checkpoint writer did not finish within {}", CLOSE_TIMEOUT);
+                writer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            writer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pending(CompletableFuture<StoredCheckpoint> done, long startNanos) {
+    }
+}
