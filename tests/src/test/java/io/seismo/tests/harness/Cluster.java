@@ -50,6 +50,14 @@ public final class Cluster implements AutoCloseable {
 
     /** Writes {@code seismo.yaml} with the given extra YAML (sources, sinks, alerting...) and starts the daemon. */
     public ChildProcess startDaemon(String extraYaml) throws IOException {
+        return startDaemon(extraYaml, Map.of());
+    }
+
+    /**
+     * As {@link #startDaemon(String)}, with extra environment variables for the daemon's process; JVM options
+     * go in {@code JAVA_TOOL_OPTIONS}, which every JVM reads (e.g. {@code -Dseismo.test.crashAt=afterWrite}).
+     */
+    public ChildProcess startDaemon(String extraYaml, Map<String, String> env) throws IOException {
         Files.createDirectories(dir.resolve("rules"));
         String yaml = "listen: { host: 127.0.0.1, port: " + port + " }\n"
                 + "auth: { tokens: [ " + TOKEN + " ] }\n"
@@ -57,8 +65,27 @@ public final class Cluster implements AutoCloseable {
                 + "rulesDir: rules\n"
                 + extraYaml;
         Files.writeString(dir.resolve("seismo.yaml"), yaml, StandardCharsets.UTF_8);
-        daemon = ChildProcess.start("daemon", dir, dir.resolve("daemon.out"), Map.of(), "daemon", "--config", dir.resolve("seismo.yaml").toString());
+        return restartDaemon(env);
+    }
+
+    /** Starts the daemon again on the same config and data folder, as systemd would after a crash. */
+    public ChildProcess restartDaemon(Map<String, String> env) throws IOException {
+        daemon = ChildProcess.start("daemon", dir, dir.resolve("daemon.out"), env, "daemon", "--config", dir.resolve("seismo.yaml").toString());
         return daemon;
+    }
+
+    /** {@code kill -9} of the daemon: no shutdown hook, no last flush; returns once it is gone. */
+    public void killDaemon() throws InterruptedException {
+        kill(daemon);
+    }
+
+    /** {@code kill -9} of the agent; returns once it is gone. */
+    public void killAgent() throws InterruptedException {
+        kill(agent);
+    }
+
+    public Path dataDir() {
+        return dir.resolve("data");
     }
 
     public void awaitDaemonReady() {
@@ -73,7 +100,12 @@ public final class Cluster implements AutoCloseable {
 
     /** Writes {@code agent.yaml} tailing the given inputs ({@code paths} glob → service) and starts the agent. */
     public ChildProcess startAgent(List<AgentInput> inputs) throws IOException {
-        StringBuilder yaml = new StringBuilder()
+        return startAgent(inputs, "");
+    }
+
+    /** As {@link #startAgent(List)}, with extra top-level YAML for the agent (e.g. its {@code retry} backoff). */
+    public ChildProcess startAgent(List<AgentInput> inputs, String extraYaml) throws IOException {
+        StringBuilder yaml = new StringBuilder(extraYaml)
                 .append("agentId: e2e-agent\n")
                 .append("daemon: { url: \"http://127.0.0.1:").append(port).append("/v1/ingest\", token: ").append(TOKEN).append(" }\n")
                 .append("stateDir: agent-state\n")
@@ -84,6 +116,11 @@ public final class Cluster implements AutoCloseable {
             yaml.append("  - { paths: [\"").append(input.glob()).append("\"], service: ").append(input.service()).append(" }\n");
         }
         Files.writeString(dir.resolve("agent.yaml"), yaml.toString(), StandardCharsets.UTF_8);
+        return restartAgent();
+    }
+
+    /** Starts the agent again on the same config and state folder. */
+    public ChildProcess restartAgent() throws IOException {
         agent = ChildProcess.start("agent", dir, dir.resolve("agent.out"), Map.of(), "agent", "--config", dir.resolve("agent.yaml").toString());
         return agent;
     }
@@ -121,6 +158,13 @@ public final class Cluster implements AutoCloseable {
         }
         if (daemon != null) {
             daemon.close();
+        }
+    }
+
+    private static void kill(ChildProcess process) throws InterruptedException {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        if (process.awaitExit(10) == -1) {
+            throw new AssertionError(process.name() + " (pid " + process.pid() + ") still runs 10 s after SIGKILL");
         }
     }
 

@@ -56,4 +56,23 @@ public final class HttpProbe {
         }
         return -1;
     }
+
+    /**
+     * The sum over every labelled series of a metric; 0 when it has none yet (a labelled counter starts empty).
+     * Throws when the daemon does not declare the metric at all, so a renamed metric cannot pass as zero.
+     */
+    public double metricSum(String name) throws IOException, InterruptedException {
+        String body = get("/metrics").body();
+        if (!body.contains("# TYPE " + name.replaceFirst("_total$", "") + " ")
+                && !body.contains("# TYPE " + name + " ")) {
+            throw new IllegalStateException("the daemon's /metrics does not declare " + name);
+        }
+        double sum = 0;
+        for (String line : body.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
+            }
+        }
+        return sum;
+    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A receiver like the ones teams write for Alertmanager: it accepts the webhook JSON on loopback and keeps
@@ -17,16 +18,37 @@ import java.util.concurrent.TimeUnit;
 public final class WebhookReceiver implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final List<JsonObject> notifications = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
     private final HttpServer server;
 
     public WebhookReceiver() throws Exception {
+        this(OutageScript.none());
+    }
+
+    /** A receiver that fails as the script says before it answers 200; only what it answered 200 to is kept. */
+    public WebhookReceiver(OutageScript script) throws Exception {
         server = vertx.createHttpServer()
                 .requestHandler(req -> req.body().onSuccess(body -> {
-                    notifications.add(body.toJsonObject());
-                    req.response().setStatusCode(200).end();
+                    requests.incrementAndGet();
+                    switch (script.answerNow()) {
+                        case OK -> {
+                            notifications.add(body.toJsonObject());
+                            req.response().setStatusCode(200).end();
+                        }
+                        case SERVER_ERROR -> req.response().setStatusCode(500).end();
+                        case TOO_MANY_REQUESTS -> req.response().setStatusCode(429).putHeader("Retry-After", "1").end();
+                        case HANG -> {
+                            // No answer: the sender's timeout has to give up on this request.
+                        }
+                    }
                 }))
                 .listen(0, "127.0.0.1")
                 .await(10, TimeUnit.SECONDS);
+    }
+
+    /** Every request that reached it, answered 200 or not. */
+    public int requests() {
+        return requests.get();
     }
 
     public String url() {
