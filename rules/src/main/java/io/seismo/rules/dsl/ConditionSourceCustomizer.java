@@ -20,7 +20,7 @@ import org.codehaus.groovy.control.io.ReaderSource;
  * {@code fireWhen('…', { … })} before type checking; the DSL has the two-argument form for this.
  */
 final class ConditionSourceCustomizer extends CompilationCustomizer {
-    private static final Set<String> CONDITION_METHODS = Set.of("where", "by", "fireWhen", "unhealthyWhen");
+    private static final Set<String> CONDITION_METHODS = Set.of("where", "by", "fireWhen", "unhealthyWhen", "numerator", "denominator", "value", "first", "then", "when", "distinct");
     private static final int MAX_TEXT_CHARS = 500;
 
     ConditionSourceCustomizer() {

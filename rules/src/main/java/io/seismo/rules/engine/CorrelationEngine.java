@@ -283,6 +283,14 @@ public final class CorrelationEngine {
             return new CascadeDetector(cascade, graph, limits);
         }
         if (rule instanceof io.seismo.rules.dsl.MetricDefinition metric) { return new io.seismo.rules.detect.MetricDetector(metric, limits); }
+        if (rule instanceof io.seismo.rules.dsl.AnyDefinition any) { return new io.seismo.rules.detect.AnyDetector(any, limits); }
+        if (rule instanceof io.seismo.rules.dsl.RatioDefinition ratio) { return new io.seismo.rules.detect.RatioDetector(ratio, limits); }
+        if (rule instanceof io.seismo.rules.dsl.SpikeDefinition spike) { return new io.seismo.rules.detect.SpikeDetector(spike, limits); }
+        if (rule instanceof io.seismo.rules.dsl.AbsenceDefinition absence) { return new io.seismo.rules.detect.AbsenceDetector(absence, limits); }
+        if (rule instanceof io.seismo.rules.dsl.NewValueDefinition newValue) { return new io.seismo.rules.detect.NewValueDetector(newValue, limits); }
+        if (rule instanceof io.seismo.rules.dsl.ChangeDefinition change) { return new io.seismo.rules.detect.ChangeDetector(change, limits); }
+        if (rule instanceof io.seismo.rules.dsl.SequenceDefinition sequence) { return new io.seismo.rules.detect.SequenceDetector(sequence, limits); }
+        if (rule instanceof io.seismo.rules.dsl.CardinalityDefinition cardinality) { return new io.seismo.rules.detect.CardinalityDetector(cardinality, limits); }
         throw new IllegalArgumentException("no detector for rule kind " + rule.kind());
     }
 }

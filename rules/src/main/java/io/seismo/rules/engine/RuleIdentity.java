@@ -55,6 +55,13 @@ record RuleIdentity(String name, String fingerprint) {
                 closure(canonical, threshold.where(), rule);
                 closure(canonical, threshold.by(), rule);
                 closure(canonical, threshold.fireWhen(), rule);
+            } else if (rule instanceof io.seismo.rules.dsl.IdentityParts parts) {
+                for (RuleClosure part : parts.identityClosures()) {
+                    closure(canonical, part, rule);
+                }
+                for (long setting : parts.identitySettings()) {
+                    canonical.writeLong(setting);
+                }
             } else if (rule instanceof CascadeDefinition cascade) {
                 canonical.writeLong(cascade.withinNanos());
                 closure(canonical, cascade.unhealthyWhen(), rule);

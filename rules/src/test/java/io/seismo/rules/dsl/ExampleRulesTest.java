@@ -19,10 +19,18 @@ class ExampleRulesTest {
 
         assertThat(rules.rules()).extracting(RuleDefinition::file, RuleDefinition::name, RuleDefinition::kind)
                 .containsExactly(
+                        tuple("absence.groovy", "agent-heartbeat", FindingKind.THRESHOLD),
+                        tuple("any.groovy", "kernel-oom", FindingKind.THRESHOLD),
+                        tuple("cardinality.groovy", "password-spraying", FindingKind.THRESHOLD),
                         tuple("cascade.groovy", "service-cascade", FindingKind.CASCADE),
+                        tuple("change.groovy", "host-version", FindingKind.THRESHOLD),
+                        tuple("impossible-travel.groovy", "impossible-travel", FindingKind.THRESHOLD),
                         tuple("metric.groovy", "db-pool-saturated", FindingKind.THRESHOLD),
                         tuple("metric.groovy", "slow-requests", FindingKind.THRESHOLD),
                         tuple("metric.groovy", "payment-failures", FindingKind.THRESHOLD),
+                        tuple("new-value.groovy", "new-user-agent", FindingKind.THRESHOLD),
+                        tuple("ratio.groovy", "checkout-5xx-ratio", FindingKind.THRESHOLD),
+                        tuple("spike.groovy", "login-failure-spike", FindingKind.THRESHOLD),
                         tuple("threshold.groovy", "checkout-errors", FindingKind.THRESHOLD),
                         tuple("threshold.groovy", "service-errors", FindingKind.THRESHOLD));
     }

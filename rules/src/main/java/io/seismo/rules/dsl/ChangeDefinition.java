@@ -1,0 +1,79 @@
+package io.seismo.rules.dsl;
+
+import io.seismo.rules.finding.FindingKind;
+import io.seismo.rules.finding.Severity;
+import io.seismo.rules.window.WindowSpec;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A change rule. Its findings are threshold findings, so alerting treats them alike.
+ *
+ * @param window the grid on which changes are reported
+ * @param where  null: every log event counts
+ * @param by     null: grouped by service
+ */
+public record ChangeDefinition(
+        String name,
+        String file,
+        int line,
+        Severity severity,
+        Map<String, String> labels,
+        WindowSpec window,
+        RuleClosure where,
+        RuleClosure by,
+        RuleClosure value,
+        long forgetAfterNanos) implements RuleDefinition, IdentityParts {
+
+    public ChangeDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(value, "value");
+        if (forgetAfterNanos <= 0) {
+            throw new IllegalArgumentException("forgetAfter must be positive");
+        }
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    }
+
+    @Override
+    public List<RuleClosure> identityClosures() {
+        return Arrays.asList(where, by, value);
+    }
+
+    @Override
+    public List<Long> identitySettings() {
+        return List.of(forgetAfterNanos);
+    }
+
+    @Override
+    public FindingKind kind() {
+        return FindingKind.THRESHOLD;
+    }
+
+    public boolean groupsByService() {
+        return by == null;
+    }
+
+    @Override
+    public String conditionText() {
+        return (value.sourceText() != null ? value.sourceText() : "the value at " + file + ":" + line) + " changed";
+    }
+
+    public EventMatcher newMatcher() {
+        return new EventMatcher(where);
+    }
+
+    public EventKeyer newKeyer() {
+        return new EventKeyer(by);
+    }
+
+    /** A fresh value function for one engine's thread. */
+    public EventKeyer newValueOf() {
+        return new EventKeyer(value);
+    }
+}
