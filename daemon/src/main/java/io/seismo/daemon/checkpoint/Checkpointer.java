@@ -6,7 +6,10 @@ import io.seismo.daemon.pipeline.BarrierState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +40,12 @@ public final class Checkpointer implements BarrierHandler, AutoCloseable {
     private final ExecutorService writer;
     private final AtomicLong barrierIds = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    /**
+     * The journal segments of the checkpoints written since start, oldest first; touched by the writer thread
+     * only. Recovery may fall back to any checkpoint the store keeps, so the journal is kept from the oldest of
+     * them: nothing is deleted until this process has written as many checkpoints as the store keeps.
+     */
+    private final Deque<Long> keptSegments = new ArrayDeque<>();
 
     /**
      * @param alertingTimeout how long the writer waits for alerting's state before it skips the checkpoint
@@ -125,7 +134,7 @@ public final class Checkpointer implements BarrierHandler, AutoCloseable {
             Checkpoint checkpoint = new Checkpoint(state.position(), state.sourceOffsets(), state.correlatorState(),
                     alertingBytes, metrics.clock().instant());
             StoredCheckpoint stored = store.write(checkpoint);
-            int deleted = journal.deleteBefore(state.position().segment());
+            int deleted = deleteSegmentsNoCheckpointNeeds(state.position().segment());
             metrics.checkpoints.inc();
             metrics.checkpointBytes.set(stored.fileBytes());
             metrics.checkpointSeconds.observe((System.nanoTime() - request.startNanos) / 1e9);
@@ -147,6 +156,14 @@ public final class Checkpointer implements BarrierHandler, AutoCloseable {
     }
 
     /** Lets a checkpoint being written finish (bounded), then stops the writer thread. */
+    private int deleteSegmentsNoCheckpointNeeds(long newestSegment) throws IOException {
+        keptSegments.addLast(newestSegment);
+        if (keptSegments.size() > CheckpointStore.KEEP) {
+            keptSegments.removeFirst();
+        }
+        return keptSegments.size() < CheckpointStore.KEEP ? 0 : journal.deleteBefore(keptSegments.peekFirst());
+    }
+
     @Override
     public void close() {
         writer.shutdown();

@@ -7,8 +7,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -76,25 +79,32 @@ class RecoveryTest {
     }
 
     @Test
-    void shouldDeleteTheJournalSegmentsWhollyBeforeADurableCheckpoint() throws Exception {
+    void shouldKeepTheJournalEveryKeptCheckpointNeedsSoThatAFallbackLosesNothing() throws Exception {
+        List<StoredCheckpoint> written = new ArrayList<>();
         try (DurableRig before = new DurableRig(data, 200, AlertingState.stateless(), CheckpointFault.NONE)) {
-            for (int i = 0; i < 10; i++) {
-                before.ingest("src-1", i * 10L, "line " + i);
-            }
             JournalFiles files = before.journal.files();
-            assertThat(files.segments().size()).isGreaterThan(2);
-
-            StoredCheckpoint stored = before.checkpoint();
-
+            for (int round = 0; round < CheckpointStore.KEEP; round++) {
+                for (int i = 0; i < 10; i++) {
+                    before.ingest("src-1", (round * 10L + i) * 10, "line " + (round * 10 + i));
+                }
+                assertThat(files.segments()).as("nothing deleted while fewer than %d checkpoints exist", CheckpointStore.KEEP)
+                        .extracting(JournalFiles::numberOf).contains(0L);
+                written.add(before.checkpoint());
+            }
+            long oldestKept = written.get(0).checkpoint().position().segment();
+            assertThat(oldestKept).isPositive();
             assertThat(files.segments()).extracting(JournalFiles::numberOf)
-                    .allMatch(number -> number >= stored.checkpoint().position().segment());
-            before.ingest("src-1", 100, "line 10");
+                    .allMatch(number -> number >= oldestKept, "only segments the oldest kept checkpoint needs remain");
+        }
+        // The two newest checkpoints are damaged: recovery falls back to the oldest, whose journal is still there.
+        for (StoredCheckpoint damaged : written.subList(1, written.size())) {
+            Files.write(damaged.file(), "torn".getBytes(StandardCharsets.UTF_8));
         }
         try (DurableRig after = new DurableRig(data, 200, AlertingState.stateless(), CheckpointFault.NONE)) {
             RecoveryResult result = after.recover();
 
-            assertThat(result.eventsReplayed()).isEqualTo(1);
-            assertThat(after.correlator.total()).isEqualTo(11);
+            assertThat(result.checkpoint()).contains(written.get(0).file());
+            assertThat(result.eventsReplayed()).isEqualTo(20);
         }
     }
 
