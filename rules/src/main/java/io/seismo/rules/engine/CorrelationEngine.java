@@ -81,7 +81,7 @@ public final class CorrelationEngine {
             eventsWithoutTime++;
             return;
         }
-        if (watermark.observe(eventNanos)) {
+        if (watermark.observe(event.getSource(), eventNanos)) {
             advance();
         }
         if (watermark.isLate(eventNanos)) {

@@ -13,7 +13,7 @@ import java.util.zip.CRC32;
  */
 final class SnapshotEnvelope {
     static final int MAGIC = 0x53454953; // "SEIS"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int HEADER_BYTES = 3 * Integer.BYTES;
 
     private SnapshotEnvelope() {

@@ -2,6 +2,8 @@ package io.seismo.rules.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seismo.rules.state.StateInput;
+import io.seismo.rules.state.StateOutput;
 import org.junit.jupiter.api.Test;
 
 class WatermarkTest {
@@ -66,5 +68,69 @@ class WatermarkTest {
 
         assertThat(watermark.started()).isFalse();
         assertThat(watermark.isLate(0)).isFalse();
+    }
+
+    @Test
+    void shouldBeHeldBackByTheSlowestSourceSoItsCatchUpIsNotLate() {
+        watermark.tick(0);
+        watermark.observe("catching-up", 50 * SECOND);
+        watermark.observe("fast", 100 * SECOND);
+
+        assertThat(watermark.nanos()).isEqualTo(48 * SECOND);
+        assertThat(watermark.isLate(60 * SECOND)).as("the slow file's next lines").isFalse();
+
+        watermark.observe("catching-up", 70 * SECOND);
+        assertThat(watermark.nanos()).isEqualTo(68 * SECOND);
+        watermark.observe("fast", 101 * SECOND);
+        assertThat(watermark.nanos()).as("the fast source getting further ahead changes nothing").isEqualTo(68 * SECOND);
+    }
+
+    @Test
+    void shouldReleaseASourceThatWentIdleAndNeverGoBackWhenItReturns() {
+        watermark.tick(0);
+        watermark.observe("quiet", 50 * SECOND);
+        watermark.observe("busy", 100 * SECOND);
+        for (int i = 1; i <= 11; i++) {
+            watermark.observe("busy", 100 * SECOND + i * TICK);
+            watermark.tick(i * TICK);
+        }
+        assertThat(watermark.nanos()).as("quiet for 2.75 s: still holding it back").isEqualTo(48 * SECOND);
+        watermark.observe("busy", 100 * SECOND + 12 * TICK);
+        watermark.tick(12 * TICK);
+        assertThat(watermark.nanos()).as("quiet for 3 s: released").isEqualTo(98 * SECOND + 12 * TICK);
+
+        watermark.observe("quiet", 51 * SECOND);
+
+        assertThat(watermark.nanos()).isEqualTo(98 * SECOND + 12 * TICK);
+        assertThat(watermark.isLate(51 * SECOND)).isTrue();
+    }
+
+    @Test
+    void shouldKeepEachSourcesProgressAcrossASnapshot() {
+        watermark.tick(0);
+        watermark.observe("slow", 50 * SECOND);
+        watermark.observe("fast", 100 * SECOND);
+        StateOutput out = new StateOutput(64);
+        watermark.writeTo(out);
+        byte[] bytes = new byte[out.size()];
+        out.copyInto(bytes, 0);
+
+        Watermark restored = new Watermark(2 * SECOND, 3 * SECOND);
+        restored.restore(Watermark.Saved.readFrom(new StateInput(bytes, 0, bytes.length)));
+        restored.tick(0);
+        restored.observe("slow", 60 * SECOND);
+
+        assertThat(restored.sources()).isEqualTo(2);
+        assertThat(restored.nanos()).as("still held back by 'slow', now at 60 s").isEqualTo(58 * SECOND);
+    }
+
+    @Test
+    void shouldForgetTheLeastRecentlyHeardSourcesBeyondItsBound() {
+        for (int i = 0; i <= Watermark.MAX_SOURCES; i++) {
+            watermark.observe("file-" + i, (100 + i) * SECOND);
+        }
+
+        assertThat(watermark.sources()).isEqualTo(Watermark.MAX_SOURCES);
+        assertThat(watermark.nanos()).as("file-0, the slowest, was forgotten").isEqualTo(99 * SECOND);
     }
 }
