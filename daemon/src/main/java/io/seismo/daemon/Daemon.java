@@ -380,7 +380,8 @@ public final class Daemon implements AutoCloseable {
                 .withAllowedLatenessNanos(config.allowedLateness().toNanos())
                 .withIdleTimeoutNanos(config.idleTimeout().toNanos())
                 .withTraceGapNanos(config.traceGap().toNanos())
-                .withMaxOpenTraces(config.maxOpenTraces());
+                .withMaxOpenTraces(config.maxOpenTraces())
+                .withTimeMode(config.timeMode());
     }
 
     private static long epochNanos(Clock clock) {

@@ -1,5 +1,6 @@
 package io.seismo.daemon.config;
 
+import io.seismo.rules.engine.TimeMode;
 import io.seismo.sink.SinkSpec;
 
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param rulesWatchInterval how often the rules folder is checked for changed files, which are then reloaded;
  *                           zero turns the watching off (SIGHUP and {@code POST /v1/reload} still work)
+ * @param timeMode           {@code engine.timeMode}: windows on the lines' own time (event) or on receive time
  */
 public record DaemonConfig(
         String listenHost,
@@ -29,6 +31,7 @@ public record DaemonConfig(
         Duration idleTimeout,
         Duration traceGap,
         int maxOpenTraces,
+        TimeMode timeMode,
         AlertingConfig alerting,
         String externalUrl,
         List<SinkSpec> sinks) {
@@ -43,7 +46,7 @@ public record DaemonConfig(
     public DaemonConfig withListenPort(int port) {
         return new DaemonConfig(listenHost, port, maxBodyBytes, tokens, dataDir, ringSize, parseThreads,
                 durability, rulesDir, rulesWatchInterval, sources, defaultParser, allowedLateness, idleTimeout, traceGap,
-                maxOpenTraces, alerting, externalUrl, sinks);
+                maxOpenTraces, timeMode, alerting, externalUrl, sinks);
     }
 
     /** {@code alerting.groupWait}; kept for callers written before {@link AlertingConfig}. */

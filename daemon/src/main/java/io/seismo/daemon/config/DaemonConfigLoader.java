@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.seismo.daemon.journal.FsyncPolicy;
 import io.seismo.daemon.route.RateLimit;
+import io.seismo.rules.engine.TimeMode;
 import io.seismo.sink.SinkSpec;
+
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +67,7 @@ public final class DaemonConfigLoader {
             throw new ConfigException("pipeline.ringSize", ringSize + " is not a power of two");
         }
         ConfigNode engine = root.child("engine");
-        engine.rejectUnknownKeys(Set.of("allowedLateness", "idleTimeout", "traceGap", "maxOpenTraces"));
+        engine.rejectUnknownKeys(Set.of("allowedLateness", "idleTimeout", "traceGap", "maxOpenTraces", "timeMode"));
         ConfigNode alerting = root.child("alerting");
 
         return new DaemonConfig(
@@ -85,9 +87,20 @@ public final class DaemonConfigLoader {
                 engine.duration("idleTimeout", Duration.ofSeconds(3)),
                 engine.duration("traceGap", Duration.ofSeconds(10)),
                 engine.integer("maxOpenTraces", 100_000, 1, Integer.MAX_VALUE),
+                timeMode(engine),
                 alerting(alerting, sinks(root)),
                 alerting.string("externalUrl", ""),
                 sinks(root));
+    }
+
+    private static TimeMode timeMode(ConfigNode engine) {
+        String mode = engine.string("timeMode", "event");
+        return switch (mode) {
+            case "event" -> TimeMode.EVENT;
+            case "processing" -> TimeMode.PROCESSING;
+            default -> throw new ConfigException(engine.path() + ".timeMode",
+                    "'" + mode + "' is not a time mode (write event or processing)");
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.seismo.daemon.config;
 
+import io.seismo.rules.engine.TimeMode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -58,6 +59,16 @@ class DaemonConfigLoaderTest {
         assertThatThrownBy(() -> loader.parse("auth: { tokens: [a] }\nalerting: { groupWait: soon }\n", base))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("alerting.groupWait: 'soon' is not a duration");
+    }
+
+    @Test
+    void shouldReadTheTimeModeAndNameABadOne() {
+        assertThat(loader.parse("auth: { tokens: [a] }\n", base).timeMode()).isEqualTo(TimeMode.EVENT);
+        assertThat(loader.parse("auth: { tokens: [a] }\nengine: { timeMode: processing }\n", base).timeMode())
+                .isEqualTo(TimeMode.PROCESSING);
+        assertThatThrownBy(() -> loader.parse("auth: { tokens: [a] }\nengine: { timeMode: wallclock }\n", base))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("engine.timeMode: 'wallclock' is not a time mode (write event or processing)");
     }
 
     @Test

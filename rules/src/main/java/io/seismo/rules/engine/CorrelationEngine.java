@@ -230,6 +230,9 @@ public final class CorrelationEngine {
 
     private long eventTimeOf(Event event) {
         long received = event.getReceiveTimeNanos();
+        if (options.timeMode() == TimeMode.PROCESSING) {
+            return received > 0 && received <= LATEST_PLAUSIBLE_NANOS ? received : NO_TIME;
+        }
         long eventNanos = event.getEventTimeNanos() > 0 ? event.getEventTimeNanos() : received;
         if (eventNanos <= 0 || eventNanos > LATEST_PLAUSIBLE_NANOS) {
             return NO_TIME;

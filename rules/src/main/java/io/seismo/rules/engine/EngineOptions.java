@@ -1,6 +1,7 @@
 package io.seismo.rules.engine;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Time and memory settings of a {@link CorrelationEngine}. Every bound here is what keeps the engine's
@@ -18,6 +19,7 @@ import java.time.Duration;
  * @param evidenceTraceIds     sample trace ids per finding
  * @param maxFutureSkewNanos   how far past its receive time an event's own time may be before it is not
  *                             believed (a wrong clock would otherwise push the watermark into the future)
+ * @param timeMode             event time (the line's own) or processing time (when the daemon received it)
  */
 public record EngineOptions(
         long allowedLatenessNanos,
@@ -30,9 +32,11 @@ public record EngineOptions(
         int maxGraphEdges,
         int evidenceMessages,
         int evidenceTraceIds,
-        long maxFutureSkewNanos) {
+        long maxFutureSkewNanos,
+        TimeMode timeMode) {
 
     public EngineOptions {
+        Objects.requireNonNull(timeMode, "timeMode");
         requireAtLeast(allowedLatenessNanos, 0, "allowedLatenessNanos");
         requireAtLeast(idleTimeoutNanos, 0, "idleTimeoutNanos");
         requireAtLeast(traceGapNanos, 1, "traceGapNanos");
@@ -58,57 +62,63 @@ public record EngineOptions(
                 10_000,
                 5,
                 5,
-                Duration.ofMinutes(5).toNanos());
+                Duration.ofMinutes(5).toNanos(),
+                TimeMode.EVENT);
     }
 
     public EngineOptions withAllowedLatenessNanos(long nanos) {
         return new EngineOptions(nanos, idleTimeoutNanos, traceGapNanos, maxOpenTraces, maxSpansPerTrace,
-                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos);
+                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos, timeMode);
     }
 
     public EngineOptions withIdleTimeoutNanos(long nanos) {
         return new EngineOptions(allowedLatenessNanos, nanos, traceGapNanos, maxOpenTraces, maxSpansPerTrace,
-                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos);
+                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos, timeMode);
     }
 
     public EngineOptions withTraceGapNanos(long nanos) {
         return new EngineOptions(allowedLatenessNanos, idleTimeoutNanos, nanos, maxOpenTraces, maxSpansPerTrace,
-                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos);
+                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos, timeMode);
     }
 
     public EngineOptions withMaxOpenTraces(int traces) {
         return new EngineOptions(allowedLatenessNanos, idleTimeoutNanos, traceGapNanos, traces, maxSpansPerTrace,
-                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos);
+                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos, timeMode);
     }
 
     public EngineOptions withMaxSpansPerTrace(int spans) {
         return new EngineOptions(allowedLatenessNanos, idleTimeoutNanos, traceGapNanos, maxOpenTraces, spans,
-                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos);
+                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos, timeMode);
     }
 
     public EngineOptions withMaxKeysPerRule(int keys) {
         return new EngineOptions(allowedLatenessNanos, idleTimeoutNanos, traceGapNanos, maxOpenTraces, maxSpansPerTrace,
-                keys, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos);
+                keys, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos, timeMode);
     }
 
     public EngineOptions withEdgeTtlNanos(long nanos) {
         return new EngineOptions(allowedLatenessNanos, idleTimeoutNanos, traceGapNanos, maxOpenTraces, maxSpansPerTrace,
-                maxKeysPerRule, nanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos);
+                maxKeysPerRule, nanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos, timeMode);
     }
 
     public EngineOptions withMaxGraphEdges(int edges) {
         return new EngineOptions(allowedLatenessNanos, idleTimeoutNanos, traceGapNanos, maxOpenTraces, maxSpansPerTrace,
-                maxKeysPerRule, edgeTtlNanos, edges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos);
+                maxKeysPerRule, edgeTtlNanos, edges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos, timeMode);
     }
 
     public EngineOptions withEvidence(int messages, int traceIds) {
         return new EngineOptions(allowedLatenessNanos, idleTimeoutNanos, traceGapNanos, maxOpenTraces, maxSpansPerTrace,
-                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, messages, traceIds, maxFutureSkewNanos);
+                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, messages, traceIds, maxFutureSkewNanos, timeMode);
     }
 
     public EngineOptions withMaxFutureSkewNanos(long nanos) {
         return new EngineOptions(allowedLatenessNanos, idleTimeoutNanos, traceGapNanos, maxOpenTraces, maxSpansPerTrace,
-                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, nanos);
+                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, nanos, timeMode);
+    }
+
+    public EngineOptions withTimeMode(TimeMode mode) {
+        return new EngineOptions(allowedLatenessNanos, idleTimeoutNanos, traceGapNanos, maxOpenTraces, maxSpansPerTrace,
+                maxKeysPerRule, edgeTtlNanos, maxGraphEdges, evidenceMessages, evidenceTraceIds, maxFutureSkewNanos, mode);
     }
 
     private static void requireAtLeast(long value, long minimum, String name) {
