@@ -5,17 +5,12 @@ import io.seismo.daemon.ruletest.Expectations;
 import io.seismo.daemon.ruletest.LogInput;
 import io.seismo.daemon.ruletest.LogReplay;
 import io.seismo.daemon.ruletest.ReplayResult;
-import io.seismo.daemon.ruletest.RuleFiles;
 import io.seismo.daemon.ruletest.TransitionPrinter;
-import io.seismo.rules.dsl.RuleLoadException;
-import io.seismo.rules.dsl.RuleProblem;
 import io.seismo.rules.dsl.RuleSet;
 import io.seismo.rules.engine.EngineOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,21 +35,17 @@ public final class RulesCommand {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compile rule files (or folders of them) as the daemon would; print file:line:column: message per problem.")
     static final class Check implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Rule files or folders.")
-        List<Path> files;
+        @Mixin
+        RuleFilesArgument rules;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            RuleSet rules = compile(files, err);
-            if (rules == null) {
+            PrintWriter out = rules.out();
+            RuleSet compiled = rules.compile();
+            if (compiled == null) {
                 return EXIT_BAD_INPUT;
             }
-            out.printf("OK: %d rule(s) in %d path(s)%n", rules.rules().size(), files.size());
+            out.printf("OK: %d rule(s) in %d path(s)%n", compiled.rules().size(), rules.files.size());
             out.flush();
             return EXIT_OK;
         }
@@ -63,11 +54,8 @@ public final class RulesCommand {
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Replay recorded logs through the rules in event time and print what would fire and resolve, when and why.")
     static final class Test implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Rule files or folders.")
-        List<Path> files;
+        @Mixin
+        RuleFilesArgument ruleFiles;
 
         @Option(names = {"-i", "--input"}, required = true, arity = "1..*", paramLabel = "LOG",
                 description = "Recorded log files, merged by event time.")
@@ -105,9 +93,9 @@ public final class RulesCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            RuleSet rules = compile(files, err);
+            PrintWriter out = ruleFiles.out();
+            PrintWriter err = ruleFiles.err();
+            RuleSet rules = ruleFiles.compile();
             if (rules == null) {
                 return EXIT_BAD_INPUT;
             }
@@ -140,19 +128,6 @@ public final class RulesCommand {
             String name = file.getFileName().toString();
             int dot = name.indexOf('.');
             return dot > 0 ? name.substring(0, dot) : name;
-        }
-    }
-
-    /** The compiled rules, or null after printing each problem as {@code file:line:column: message}. */
-    private static RuleSet compile(List<Path> files, PrintWriter err) {
-        try {
-            return RuleFiles.compile(files);
-        } catch (RuleLoadException e) {
-            for (RuleProblem problem : e.problems()) {
-                err.println(problem);
-            }
-            err.flush();
-            return null;
         }
     }
 }
