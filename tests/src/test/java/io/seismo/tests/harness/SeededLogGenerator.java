@@ -106,14 +106,17 @@ public final class SeededLogGenerator implements AutoCloseable {
     }
 
     /**
-     * Appends one line with no sequence number, ten minutes of event time after the last line: it carries the
+     * Appends to every file one line with no sequence number, ten minutes of event time after the last line: it carries the
      * watermark past every window of the input, so all of them close. Call it after the input was ingested.
      */
     public void writeEndMarker() throws IOException {
         Instant at = eventTime(limit).plus(Duration.ofMinutes(10));
-        String line = "{\"@timestamp\":\"" + at + "\",\"level\":\"INFO\",\"service\":\"" + services.get(0)
-                + "\",\"message\":\"end of input\"}\n";
-        Files.writeString(fileOf(services.get(0)), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        // Every file gets one: the watermark is the slowest source's, so each must move past the last window.
+        for (String service : services) {
+            String line = "{\"@timestamp\":\"" + at + "\",\"level\":\"INFO\",\"service\":\"" + service
+                    + "\",\"message\":\"end of input\"}\n";
+            Files.writeString(fileOf(service), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
     }
 
     /** The event time of line {@code seq}. */
