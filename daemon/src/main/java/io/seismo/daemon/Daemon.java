@@ -5,6 +5,7 @@ import io.seismo.daemon.alerting.AlertPolicies;
 import io.seismo.daemon.alerting.AlertPolicy;
 import io.seismo.daemon.alerting.AlertSilencer;
 import io.seismo.daemon.alerting.AlertingOptions;
+import io.seismo.daemon.match.Matchers;
 import io.seismo.daemon.route.LabelMatcher;
 import io.seismo.daemon.checkpoint.AlertingState;
 import io.seismo.daemon.checkpoint.CheckpointFault;
@@ -99,10 +100,8 @@ public final class Daemon implements AutoCloseable {
     private final Readiness readiness;
     private final Duration shutdownTimeout;
     private final Instant startedAt;
-    /** Parses route and inhibit-rule matchers (being replaced by the match package). */
-    private static final Function<List<String>, LabelMatcher> MATCHERS = list -> {
-        throw new IllegalArgumentException("label matchers are not supported yet: " + list);
-    };
+    /** Parses the label matchers of routes and inhibit rules (Alertmanager syntax). */
+    private static final Function<List<String>, LabelMatcher> MATCHERS = list -> Matchers.parse(list)::matches;
     private final AtomicBoolean closing = new AtomicBoolean();
 
     private Daemon(Vertx vertx, Pipeline pipeline, AlertDispatcher alerting, Reloader reloader, RulesWatcher rulesWatcher,
