@@ -69,4 +69,23 @@ class LineHandlingTest {
             assertThat(daemon.acceptedLines().get(1).offset()).isEqualTo(9);
         }
     }
+
+    @Test
+    void shouldSendALineLeftPartialAtShutdownExactlyOnceAfterARestart() {
+        Path log = dir.resolve("app.log");
+        Path state = dir.resolve("state");
+        try (LogFile file = new LogFile(log)) {
+            try (Agent agent = Agent.start(TestAgents.config(daemon, state, log.toString(), "app").build())) {
+                file.write("complete\npart");
+                await().atMost(TestAgents.WAIT).until(() -> agent.stats().ackedOffset(log) == 9);
+            }
+            file.write("ial line\n");
+            try (Agent restarted = Agent.start(TestAgents.config(daemon, state, log.toString(), "app").build())) {
+                await().atMost(TestAgents.WAIT).until(() -> restarted.stats().ackedOffset(log) == 22);
+            }
+        }
+
+        assertThat(daemon.acceptedTexts()).containsExactly("complete", "partial line");
+        assertThat(daemon.acceptedLines().get(1).offset()).isEqualTo(9);
+    }
 }
