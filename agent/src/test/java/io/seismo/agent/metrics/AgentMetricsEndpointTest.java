@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The agent's own /metrics, read over HTTP from a running agent that tails a file and scrapes an endpoint. */
 class AgentMetricsEndpointTest {
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path dir;

@@ -30,7 +30,7 @@ final class RealAlertmanager implements AutoCloseable {
 
     private final Process process;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     RealAlertmanager(Path dir) throws IOException {
         int port = freePort();

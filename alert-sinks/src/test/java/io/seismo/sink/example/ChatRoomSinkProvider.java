@@ -36,7 +36,7 @@ public final class ChatRoomSinkProvider implements AlertSinkProvider {
     public AlertSink create(SinkSpec spec, SinkContext context) {
         SinkOptions options = SinkOptions.of(spec, Set.of("url"));
         URI url = options.httpUrl("url").orElseThrow(() -> options.invalid("url", "is required"));
-        return new ChatRoomSink(spec.name(), url, HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+        return new ChatRoomSink(spec.name(), url, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build());
     }
 
     /** Sends without blocking: {@code sendAsync} completes the future when the room answers. */

@@ -33,7 +33,7 @@ class MetricsEndpointTest {
         router.get("/metrics").handler(new MetricsEndpoint(metrics.registry()));
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
 
-        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+        HttpResponse<String> scrape = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/metrics"))
                         .timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -55,7 +55,7 @@ class IngestHttpTest {
     private Pipeline pipeline;
     private HttpServer server;
     private final Readiness readiness = new Readiness(null);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeEach
     void start() throws Exception {

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /** Plain HTTP calls to a daemon, each bounded by a timeout. */
 public final class HttpProbe {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
 
     public HttpProbe(int port) {

@@ -31,7 +31,7 @@ public final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final Path output;
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     private PrometheusServer(Process process, Path output, int port) {
         this.process = process;
