@@ -166,7 +166,7 @@ public final class Daemon implements AutoCloseable {
             AlertDispatcher dispatcher = alerting;
             AlertingState alertingState = AlertingState.of(dispatcher::snapshotAfterQueued, dispatcher::restore);
             RecentTraces traces = new RecentTraces(10_000);
-            FindingsRelay relay = new FindingsRelay(alerting, traces);
+            FindingsRelay relay = new FindingsRelay(alerting, traces, metrics.findingLatency);
             Function<RuleSet, CorrelationEngine> engines = ruleSet -> new CorrelationEngine(ruleSet, engineOptions(config), relay);
             EngineCorrelator correlator = new EngineCorrelator(engines.apply(rules), metrics,
                     durabilityMetrics.reloadStateRestoreFailures);

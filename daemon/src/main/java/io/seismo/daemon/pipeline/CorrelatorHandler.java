@@ -24,7 +24,10 @@ final class CorrelatorHandler implements EventHandler<Slot> {
     @Override
     public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
         switch (slot.type) {
-            case TICK -> correlator.onTick(slot.tickNanos);
+            case TICK -> {
+                metrics.findingLatency.beforeUntimed();
+                correlator.onTick(slot.tickNanos);
+            }
             case CHECKPOINT -> barrier(slot);
             case LINE -> line(slot);
         }
@@ -35,6 +38,11 @@ final class CorrelatorHandler implements EventHandler<Slot> {
             correlatedOffsets.advance(slot.meta.source(), slot.offset + 1);
         }
         if (slot.parsed) {
+            if (slot.replay) {
+                metrics.findingLatency.beforeUntimed();
+            } else {
+                metrics.findingLatency.beforeEvent(slot.meta.receivedNanos());
+            }
             correlator.onEvent(slot.event);
             metrics.eventsCorrelated.inc();
             metrics.serviceHealth.record(slot.event.getService(), slot.event.isError());

@@ -1,0 +1,55 @@
+package io.seismo.daemon.metrics;
+
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The daemon's own share of detection latency: from the moment the ingest handler received the batch holding
+ * an event to the moment the findings that event's processing produced are handed to alerting. It leaves out
+ * what the rules wait for by design (a window's end, the allowed lateness): a finding is timed against the
+ * event whose arrival released it. Findings a clock tick releases, and replayed lines, have no live ingest
+ * moment and are not timed.
+ *
+ * <p>Correlator thread only: {@link #beforeEvent} and {@link #onFindings} run there, so the field is plain.
+ */
+public final class FindingLatency {
+    private static final long NO_EVENT = Long.MIN_VALUE;
+    private final Histogram seconds;
+    private final Clock clock;
+    private long receivedEpochNanos = NO_EVENT;
+
+    FindingLatency(PrometheusRegistry registry, Clock clock) {
+        this.clock = clock;
+        this.seconds = Histogram.builder().name("seismo_ingest_to_finding_seconds")
+                .help("From the ingest of the event that released findings to their hand-off to alerting (replay and tick-released findings excluded)")
+                .classicOnly()
+                .classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 2.5)
+                .register(registry);
+    }
+
+    /** The correlator is about to process a live event received at {@code epochNanos}. */
+    public void beforeEvent(long epochNanos) {
+        receivedEpochNanos = epochNanos;
+    }
+
+    /** The correlator is about to process something with no live ingest moment: a tick or a replayed line. */
+    public void beforeUntimed() {
+        receivedEpochNanos = NO_EVENT;
+    }
+
+    /** Findings were produced while processing the current input. */
+    public void onFindings(int count) {
+        if (receivedEpochNanos == NO_EVENT || count == 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        long elapsed = now.getEpochSecond() * 1_000_000_000L + now.getNano() - receivedEpochNanos;
+        double secondsElapsed = Math.max(0, elapsed) / 1e9;
+        for (int i = 0; i < count; i++) {
+            seconds.observe(secondsElapsed);
+        }
+    }
+}
