@@ -41,6 +41,28 @@ public final class RuleClosure {
         return sourceText;
     }
 
+    /** Whether this part comes from a rule file (its source text is then the code that runs). */
+    boolean isScript() {
+        return prototype != null;
+    }
+
+    /**
+     * Whether the closure captured a local variable of the rule file named {@code name}: inside it, the name
+     * then means that variable, not the view's property. Groovy keeps each captured variable as a field of
+     * the closure's class, named after it.
+     */
+    boolean capturesVariable(String name) {
+        if (prototype == null) {
+            return false;
+        }
+        for (java.lang.reflect.Field field : prototype.getClass().getDeclaredFields()) {
+            if (field.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The part bound to {@code view} for one engine's thread. */
     RulePart bindTo(Object view) {
         if (javaBody != null) {

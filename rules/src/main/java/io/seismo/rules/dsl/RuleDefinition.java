@@ -27,4 +27,12 @@ public sealed interface RuleDefinition permits ThresholdDefinition, CascadeDefin
 
     /** What the rule compares, in words, for findings and {@code rules check}. */
     String conditionText();
+
+    /**
+     * The services whose events the rule's detector can react to; the engine shows it no others. A rule
+     * kind that looks at every event (absence of anything, say) keeps the default, {@link ServiceGuard#ANY}.
+     */
+    default ServiceGuard serviceGuard() {
+        return ServiceGuard.ANY;
+    }
 }

@@ -48,6 +48,12 @@ public record ThresholdDefinition(
         return fireWhen.sourceText() != null ? fireWhen.sourceText() : "fireWhen at " + file + ":" + line;
     }
 
+    /** A threshold counts only what its {@code where} lets through, so that decides the services it sees. */
+    @Override
+    public ServiceGuard serviceGuard() {
+        return ServiceGuard.of(where);
+    }
+
     /** A fresh matcher for one engine's thread. */
     public EventMatcher newMatcher() {
         return new EventMatcher(where);

@@ -47,6 +47,9 @@ public final class CorrelationEngine {
     private final DependencyGraph graph;
     private final TraceAssembler traces;
     private final List<ScheduledDetector> detectors = new ArrayList<>();
+    private final EventRouting routing;
+    /** Event time of the last sweep of the dependency graph; not saved, a restored engine sweeps at once. */
+    private long lastDecayNanos = Long.MIN_VALUE / 2;
     private final RuleStates ruleStates;
     // Reused by every snapshot, so that a checkpoint every few seconds does not regrow it.
     private final StateOutput snapshotBuffer = new StateOutput(64 * 1024);
@@ -70,6 +73,7 @@ public final class CorrelationEngine {
             detectors.add(new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule)));
         }
         this.ruleStates = new RuleStates(detectors);
+        this.routing = new EventRouting(detectors, rules.rules().stream().map(RuleDefinition::serviceGuard).toList());
     }
 
     /** Takes one event. Copies out what it keeps: the holder may be refilled as soon as this returns. */
@@ -87,7 +91,7 @@ public final class CorrelationEngine {
         if (watermark.isLate(eventNanos)) {
             lateEvents++;
         }
-        for (ScheduledDetector scheduled : detectors) {
+        for (ScheduledDetector scheduled : routing.detectorsFor(event.getService())) {
             scheduled.detector().onEvent(event, eventNanos);
         }
         traces.add(event, eventNanos);
@@ -267,7 +271,12 @@ public final class CorrelationEngine {
             }
         }
         traces.closeUpTo(watermarkNanos);
-        graph.decay(watermarkNanos);
+        // The watermark moves with nearly every event; sweeping every edge that often would cost more than
+        // the rules. Edges live for the ttl, so sweeping every sixteenth of it is exact enough.
+        if (watermarkNanos - lastDecayNanos >= options.edgeTtlNanos() / 16) {
+            graph.decay(watermarkNanos);
+            lastDecayNanos = watermarkNanos;
+        }
     }
 
     private long nextStep() {
