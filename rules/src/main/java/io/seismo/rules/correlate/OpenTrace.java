@@ -5,6 +5,7 @@ import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,10 +45,15 @@ final class OpenTrace {
 
     private final String traceId;
     private final int maxSpans;
-    private final Map<String, ServiceInTrace> services = new LinkedHashMap<>();
-    private final Map<String, String> serviceOfSpan = new HashMap<>();
-    private final Map<String, List<String>> childrenAwaitingParent = new HashMap<>();
-    private final Set<ServiceEdge> parentEdges = new LinkedHashSet<>();
+    // Sized for the common trace of a few services: a million open traces must fit in a gigabyte.
+    private final Map<String, ServiceInTrace> services = new LinkedHashMap<>(4);
+    /** Service names by arrival index, for the span table. */
+    private String[] serviceNames = new String[2];
+    private final SpanTable spans = new SpanTable();
+    /** Created on the first child that arrives before its parent; most traces never need it. */
+    private Map<String, List<String>> childrenAwaitingParent;
+    /** Created on the first edge from span parents. */
+    private Set<ServiceEdge> parentEdges;
     private int awaiting;
     private boolean sawSpanIds;
     private boolean sawParents;
@@ -92,6 +98,7 @@ final class OpenTrace {
             }
             seen = new ServiceInTrace(services.size(), eventNanos);
             services.put(service, seen);
+            rememberName(seen.arrival, service);
         } else {
             seen.firstNanos = Math.min(seen.firstNanos, eventNanos);
         }
@@ -104,8 +111,8 @@ final class OpenTrace {
         String parentSpanId = event.getParentSpanId();
         if (spanId != null) {
             sawSpanIds = true;
-            if (serviceOfSpan.size() < maxSpans && serviceOfSpan.putIfAbsent(spanId, service) == null) {
-                List<String> children = childrenAwaitingParent.remove(spanId);
+            if (spans.size() < maxSpans && spans.putIfAbsent(spanId, services.get(service).arrival)) {
+                List<String> children = childrenAwaitingParent == null ? null : childrenAwaitingParent.remove(spanId);
                 if (children != null) {
                     awaiting -= children.size();
                     children.forEach(child -> parentEdge(service, child, eventNanos, edges));
@@ -114,10 +121,13 @@ final class OpenTrace {
         }
         if (parentSpanId != null) {
             sawParents = true;
-            String parentService = serviceOfSpan.get(parentSpanId);
-            if (parentService != null) {
-                parentEdge(parentService, service, eventNanos, edges);
+            int parentService = spans.serviceOf(parentSpanId);
+            if (parentService >= 0) {
+                parentEdge(serviceNames[parentService], service, eventNanos, edges);
             } else if (awaiting < maxSpans) {
+                if (childrenAwaitingParent == null) {
+                    childrenAwaitingParent = new HashMap<>(4);
+                }
                 childrenAwaitingParent.computeIfAbsent(parentSpanId, id -> new ArrayList<>(2)).add(service);
                 awaiting++;
             }
@@ -135,6 +145,9 @@ final class OpenTrace {
     }
 
     private void parentEdge(String caller, String callee, long atNanos, EdgeObserver edges) {
+        if (parentEdges == null) {
+            parentEdges = new LinkedHashSet<>(4);
+        }
         if (!caller.equals(callee) && parentEdges.add(new ServiceEdge(caller, callee))) {
             edges.observe(caller, callee, atNanos);
         }
@@ -145,7 +158,7 @@ final class OpenTrace {
         List<String> ordered = services.entrySet().stream().sorted(FIRST_SEEN).map(Map.Entry::getKey).toList();
         List<ServiceEdge> traceEdges;
         if (sawParents) {
-            traceEdges = List.copyOf(parentEdges);
+            traceEdges = parentEdges == null ? List.of() : List.copyOf(parentEdges);
         } else {
             traceEdges = new ArrayList<>();
             for (int i = 1; i < ordered.size(); i++) {
@@ -180,21 +193,23 @@ final class OpenTrace {
             out.writeLong(service.getValue().firstNanos);
             out.writeBoolean(service.getValue().hasError);
         }
-        out.writeInt(serviceOfSpan.size());
-        for (Map.Entry<String, String> span : serviceOfSpan.entrySet()) {
-            out.writeString(span.getKey());
-            out.writeInt(indexOf(span.getValue()));
+        out.writeInt(spans.size());
+        for (int i = 0; i < spans.size(); i++) {
+            out.writeString(spans.idAt(i));
+            out.writeInt(spans.serviceAt(i));
         }
-        out.writeInt(childrenAwaitingParent.size());
-        for (Map.Entry<String, List<String>> waiting : childrenAwaitingParent.entrySet()) {
+        Map<String, List<String>> waitingChildren = childrenAwaitingParent == null ? Map.of() : childrenAwaitingParent;
+        out.writeInt(waitingChildren.size());
+        for (Map.Entry<String, List<String>> waiting : waitingChildren.entrySet()) {
             out.writeString(waiting.getKey());
             out.writeInt(waiting.getValue().size());
             for (String child : waiting.getValue()) {
                 out.writeInt(indexOf(child));
             }
         }
-        out.writeInt(parentEdges.size());
-        for (ServiceEdge edge : parentEdges) {
+        Set<ServiceEdge> edgesSeen = parentEdges == null ? Set.of() : parentEdges;
+        out.writeInt(edgesSeen.size());
+        for (ServiceEdge edge : edgesSeen) {
             out.writeInt(indexOf(edge.caller()));
             out.writeInt(indexOf(edge.callee()));
         }
@@ -240,6 +255,7 @@ final class OpenTrace {
             if (services.put(names[i], seen) != null) {
                 throw new CorruptStateException("service " + names[i] + " is saved twice");
             }
+            rememberName(i, names[i]);
         }
         return names;
     }
@@ -248,7 +264,9 @@ final class OpenTrace {
         int count = in.readCount("spans", maxSpans, StateInput.MIN_STRING_BYTES + Integer.BYTES);
         for (int i = 0; i < count; i++) {
             String spanId = in.readString("span id");
-            if (serviceOfSpan.put(spanId, serviceAt(names, in.readInt("service of a span"))) != null) {
+            int service = in.readInt("service of a span");
+            serviceAt(names, service);
+            if (!spans.putIfAbsent(spanId, service)) {
                 throw new CorruptStateException("span " + spanId + " is saved twice");
             }
         }
@@ -259,6 +277,9 @@ final class OpenTrace {
         for (int i = 0; i < count; i++) {
             String parentSpanId = in.readString("awaited parent span");
             int children = in.readCount("children awaiting a parent", maxSpans - awaiting, Integer.BYTES);
+            if (childrenAwaitingParent == null) {
+                childrenAwaitingParent = new HashMap<>(4);
+            }
             if (children == 0 || childrenAwaitingParent.containsKey(parentSpanId)) {
                 throw new CorruptStateException("parent span " + parentSpanId + " is awaited twice or by nobody");
             }
@@ -275,10 +296,20 @@ final class OpenTrace {
         int count = in.readCount("edges", 2 * Integer.BYTES);
         for (int i = 0; i < count; i++) {
             ServiceEdge edge = new ServiceEdge(serviceAt(names, in.readInt("caller")), serviceAt(names, in.readInt("callee")));
+            if (parentEdges == null) {
+                parentEdges = new LinkedHashSet<>(4);
+            }
             if (edge.caller().equals(edge.callee()) || !parentEdges.add(edge)) {
                 throw new CorruptStateException("edge " + edge + " is a self call or saved twice");
             }
         }
+    }
+
+    private void rememberName(int arrival, String service) {
+        if (arrival == serviceNames.length) {
+            serviceNames = Arrays.copyOf(serviceNames, arrival * 2);
+        }
+        serviceNames[arrival] = service;
     }
 
     private int indexOf(String service) {
