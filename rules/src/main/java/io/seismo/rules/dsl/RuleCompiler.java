@@ -27,7 +27,7 @@ final class RuleCompiler {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(RuleScript.class.getName());
         config.setSourceEncoding("UTF-8");
-        loader = Sandbox.classLoader(RuleCompiler.class.getClassLoader(), config, new ConditionSourceCustomizer());
+        loader = Sandbox.classLoader(RuleCompiler.class.getClassLoader(), config, new ConditionSourceCustomizer(), new LevelComparisonCustomizer());
     }
 
     /** The script class, or null after adding what is wrong with the file to {@code problems}. */
