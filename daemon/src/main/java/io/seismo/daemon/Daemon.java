@@ -21,6 +21,10 @@ import io.seismo.daemon.correlate.EngineCorrelator;
 import io.seismo.daemon.correlate.FindingsRelay;
 import io.seismo.daemon.correlate.RecentTraces;
 import io.seismo.daemon.http.HttpApi;
+import io.seismo.daemon.http.SilenceRoutes;
+import io.seismo.daemon.silence.Silence;
+import io.seismo.daemon.silence.SilenceMetrics;
+import io.seismo.daemon.silence.SilenceStore;
 import io.seismo.daemon.http.Readiness;
 import io.seismo.daemon.ingest.BearerTokenAuth;
 import io.seismo.daemon.ingest.AgentRegistry;
@@ -160,7 +164,11 @@ public final class Daemon implements AutoCloseable {
             for (var spec : config.sinks()) {
                 sinks.add(sinkFactory.apply(spec));
             }
-            AlertPolicy policy = AlertPolicies.fromConfig(config.alerting(), MATCHERS, AlertSilencer.NONE);
+            SilenceMetrics silenceMetrics = new SilenceMetrics(metrics.registry());
+            SilenceStore silences = SilenceStore.open(config.dataDir().resolve("silences.json"), clock, silenceMetrics::loadFailed);
+            silenceMetrics.export(silences);
+            AlertSilencer silencer = (labels, now) -> silences.silencing(labels, now).map(Silence::id);
+            AlertPolicy policy = AlertPolicies.fromConfig(config.alerting(), MATCHERS, silencer);
             alerting = new AlertDispatcher(AlertingOptions.from(config.alerting(), config.externalUrl()), sinks, clock,
                     new PrometheusAlertingMetrics(metrics), config.dataDir(), policy);
             AlertDispatcher dispatcher = alerting;
@@ -198,7 +206,7 @@ public final class Daemon implements AutoCloseable {
                     alertingRef::activeAlertStates,
                     id -> traces.find(id).map(t -> (Object) t),
                     () -> self[0] == null ? new JsonObject().put("ready", false) : self[0].status(traces.size(), agents, ingestRate),
-                    reloader)
+                    reloader, new SilenceRoutes(vertx, silences))
                     .await(30, TimeUnit.SECONDS);
 
             new Recovery(checkpoints, journal.files(), durabilityMetrics)

@@ -3,6 +3,7 @@ package io.seismo.dist;
 import io.seismo.agent.cli.AgentCommand;
 import io.seismo.daemon.cli.DaemonCommand;
 import io.seismo.daemon.cli.RulesCommand;
+import io.seismo.daemon.cli.SilenceCommand;
 import io.seismo.daemon.cli.StatusCommand;
 import io.seismo.dist.config.ConfigCommand;
 import io.seismo.dist.demo.DemoCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "seismo", mixinStandardHelpOptions = true, version = "seismo 0.1.0",
         description = "Log and metrics correlation alerting.",
         subcommands = {DaemonCommand.class, AgentCommand.class, DemoCommand.class, ConfigCommand.class, StatusCommand.class,
-                RulesCommand.class})
+                RulesCommand.class, SilenceCommand.class})
 public final class SeismoMain implements Runnable {
 
     public static void main(String[] args) {

@@ -1,20 +1,14 @@
 package io.seismo.daemon.cli;
 
-import io.seismo.daemon.config.DaemonConfig;
-import io.seismo.daemon.config.DaemonConfigLoader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code seismo status}: a one-screen summary of a running daemon, read from its {@code /v1/status}. */
@@ -22,23 +16,18 @@ import java.util.concurrent.Callable;
         description = "Summarise a running daemon: version, uptime, rates, active alerts, agents.")
 public final class StatusCommand implements Callable<Integer> {
 
-    @Option(names = "--url", description = "The daemon's base URL (default: from --config, else http://127.0.0.1:7070).")
-    String url;
-
-    @Option(names = {"-c", "--config"}, description = "Read the daemon's address from this seismo.yaml.")
-    Path config;
+    @Mixin
+    DaemonAddress daemon = new DaemonAddress();
 
     @Option(names = "--json", description = "Print the raw JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        String base = baseUrl();
+        String base = daemon.baseUrl();
         JsonObject status;
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(URI.create(base + "/v1/status")).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = daemon.send(daemon.request("/v1/status").GET().build());
             if (response.statusCode() != 200) {
                 System.err.println("seismo: " + base + "/v1/status answered " + response.statusCode());
                 return 1;
@@ -81,17 +70,5 @@ public final class StatusCommand implements Callable<Integer> {
                     a.getString("host"), a.getDouble("secondsSinceLastBatch", 0.0), a.getLong("batches", 0L),
                     a.getLong("lines", 0L));
         }
-    }
-
-    private String baseUrl() {
-        if (url != null) {
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        }
-        if (config != null) {
-            DaemonConfig loaded = new DaemonConfigLoader(System.getenv()).load(config);
-            String host = loaded.listenHost().equals("0.0.0.0") ? "127.0.0.1" : loaded.listenHost();
-            return "http://" + host + ":" + loaded.listenPort();
-        }
-        return "http://127.0.0.1:7070";
     }
 }

@@ -38,10 +38,11 @@ public final class HttpApi {
      * @param traces  a recent trace summary by trace id
      * @param status  a summary of the running daemon
      * @param reload  {@code POST /v1/reload} (same bearer tokens as ingest) and {@code GET /v1/rules}
+     * @param silences {@code /v1/silences}
      */
     public Future<HttpServer> start(String host, int port, int maxBodyBytes, BearerTokenAuth auth, IngestHandler ingest,
                                     Supplier<Object> alerts, Function<String, Optional<Object>> traces,
-                                    Supplier<JsonObject> status, ReloadControl reload) {
+                                    Supplier<JsonObject> status, ReloadControl reload, SilenceRoutes silences) {
         Router router = Router.router(vertx);
         // Two routes so the token is checked before the body is read (Vert.x wants a route's body handler first).
         router.post("/v1/ingest").handler(auth);
@@ -67,6 +68,7 @@ public final class HttpApi {
                 .onSuccess(result -> encoded(ctx, result.ok() ? 200 : 422, result))
                 .onFailure(error -> json(ctx, 500, new JsonObject().put("error", "reload failed: " + error))));
         router.get("/v1/rules").handler(ctx -> encoded(ctx, 200, reload.rules()));
+        silences.mount(router, auth);
         router.get("/v1/reload").handler(ctx -> json(ctx, 200, new JsonObject()
                 .put("last", reload.lastReload() == null ? null : JsonObject.mapFrom(reload.lastReload()))));
         router.errorHandler(413, ctx -> {

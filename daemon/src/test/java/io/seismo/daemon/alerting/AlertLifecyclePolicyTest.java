@@ -5,10 +5,15 @@ import io.seismo.daemon.config.InhibitRuleConfig;
 import io.seismo.daemon.config.ReceiverConfig;
 import io.seismo.daemon.config.RouteConfig;
 import io.seismo.daemon.route.RateLimit;
+import io.seismo.daemon.silence.Silence;
+import io.seismo.daemon.silence.SilenceDraft;
+import io.seismo.daemon.silence.SilenceStore;
 import io.seismo.sink.AlertStatus;
 import io.seismo.sink.Notification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -101,6 +106,45 @@ class AlertLifecyclePolicyTest {
         lifecycle.onFindings(List.of(threshold("checkout", true, T0)), T0);
 
         assertThat(lifecycle.onTick(T0.plus(GROUP_WAIT))).hasSize(SINKS.size());
+    }
+
+    @Test
+    void shouldHoldBackAnAlertAStoredSilenceCoversAndSendItOnceTheSilenceIsOver(@TempDir Path dir) throws Exception {
+        ManualClock clock = new ManualClock(T0);
+        SilenceStore silences = SilenceStore.open(dir.resolve("silences.json"), clock, () -> { });
+        Silence silence = silences.add(new SilenceDraft(List.of("service=\"checkout\""), null,
+                T0.plus(Duration.ofMinutes(10)), "alice", "deploy"));
+        AlertLifecycle lifecycle = lifecycle(config(null, List.of()), (labels, now) -> silences.silencing(labels, now).map(Silence::id));
+
+        lifecycle.onFindings(List.of(threshold("checkout", true, T0), threshold("auth", true, T0)), T0);
+        List<Notification> first = sent(lifecycle.onTick(T0.plus(GROUP_WAIT)));
+
+        assertThat(first).extracting(n -> n.alerts().get(0).labels().get("service")).containsOnly("auth");
+        assertThat(lifecycle.activeStates(T0.plus(GROUP_WAIT)))
+                .filteredOn(a -> "checkout".equals(a.alert().labels().get("service")))
+                .singleElement().satisfies(a -> assertThat(a.suppressedBy()).isEqualTo("silence:" + silence.id()));
+        assertThat(lifecycle.onTick(T0.plus(Duration.ofMinutes(10)).minusMillis(1))).isEmpty();
+        // Once the silence is over the alert joins a group, which waits its group wait as a new one does.
+        assertThat(lifecycle.onTick(T0.plus(Duration.ofMinutes(10)))).isEmpty();
+
+        List<Notification> afterSilence = sent(lifecycle.onTick(T0.plus(Duration.ofMinutes(10)).plus(GROUP_WAIT)));
+
+        assertThat(afterSilence).isNotEmpty().allSatisfy(n -> {
+            assertThat(n.alerts().get(0).labels()).containsEntry("service", "checkout");
+            assertThat(n.status()).isEqualTo(AlertStatus.FIRING);
+        });
+    }
+
+    @Test
+    void shouldNotMuteWithASilenceThatHasNotStartedYet(@TempDir Path dir) throws Exception {
+        SilenceStore silences = SilenceStore.open(dir.resolve("silences.json"), new ManualClock(T0), () -> { });
+        silences.add(new SilenceDraft(List.of("service=\"checkout\""), T0.plus(Duration.ofHours(1)),
+                T0.plus(Duration.ofHours(2)), "alice", "maintenance window"));
+        AlertLifecycle lifecycle = lifecycle(config(null, List.of()), (labels, now) -> silences.silencing(labels, now).map(Silence::id));
+
+        lifecycle.onFindings(List.of(threshold("checkout", true, T0)), T0);
+
+        assertThat(sent(lifecycle.onTick(T0.plus(GROUP_WAIT)))).hasSize(SINKS.size());
     }
 
     private static AlertLifecycle lifecycle(AlertingConfig config, AlertSilencer silencer) {

@@ -3,6 +3,8 @@ package io.seismo.daemon.ingest;
 import io.seismo.daemon.config.DaemonConfig;
 import io.seismo.daemon.config.DaemonConfigLoader;
 import io.seismo.daemon.http.HttpApi;
+import io.seismo.daemon.http.SilenceRoutes;
+import io.seismo.daemon.silence.SilenceStore;
 import io.seismo.daemon.http.Readiness;
 import io.seismo.daemon.journal.JournalOptions;
 import io.seismo.daemon.journal.SegmentedJournal;
@@ -91,7 +93,8 @@ class IngestHttpTest {
                 .start("127.0.0.1", 0, 4096, new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
                         new IngestHandler(pipeline, parsers, metrics, readiness::isReady, Clock.systemUTC(), new AgentRegistry(),
                                 new SourceOffsets()),
-                        List::of, id -> Optional.empty(), JsonObject::new, ReloadControl.UNAVAILABLE)
+                        List::of, id -> Optional.empty(), JsonObject::new, ReloadControl.UNAVAILABLE,
+                        new SilenceRoutes(vertx, SilenceStore.open(dir.resolve("silences.json"), Clock.systemUTC(), () -> { })))
                 .await(10, TimeUnit.SECONDS);
     }
 
