@@ -25,6 +25,7 @@ public final class EngineCorrelator implements Correlator {
     private final DaemonMetrics metrics;
     private final CounterDataPoint stateRestoreFailures;
     private final AtomicReference<CorrelationEngine> replacement = new AtomicReference<>();
+    private final RuleCostMirror ruleCosts;
     /** Written and read on the correlator thread only; not final because a reload swaps it. */
     private CorrelationEngine engine;
     private long lateSeen;
@@ -38,6 +39,7 @@ public final class EngineCorrelator implements Correlator {
         this.engine = engine;
         this.metrics = metrics;
         this.stateRestoreFailures = stateRestoreFailures;
+        this.ruleCosts = new RuleCostMirror(metrics.ruleMetrics);
     }
 
     /**
@@ -62,6 +64,7 @@ public final class EngineCorrelator implements Correlator {
         lateSeen = mirror(engine.lateEvents(), lateSeen, metrics.lateEvents);
         evictedSeen = mirror(engine.tracesEvicted(), evictedSeen, metrics.tracesEvicted);
         ruleErrorsSeen = mirror(engine.ruleErrors(), ruleErrorsSeen, metrics.ruleErrors);
+        ruleCosts.mirror(engine.ruleCosts());
         metrics.openTraces.set(engine.openTraces());
         metrics.watermarkSeconds.set(engine.watermarkNanos() / 1e9);
     }
@@ -83,6 +86,7 @@ public final class EngineCorrelator implements Correlator {
         lateSeen = engine.lateEvents();
         evictedSeen = engine.tracesEvicted();
         ruleErrorsSeen = engine.ruleErrors();
+        ruleCosts.restart(engine.ruleCosts());
     }
 
     private void swapIfReplaced() {
@@ -94,6 +98,7 @@ public final class EngineCorrelator implements Correlator {
             lateSeen = engine.lateEvents();
             evictedSeen = engine.tracesEvicted();
             ruleErrorsSeen = engine.ruleErrors();
+            ruleCosts.restart(engine.ruleCosts());
         }
     }
 

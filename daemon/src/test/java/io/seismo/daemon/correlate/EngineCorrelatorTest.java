@@ -75,6 +75,26 @@ class EngineCorrelatorTest {
         assertThat(used.eventsSeen()).isEqualTo(2);
     }
 
+    @Test
+    void shouldExportEachRulesTimeAndCountOnAfterAReload() throws Exception {
+        EngineCorrelator correlator = new EngineCorrelator(engine(), metrics, restoreFailures);
+        for (int i = 0; i < 10_000; i++) {
+            error(correlator, START + i * 10_000_000L);
+        }
+        correlator.onTick(System.nanoTime());
+        double afterFirst = metrics.ruleMetrics.evaluationSeconds("four-errors").get();
+
+        correlator.replace(engine());
+        for (int i = 0; i < 10_000; i++) {
+            error(correlator, START + 200 * SECOND + i * 10_000_000L);
+        }
+        correlator.onTick(System.nanoTime());
+
+        assertThat(afterFirst).isPositive();
+        assertThat(metrics.ruleMetrics.evaluationSeconds("four-errors").get()).isGreaterThan(afterFirst);
+        assertThat(metrics.ruleMetrics.evaluationErrors("four-errors").get()).isZero();
+    }
+
     private CorrelationEngine engine() throws Exception {
         return new CorrelationEngine(RuleSet.compile(List.of(new RuleSource("four.groovy", FOUR_ERRORS))),
                 EngineOptions.defaults(), listener);

@@ -24,7 +24,7 @@ class PromtoolCheckTest {
         metrics.serviceHealth.record("checkout", true);
         metrics.handlerLag.track("journal", () -> 5, () -> 4);
         metrics.parseFailures.inc("line does not match the pattern");
-        metrics.ruleMetrics.evaluationSeconds("r").observe(0.001);
+        metrics.ruleMetrics.evaluationSeconds("r").inc(0.001);
         metrics.ruleMetrics.evaluationErrors("r").inc();
         PrometheusAlertingMetrics alerting = new PrometheusAlertingMetrics(metrics);
         alerting.notificationsSent("hook", AlertStatus.FIRING);

@@ -71,11 +71,11 @@ class StageMetricsTest {
 
     @Test
     void shouldTimeAndCountErrorsPerRule() {
-        metrics.ruleMetrics.evaluationSeconds("checkout-errors").observe(0.002);
+        metrics.ruleMetrics.evaluationSeconds("checkout-errors").inc(0.002);
         metrics.ruleMetrics.evaluationErrors("checkout-errors").inc();
 
         Exposition scrape = Exposition.of(metrics.registry());
-        assertThat(scrape.value("seismo_rule_evaluation_seconds_count{rule=\"checkout-errors\"}")).hasValue(1.0);
+        assertThat(scrape.value("seismo_rule_evaluation_seconds_total{rule=\"checkout-errors\"}")).hasValue(0.002);
         assertThat(scrape.value("seismo_rule_evaluation_errors_total{rule=\"checkout-errors\"}")).hasValue(1.0);
     }
 }

@@ -47,6 +47,7 @@ public final class CorrelationEngine {
     private final DependencyGraph graph;
     private final TraceAssembler traces;
     private final List<ScheduledDetector> detectors = new ArrayList<>();
+    private static final int COST_SAMPLE = 64;
     private final EventRouting routing;
     /** Event time of the last sweep of the dependency graph; not saved, a restored engine sweeps at once. */
     private long lastDecayNanos = Long.MIN_VALUE / 2;
@@ -91,8 +92,10 @@ public final class CorrelationEngine {
         if (watermark.isLate(eventNanos)) {
             lateEvents++;
         }
+        // Timing every call would cost more than many rules do; one event in COST_SAMPLE is timed for all.
+        int sampleWeight = (eventsSeen & (COST_SAMPLE - 1)) == 0 ? COST_SAMPLE : 0;
         for (ScheduledDetector scheduled : routing.detectorsFor(event.getService())) {
-            scheduled.detector().onEvent(event, eventNanos);
+            scheduled.onEvent(event, eventNanos, sampleWeight);
         }
         traces.add(event, eventNanos);
     }
@@ -213,6 +216,15 @@ public final class CorrelationEngine {
     }
 
     /** Rule closure evaluations of one rule that threw; 0 for an unknown rule. */
+    /** What each rule has cost this engine's thread so far, and its errors, in rule order. */
+    public List<RuleCost> ruleCosts() {
+        List<RuleCost> costs = new ArrayList<>(detectors.size());
+        for (ScheduledDetector scheduled : detectors) {
+            costs.add(new RuleCost(scheduled.identity().name(), scheduled.costNanos(), scheduled.detector().ruleErrors()));
+        }
+        return costs;
+    }
+
     public long ruleErrors(String ruleName) {
         return detectors.stream().map(ScheduledDetector::detector).filter(d -> d.ruleName().equals(ruleName))
                 .mapToLong(Detector::ruleErrors).sum();

@@ -1,6 +1,7 @@
 package io.seismo.rules.engine;
 
 import io.seismo.rules.detect.Detector;
+import io.seismo.rules.event.Event;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.StagedRestore;
@@ -22,6 +23,8 @@ final class ScheduledDetector {
     private final RuleIdentity identity;
     private final WindowSpec window;
     private long nextBoundaryNanos = NOT_STARTED;
+    /** Correlator-thread time spent in this rule (events: sampled and scaled; boundaries: every one). */
+    private long costNanos;
 
     ScheduledDetector(Detector detector, RuleIdentity identity) {
         this.detector = detector;
@@ -45,8 +48,26 @@ final class ScheduledDetector {
         moveTo(window.firstBoundaryAfter(watermarkNanos));
     }
 
+    /** Shows the detector an event, timing the call when {@code sampleWeight} is not 0 (it stands for that many events). */
+    void onEvent(Event event, long eventNanos, int sampleWeight) {
+        if (sampleWeight == 0) {
+            detector.onEvent(event, eventNanos);
+            return;
+        }
+        long start = System.nanoTime();
+        detector.onEvent(event, eventNanos);
+        costNanos += (System.nanoTime() - start) * sampleWeight;
+    }
+
+    /** Estimated time this rule has cost the correlator thread since the engine started. */
+    long costNanos() {
+        return costNanos;
+    }
+
     void evaluate(long boundaryNanos, long watermarkNanos, List<Finding> round) {
+        long start = System.nanoTime();
         detector.evaluate(boundaryNanos, round);
+        costNanos += System.nanoTime() - start;
         moveTo(boundaryNanos + window.slideNanos());
         if (detector.isIdle() && nextBoundaryNanos <= watermarkNanos) {
             moveTo(window.firstBoundaryAfter(watermarkNanos));

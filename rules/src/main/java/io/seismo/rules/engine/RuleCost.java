@@ -1,0 +1,8 @@
+package io.seismo.rules.engine;
+
+/**
+ * What one rule has cost the engine's thread since the engine started: the time in its detector (events are
+ * timed one in 64 and scaled, window boundaries every time) and the evaluations of its closures that threw.
+ */
+public record RuleCost(String rule, long nanos, long errors) {
+}
