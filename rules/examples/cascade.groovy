@@ -9,6 +9,10 @@
 // Who calls whom is learned from traces (span parents, else call order). The root is the unhealthy service
 // none of whose callees is unhealthy; the affected services are the unhealthy callers that reach it. While
 // the cascade fires, alerting holds back the affected services' own alerts.
+//
+// A metric rule keyed by service (see metric.groovy) that fires for the root or an affected service when the
+// cascade fires is named in it as a metric anomaly: the alert's `metric_anomalies` annotation and its
+// description then read e.g. "payments-db: db-pool-saturated (db_pool_in_use: max > 45): db_pool_in_use{pool="main"} = 48".
 
 cascade('service-cascade') {
     within 2.minutes

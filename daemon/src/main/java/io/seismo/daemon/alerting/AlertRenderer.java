@@ -34,6 +34,9 @@ final class AlertRenderer {
             if (!suppressed.isEmpty()) {
                 annotations.put("suppressed", AlertWording.suppressedNote(suppressed));
             }
+            if (!cascade.metricAnomalies().isEmpty()) {
+                annotations.put("metric_anomalies", AlertWording.metricAnomalies(cascade));
+            }
         } else {
             summary = AlertWording.thresholdSummary(finding);
             description = AlertWording.thresholdDescription(finding);

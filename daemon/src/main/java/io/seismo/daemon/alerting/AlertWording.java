@@ -2,6 +2,7 @@ package io.seismo.daemon.alerting;
 
 import io.seismo.rules.finding.CascadeDetail;
 import io.seismo.rules.finding.Finding;
+import io.seismo.rules.finding.MetricAnomaly;
 import io.seismo.rules.finding.Onset;
 
 import java.time.Duration;
@@ -49,6 +50,11 @@ final class AlertWording {
         return subject + ": " + (blank(finding.condition()) ? finding.ruleName() + " fired" : finding.condition());
     }
 
+    /** One line per metric rule firing for a cascade's services, for the {@code metric_anomalies} annotation. */
+    static String metricAnomalies(CascadeDetail cascade) {
+        return String.join("\n", cascade.metricAnomalies().stream().map(MetricAnomaly::describe).toList());
+    }
+
     static String cascadeDescription(Finding finding, List<String> suppressed) {
         CascadeDetail cascade = finding.cascade();
         StringBuilder text = new StringBuilder()
@@ -58,6 +64,10 @@ final class AlertWording {
         }
         text.append(".\n");
         appendTimeline(text, cascade.timeline());
+        if (!cascade.metricAnomalies().isEmpty()) {
+            text.append("Metric anomalies at the time:\n");
+            cascade.metricAnomalies().forEach(anomaly -> text.append("  ").append(anomaly.describe()).append('\n'));
+        }
         appendFacts(text, finding);
         String suppressedLine = suppressedNote(suppressed);
         if (!suppressedLine.isEmpty()) {

@@ -20,7 +20,9 @@ import java.util.List;
 final class AlertingSnapshotCodec {
     /** "SMAL": Seismo alerting. */
     static final int MAGIC = 0x534D414C;
-    static final int VERSION = 1;
+    /** 2 added the cascades' metric anomalies; version 1 states are still read (without them). */
+    static final int VERSION = 2;
+    private static final int FIRST_WITH_METRIC_ANOMALIES = 2;
     private static final int INITIAL_BYTES = 4096;
     /** The fewest bytes one tracked alert can take: far more than this, but enough to bound a bad count. */
     private static final int MIN_ALERT_BYTES = 32;
@@ -65,13 +67,14 @@ final class AlertingSnapshotCodec {
                 throw new IllegalArgumentException(String.format("not an alerting state: magic is 0x%08X", magic));
             }
             int version = in.readInt("version");
-            if (version != VERSION) {
+            if (version != VERSION && version != FIRST_WITH_METRIC_ANOMALIES - 1) {
                 throw new IllegalArgumentException("alerting state version " + version + " is not " + VERSION);
             }
+            boolean withAnomalies = version >= FIRST_WITH_METRIC_ANOMALIES;
             int alertCount = in.readCount("tracked alerts", MIN_ALERT_BYTES);
             List<TrackedAlertState> alerts = new ArrayList<>();
             for (int i = 0; i < alertCount; i++) {
-                alerts.add(readAlert(in));
+                alerts.add(readAlert(in, withAnomalies));
             }
             int groupCount = in.readCount("notification groups", MIN_GROUP_BYTES);
             List<AlertGroupState> groups = new ArrayList<>();
@@ -111,18 +114,18 @@ final class AlertingSnapshotCodec {
         }
     }
 
-    private static TrackedAlertState readAlert(StateInput in) {
+    private static TrackedAlertState readAlert(StateInput in, boolean withAnomalies) {
         String fingerprint = in.readString("fingerprint");
         String id = in.readString("alert id");
         Instant startsAt = StateFields.readInstant(in);
-        var finding = FindingCodec.read(in);
+        var finding = FindingCodec.read(in, withAnomalies);
         Instant firingFrom = StateFields.readInstant(in);
         Instant lastNotifiedAt = StateFields.readNullableInstant(in);
         String suppressedBy = in.readNullableString("inhibited by");
         boolean mutedWhenDue = in.readBoolean("muted when due");
         List<String> suppressed = StateFields.readStrings(in, "suppressed alerts");
         boolean resolving = in.readBoolean("resolving");
-        var resolve = resolving ? FindingCodec.read(in) : null;
+        var resolve = resolving ? FindingCodec.read(in, withAnomalies) : null;
         Instant resolveDueAt = resolving ? StateFields.readInstant(in) : null;
         return new TrackedAlertState(fingerprint, id, startsAt, finding, firingFrom, lastNotifiedAt,
                 suppressedBy, mutedWhenDue, suppressed, resolve, resolveDueAt);

@@ -4,6 +4,7 @@ import io.seismo.rules.finding.CascadeDetail;
 import io.seismo.rules.finding.Evidence;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.finding.FindingKind;
+import io.seismo.rules.finding.MetricAnomaly;
 import io.seismo.rules.finding.Onset;
 import io.seismo.rules.finding.Severity;
 import io.seismo.rules.state.StateInput;
@@ -20,6 +21,7 @@ import java.util.Map;
 final class FindingCodec {
     /** An onset is a string and a long. */
     private static final int MIN_ONSET_BYTES = StateInput.MIN_STRING_BYTES + Long.BYTES;
+    private static final int MIN_ANOMALY_BYTES = 3 * StateInput.MIN_STRING_BYTES + Integer.BYTES;
 
     private FindingCodec() {
     }
@@ -48,10 +50,18 @@ final class FindingCodec {
                 out.writeString(onset.service());
                 out.writeLong(onset.atNanos());
             }
+            out.writeInt(cascade.metricAnomalies().size());
+            for (MetricAnomaly anomaly : cascade.metricAnomalies()) {
+                out.writeString(anomaly.service());
+                out.writeString(anomaly.rule());
+                out.writeString(anomaly.condition());
+                StateFields.writeStrings(anomaly.samples(), out);
+            }
         }
     }
 
-    static Finding read(StateInput in) {
+    /** @param withMetricAnomalies whether the bytes are of a version that saved cascades' metric anomalies */
+    static Finding read(StateInput in, boolean withMetricAnomalies) {
         String ruleName = in.readString("rule name");
         FindingKind kind = StateFields.enumValue(FindingKind.class, in.readString("finding kind"));
         String key = in.readNullableString("finding key");
@@ -73,7 +83,13 @@ final class FindingCodec {
             for (int i = 0; i < onsets; i++) {
                 timeline.add(new Onset(in.readString("onset service"), in.readTime("onset time")));
             }
-            cascade = new CascadeDetail(root, affected, timeline);
+            List<MetricAnomaly> anomalies = new ArrayList<>();
+            int anomalyCount = withMetricAnomalies ? in.readCount("metric anomalies", MIN_ANOMALY_BYTES) : 0;
+            for (int i = 0; i < anomalyCount; i++) {
+                anomalies.add(new MetricAnomaly(in.readString("anomaly service"), in.readString("anomaly rule"),
+                        in.readNullableString("anomaly condition"), StateFields.readStrings(in, "anomaly samples")));
+            }
+            cascade = new CascadeDetail(root, affected, timeline, anomalies);
         }
         return new Finding(ruleName, kind, key, firing, severity, atNanos, windowStart, windowEnd, labels, values,
                 condition, evidence, cascade);

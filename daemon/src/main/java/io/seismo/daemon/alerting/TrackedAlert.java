@@ -2,6 +2,7 @@ package io.seismo.daemon.alerting;
 
 import io.seismo.rules.finding.CascadeDetail;
 import io.seismo.rules.finding.Finding;
+import io.seismo.rules.finding.MetricAnomaly;
 import io.seismo.rules.finding.Onset;
 
 import java.time.Instant;
@@ -106,11 +107,18 @@ final class TrackedAlert {
         }
         Set<String> affected = new LinkedHashSet<>(older.cascade().affectedServices());
         affected.addAll(newer.cascade().affectedServices());
+        // A metric anomaly seen when the cascade fired stays part of its story; a newer one of the same rule
+        // and service replaces it.
+        Map<String, MetricAnomaly> anomalies = new LinkedHashMap<>();
+        for (MetricAnomaly anomaly : older.cascade().metricAnomalies()) {
+            anomalies.put(anomaly.service() + '\u0000' + anomaly.rule(), anomaly);
+        }
+        for (MetricAnomaly anomaly : newer.cascade().metricAnomalies()) {
+            anomalies.put(anomaly.service() + '\u0000' + anomaly.rule(), anomaly);
+        }
         CascadeDetail merged = new CascadeDetail(newer.cascade().rootService(), List.copyOf(affected),
-                List.copyOf(onsets.values()));
-        return new Finding(newer.ruleName(), newer.kind(), newer.key(), newer.firing(), newer.severity(),
-                newer.atNanos(), newer.windowStartNanos(), newer.windowEndNanos(), newer.labels(), newer.values(),
-                newer.condition(), newer.evidence(), merged);
+                List.copyOf(onsets.values()), List.copyOf(anomalies.values()));
+        return newer.withCascade(merged);
     }
 
     boolean wasNotified() {

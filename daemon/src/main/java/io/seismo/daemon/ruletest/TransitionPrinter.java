@@ -52,6 +52,7 @@ public final class TransitionPrinter {
         if (finding.isCascade()) {
             out.printf("    root cause: %s; affected: %s%n", finding.cascade().rootService(),
                     String.join(", ", finding.cascade().affectedServices()));
+            finding.cascade().metricAnomalies().forEach(anomaly -> out.printf("    metric anomaly: %s%n", anomaly.describe()));
         }
         if (finding.firing() && !finding.evidence().sampleMessages().isEmpty()) {
             out.printf("    e.g. \"%s\"%s%n", finding.evidence().sampleMessages().get(0),

@@ -17,6 +17,7 @@ import java.util.Map;
 import static io.seismo.daemon.alerting.TestFindings.T0;
 import static io.seismo.daemon.alerting.TestFindings.cascade;
 import static io.seismo.daemon.alerting.TestFindings.threshold;
+import static io.seismo.daemon.alerting.TestFindings.withPoolSaturated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertLifecycleTest {
@@ -174,6 +175,17 @@ class AlertLifecycleTest {
         });
         assertThat(sent(lifecycle.onTick(healed.plus(REPEAT)))).isEmpty();
         assertThat(lifecycle.active()).isEmpty();
+    }
+
+    @Test
+    void shouldShowTheMetricAnomaliesACascadeCarries() {
+        lifecycle.onFindings(List.of(withPoolSaturated(cascade("payments-db", CASCADE_PATH, true, T0))), T0);
+
+        Alert alert = sent(lifecycle.onTick(T0.plus(GROUP_WAIT))).get(0).alerts().get(0);
+
+        String line = "payments-db: db-pool-saturated (db_pool_in_use: max > 45): db_pool_in_use{pool=\"main\"} = 48";
+        assertThat(alert.annotations()).containsEntry("metric_anomalies", line);
+        assertThat(alert.description()).contains("Metric anomalies at the time:\n  " + line);
     }
 
     @Test

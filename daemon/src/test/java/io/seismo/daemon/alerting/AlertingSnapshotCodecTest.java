@@ -10,6 +10,7 @@ import java.util.List;
 import static io.seismo.daemon.alerting.TestFindings.T0;
 import static io.seismo.daemon.alerting.TestFindings.cascade;
 import static io.seismo.daemon.alerting.TestFindings.threshold;
+import static io.seismo.daemon.alerting.TestFindings.withPoolSaturated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,6 +82,14 @@ class AlertingSnapshotCodecTest {
         assertThatThrownBy(() -> AlertingSnapshotCodec.decode(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void shouldStillReadAVersionOneStateWrittenBeforeCascadesCarriedMetricAnomalies() {
+        byte[] versionOne = AlertingSnapshotCodec.encode(AlertingSnapshot.EMPTY);
+        versionOne[7] = 1;
+
+        assertThat(AlertingSnapshotCodec.decode(versionOne)).isEqualTo(AlertingSnapshot.EMPTY);
+    }
+
     /**
      * Notified, inhibited, cascading, resolving, and resolves waiting in a group for its interval: every field of
      * the state set to something.
@@ -90,7 +99,8 @@ class AlertingSnapshotCodecTest {
         lifecycle.onFindings(List.of(threshold("checkout", true, T0), threshold("auth", true, T0),
                 threshold("gateway", true, T0)), T0);
         lifecycle.onTick(T0.plusSeconds(2));
-        lifecycle.onFindings(List.of(cascade("payments", List.of("checkout"), true, T0.plusSeconds(3))), T0.plusSeconds(3));
+        lifecycle.onFindings(List.of(withPoolSaturated(cascade("payments", List.of("checkout"), true, T0.plusSeconds(3)))),
+                T0.plusSeconds(3));
         lifecycle.onTick(T0.plusSeconds(5));
         lifecycle.onFindings(List.of(threshold("auth", false, T0.plusSeconds(6)),
                 threshold("gateway", false, T0.plusSeconds(6))), T0.plusSeconds(6));

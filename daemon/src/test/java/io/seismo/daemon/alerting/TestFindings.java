@@ -1,6 +1,7 @@
 package io.seismo.daemon.alerting;
 
 import io.seismo.rules.finding.CascadeDetail;
+import io.seismo.rules.finding.MetricAnomaly;
 import io.seismo.rules.finding.Evidence;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.finding.FindingKind;
@@ -35,6 +36,13 @@ final class TestFindings {
                 Map.of("count", 88.0, "errors", 37.0, "errorRatio", 0.42),
                 "errors >= 5 && errorRatio > 0.1",
                 new Evidence(List.of(service + ": upstream timed out"), List.of("trace-" + service)), null);
+    }
+
+    /** The cascade with the database pool's saturation as a metric anomaly of its root. */
+    static Finding withPoolSaturated(Finding cascade) {
+        return cascade.withCascade(cascade.cascade().withMetricAnomalies(List.of(new MetricAnomaly(
+                cascade.cascade().rootService(), "db-pool-saturated", "db_pool_in_use: max > 45",
+                List.of("db_pool_in_use{pool=\"main\"} = 48")))));
     }
 
     /** A cascade whose services turned unhealthy one second apart, root first. */

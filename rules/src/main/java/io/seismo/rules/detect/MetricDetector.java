@@ -9,6 +9,7 @@ import io.seismo.rules.event.MetricSample;
 import io.seismo.rules.finding.Evidence;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.finding.FindingKind;
+import io.seismo.rules.finding.MetricAnomaly;
 import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.StagedRestore;
 import io.seismo.rules.state.StateInput;
@@ -19,6 +20,7 @@ import io.seismo.rules.window.MetricWindows;
 import io.seismo.rules.window.Transition;
 import io.seismo.rules.window.WindowSpec;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -109,6 +111,18 @@ public final class MetricDetector implements Detector {
                         new Evidence(key.evidence(evidenceMessages), List.of())));
             }
         });
+    }
+
+    /** Whether its keys are services, so that its firing keys can be told as a service's metric anomalies. */
+    public boolean keysByService() {
+        return rule.groupsByService();
+    }
+
+    /** The anomaly of {@code service} if this rule fires for it now; empty otherwise. */
+    public Optional<MetricAnomaly> anomalyOf(String service) {
+        MetricKey key = keysByService() ? windows.holding(service) : null;
+        return key == null ? Optional.empty()
+                : Optional.of(new MetricAnomaly(service, rule.name(), rule.conditionText(), key.evidence(evidenceMessages)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.seismo.rules.correlate.DependencyGraph;
 import io.seismo.rules.correlate.TraceAssembler;
 import io.seismo.rules.detect.Detector;
 import io.seismo.rules.detect.DetectorLimits;
+import io.seismo.rules.detect.MetricDetector;
 import io.seismo.rules.detect.ThresholdDetector;
 import io.seismo.rules.dsl.CascadeDefinition;
 import io.seismo.rules.dsl.RuleDefinition;
@@ -49,6 +50,7 @@ public final class CorrelationEngine {
     private final List<ScheduledDetector> detectors = new ArrayList<>();
     private static final int COST_SAMPLE = 64;
     private final EventRouting routing;
+    private final CascadeAnomalies anomalies;
     /** Event time of the last sweep of the dependency graph; not saved, a restored engine sweeps at once. */
     private long lastDecayNanos = Long.MIN_VALUE / 2;
     private final RuleStates ruleStates;
@@ -75,6 +77,8 @@ public final class CorrelationEngine {
         }
         this.ruleStates = new RuleStates(detectors);
         this.routing = new EventRouting(detectors, rules.rules().stream().map(RuleDefinition::serviceGuard).toList());
+        this.anomalies = new CascadeAnomalies(detectors.stream().map(ScheduledDetector::detector)
+                .filter(MetricDetector.class::isInstance).map(MetricDetector.class::cast).toList());
     }
 
     /** Takes one event. Copies out what it keeps: the holder may be refilled as soon as this returns. */
@@ -279,7 +283,7 @@ public final class CorrelationEngine {
             }
             if (!round.isEmpty()) {
                 round.sort(ROUND_ORDER);
-                listener.onFindings(List.copyOf(round));
+                listener.onFindings(List.copyOf(anomalies.enrich(round)));
             }
         }
         traces.closeUpTo(watermarkNanos);
@@ -306,7 +310,7 @@ public final class CorrelationEngine {
         if (rule instanceof CascadeDefinition cascade) {
             return new CascadeDetector(cascade, graph, limits);
         }
-        if (rule instanceof io.seismo.rules.dsl.MetricDefinition metric) { return new io.seismo.rules.detect.MetricDetector(metric, limits); }
+        if (rule instanceof io.seismo.rules.dsl.MetricDefinition metric) { return new MetricDetector(metric, limits); }
         if (rule instanceof io.seismo.rules.dsl.AnyDefinition any) { return new io.seismo.rules.detect.AnyDetector(any, limits); }
         if (rule instanceof io.seismo.rules.dsl.RatioDefinition ratio) { return new io.seismo.rules.detect.RatioDetector(ratio, limits); }
         if (rule instanceof io.seismo.rules.dsl.SpikeDefinition spike) { return new io.seismo.rules.detect.SpikeDetector(spike, limits); }

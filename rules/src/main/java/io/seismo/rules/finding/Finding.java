@@ -35,4 +35,10 @@ public record Finding(
     public boolean isCascade() {
         return cascade != null;
     }
+
+    /** The same finding with another cascade detail. */
+    public Finding withCascade(CascadeDetail detail) {
+        return new Finding(ruleName, kind, key, firing, severity, atNanos, windowStartNanos, windowEndNanos, labels,
+                values, condition, evidence, detail);
+    }
 }

@@ -66,6 +66,19 @@ public final class MetricWindows {
         return true;
     }
 
+    /**
+     * The key's state if its condition holds now, else null. Walks the keys rather than looking one up: a
+     * lookup would count as an access and reorder them for eviction.
+     */
+    public MetricKey holding(String key) {
+        for (MetricKey state : keys.values()) {
+            if (state.holds() && state.key().equals(key)) {
+                return state;
+            }
+        }
+        return null;
+    }
+
     /** Hands every key with its figures over {@code [boundary - size, boundary)} to {@code evaluator}. */
     public void evaluate(long boundaryNanos, KeyEvaluator evaluator) {
         for (MetricKey state : keys.values()) {

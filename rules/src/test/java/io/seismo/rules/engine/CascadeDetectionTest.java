@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.seismo.rules.RuleText;
+import io.seismo.rules.event.EventKind;
 import io.seismo.rules.event.Level;
+import io.seismo.rules.event.MetricSample;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.finding.FindingKind;
 import io.seismo.rules.finding.Onset;
@@ -14,6 +16,7 @@ import io.seismo.rules.testing.VirtualTimeDriver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +35,11 @@ class CascadeDetectionTest {
                 window sliding(10.seconds, 1.second)
                 unhealthyWhen { errors >= 5 && errorRatio > 0.2 }
                 severity CRITICAL
+            }
+            metric('db-pool-saturated') {
+                name 'db_pool_in_use'
+                window sliding(5.seconds, 1.second)
+                fireWhen { max > 45 }
             }
             """;
 
@@ -100,6 +108,40 @@ class CascadeDetectionTest {
         assertThat(driver.engine().openTraces()).isZero();
     }
 
+    @Test
+    void shouldNameTheMetricRulesFiringForTheCascadesServicesWhenItFires() {
+        traffic(0, 30, Set.of(), second -> poolInUse(second, second >= 28 ? 48 : 10));
+        traffic(30, 60, Set.of("payments-db"), second -> poolInUse(second, 48));
+        traffic(60, 100, Set.of(), second -> poolInUse(second, 10));
+
+        Finding fired = cascadeFindings().get(0);
+
+        // The pool ran at 48 of 50 from 28 s; the cascade fired at 33 s, while the pool rule fired too.
+        assertThat(fired.cascade().metricAnomalies()).singleElement().satisfies(anomaly -> {
+            assertThat(anomaly.service()).isEqualTo("payments-db");
+            assertThat(anomaly.rule()).isEqualTo("db-pool-saturated");
+            assertThat(anomaly.condition()).isEqualTo("db_pool_in_use: max > 45");
+            assertThat(anomaly.samples()).singleElement().asString().contains("db_pool_in_use", "48");
+            assertThat(anomaly.describe()).startsWith("payments-db: db-pool-saturated (db_pool_in_use: max > 45): db_pool_in_use");
+        });
+        assertThat(driver.findings()).filteredOn(f -> f.ruleName().equals("db-pool-saturated") && f.firing())
+                .singleElement().satisfies(f -> assertThat(f.atNanos()).isLessThanOrEqualTo(fired.atNanos()));
+    }
+
+    @Test
+    void shouldCarryNoMetricAnomaliesWhenNoMetricRuleFires() {
+        traffic(0, 30, Set.of(), second -> poolInUse(second, 10));
+        traffic(30, 60, Set.of("payments-db"), second -> poolInUse(second, 10));
+
+        assertThat(cascadeFindings().get(0).cascade().metricAnomalies()).isEmpty();
+    }
+
+    private void poolInUse(int second, double inUse) {
+        driver.feed(SyntheticEvent.log(at(second + 0.9), "payments-db", null, "db_pool_in_use").withKind(EventKind.METRIC)
+                .withAttr(MetricSample.VALUE_ATTR, Double.toString(inUse))
+                .withAttr(MetricSample.TYPE_ATTR, "gauge"));
+    }
+
     private List<Finding> cascadeFindings() {
         return driver.findings().stream().filter(Finding::isCascade).toList();
     }
@@ -109,6 +151,11 @@ class CascadeDetectionTest {
      * failing service; "checkout-alone" makes checkout log errors while its callers and callees stay fine.
      */
     private void traffic(int fromSecond, int toSecond, Set<String> broken) {
+        traffic(fromSecond, toSecond, broken, second -> { });
+    }
+
+    /** As {@link #traffic(int, int, Set)}, calling {@code eachSecond} after each second's requests. */
+    private void traffic(int fromSecond, int toSecond, Set<String> broken, IntConsumer eachSecond) {
         for (int second = fromSecond; second < toSecond; second++) {
             for (int request = 0; request < 2; request++) {
                 String trace = "trace-" + second + "-" + request;
@@ -126,6 +173,7 @@ class CascadeDetectionTest {
                             .withSpan("span-" + service + "-" + trace, parent));
                 }
             }
+            eachSecond.accept(second);
         }
     }
 }
