@@ -5,6 +5,8 @@
 //   window …          the health window of each service (default sliding(30.seconds, 1.second))
 //   unhealthyWhen { … } the health condition over a service's window: count, errors, warnings, errorRatio
 //   severity …        CRITICAL (the default), WARNING or INFO
+//   calls 'a', 'b', … a calls b (and the others): calls traces do not show, such as a service's database;
+//                     declared calls hold from the start and never decay, learned ones decay after 10 minutes
 //
 // Who calls whom is learned from traces (span parents, else call order). The root is the unhealthy service
 // none of whose callees is unhealthy; the affected services are the unhealthy callers that reach it. While
@@ -19,4 +21,5 @@ cascade('service-cascade') {
     window sliding(30.seconds, 1.second)
     unhealthyWhen { errors >= 5 && errorRatio > 0.2 }
     severity CRITICAL
+    calls 'payments', 'payments-db'
 }

@@ -57,6 +57,7 @@ public final class CascadeDetector implements Detector {
         this.rule = rule;
         this.unhealthy = rule.newCondition();
         this.graph = graph;
+        rule.declaredEdges().forEach(edge -> graph.declare(edge.caller(), edge.callee()));
         this.evidenceMessages = limits.evidenceMessages();
         this.evidenceTraceIds = limits.evidenceTraceIds();
         this.maxKeys = limits.maxKeys();

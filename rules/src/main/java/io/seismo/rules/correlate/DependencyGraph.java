@@ -24,6 +24,9 @@ public final class DependencyGraph implements EdgeObserver {
     private final int maxEdges;
     private final Map<String, Map<String, Long>> calleesOf = new HashMap<>();
     private final Map<String, Set<String>> callersOf = new HashMap<>();
+    /** Edges a rule file declares: always there, never decaying or evicted, not saved (the rules bring them back). */
+    private final Map<String, Set<String>> declaredCallees = new HashMap<>();
+    private final Map<String, Set<String>> declaredCallers = new HashMap<>();
     private int edgeCount;
     private long edgesEvicted;
 
@@ -74,14 +77,34 @@ public final class DependencyGraph implements EdgeObserver {
         }
     }
 
-    public Set<String> callees(String service) {
-        Map<String, Long> callees = calleesOf.get(service);
-        return callees == null ? Set.of() : Collections.unmodifiableSet(callees.keySet());
+    /** Adds an edge known without traces (a rule file declares it); it holds for as long as this graph lives. */
+    public void declare(String caller, String callee) {
+        if (caller.equals(callee)) {
+            throw new IllegalArgumentException("a service cannot call itself: " + caller);
+        }
+        declaredCallees.computeIfAbsent(caller, service -> new HashSet<>()).add(callee);
+        declaredCallers.computeIfAbsent(callee, service -> new HashSet<>()).add(caller);
     }
 
+    /** Learned and declared callees of {@code service}. */
+    public Set<String> callees(String service) {
+        Map<String, Long> learned = calleesOf.get(service);
+        return union(learned == null ? Set.of() : learned.keySet(), declaredCallees.get(service));
+    }
+
+    /** Learned and declared callers of {@code service}. */
     public Set<String> callers(String service) {
-        Set<String> callers = callersOf.get(service);
-        return callers == null ? Set.of() : Collections.unmodifiableSet(callers);
+        Set<String> learned = callersOf.get(service);
+        return union(learned == null ? Set.of() : learned, declaredCallers.get(service));
+    }
+
+    private static Set<String> union(Set<String> learned, Set<String> declared) {
+        if (declared == null || declared.isEmpty()) {
+            return Collections.unmodifiableSet(learned);
+        }
+        Set<String> both = new HashSet<>(learned);
+        both.addAll(declared);
+        return Collections.unmodifiableSet(both);
     }
 
     public boolean hasEdge(String caller, String callee) {
@@ -96,10 +119,13 @@ public final class DependencyGraph implements EdgeObserver {
         return edgesEvicted;
     }
 
-    /** Every edge, sorted, for display. */
+    /** Every edge, learned or declared, sorted, for display. */
     public List<ServiceEdge> edges() {
         List<ServiceEdge> all = new ArrayList<>(edgeCount);
         calleesOf.forEach((caller, callees) -> callees.keySet().forEach(callee -> all.add(new ServiceEdge(caller, callee))));
+        declaredCallees.forEach((caller, callees) -> callees.stream()
+                .filter(callee -> !calleesOf.getOrDefault(caller, Map.of()).containsKey(callee))
+                .forEach(callee -> all.add(new ServiceEdge(caller, callee))));
         all.sort(Comparator.comparing(ServiceEdge::caller).thenComparing(ServiceEdge::callee));
         return all;
     }

@@ -2,6 +2,7 @@ package io.seismo.rules.engine;
 
 import static io.seismo.rules.RuleText.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.seismo.rules.RuleText;
@@ -134,6 +135,43 @@ class CascadeDetectionTest {
         traffic(30, 60, Set.of("payments-db"), second -> poolInUse(second, 10));
 
         assertThat(cascadeFindings().get(0).cascade().metricAnomalies()).isEmpty();
+    }
+
+    @Test
+    void shouldFindTheRootThroughDeclaredCallsWhenNoTraceShowsThem() {
+        VirtualTimeDriver declared = new VirtualTimeDriver(RuleText.compile("""
+                cascade('declared') {
+                    window sliding(10.seconds, 1.second)
+                    unhealthyWhen { errors >= 5 && errorRatio > 0.2 }
+                    calls 'gateway', 'checkout'
+                    calls 'checkout', 'payments', 'search'
+                    calls 'payments', 'payments-db'
+                }
+                """), EngineOptions.defaults().withAllowedLatenessNanos(Duration.ofSeconds(1).toNanos()));
+        for (int second = 0; second < 60; second++) {
+            for (String service : List.of("payments-db", "payments", "checkout", "gateway", "search")) {
+                boolean failing = second >= 30 && !service.equals("search");
+                // No trace ids: without the declared calls nothing links these services.
+                declared.feed(SyntheticEvent.log(at(second + 0.5), service, failing ? Level.ERROR : Level.INFO,
+                        service + (failing ? " failed" : " served")));
+            }
+        }
+
+        Finding fired = declared.findings().stream().filter(Finding::isCascade).findFirst().orElseThrow();
+
+        assertThat(fired.cascade().rootService()).isEqualTo("payments-db");
+        assertThat(fired.cascade().affectedServices()).containsExactlyInAnyOrder("payments", "checkout", "gateway");
+        assertThat(declared.engine().dependencyGraph().edges()).hasSize(4);
+    }
+
+    @Test
+    void shouldRefuseADeclaredCallWithoutACalleeOrToItself() {
+        assertThatThrownBy(() -> RuleText.compile("""
+                cascade('bad') {
+                    unhealthyWhen { errors >= 5 }
+                    calls 'checkout', 'checkout'
+                }
+                """)).hasMessageContaining("a callee must be another service");
     }
 
     private void poolInUse(int second, double inUse) {
