@@ -7,6 +7,9 @@
 //   fireWhen { … }   the condition over one key's window: count, errors, warnings, errorRatio
 //   severity …       CRITICAL, WARNING (the default) or INFO
 //   labels …         extra labels for routing, e.g. team: 'payments'
+//   late …           COUNT (the default): an event behind the watermark still counts in the windows not yet
+//                    evaluated (a sliding window ending later); DROP: the rule ignores it. Any rule kind takes
+//                    it; seismo_rule_late_events_total{rule,action} counts both.
 //
 // A finding is reported when the condition starts to hold and when it stops, never in between.
 
@@ -17,6 +20,7 @@ threshold('checkout-errors') {
     fireWhen { count >= 50 && errorRatio > 0.05 }
     severity CRITICAL
     labels team: 'payments'
+    late DROP
 }
 
 threshold('service-errors') {

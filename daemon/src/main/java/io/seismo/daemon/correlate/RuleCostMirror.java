@@ -1,5 +1,6 @@
 package io.seismo.daemon.correlate;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.seismo.daemon.metrics.RuleMetrics;
 import io.seismo.rules.engine.RuleCost;
 
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Copies the engine's running per-rule time and error totals into Prometheus counters as increments. A new
+ * Copies the engine's running per-rule totals (time, errors, late events) into Prometheus counters as increments. A new
  * engine (a reload) starts its totals at zero, so the mirror forgets what it saw and counts on from there.
  * Correlator thread only.
  */
@@ -22,15 +23,21 @@ final class RuleCostMirror {
 
     void mirror(List<RuleCost> costs) {
         for (RuleCost cost : costs) {
-            RuleCost before = seen.put(cost.rule(), cost);
-            long nanos = cost.nanos() - (before == null ? 0 : before.nanos());
-            long errors = cost.errors() - (before == null ? 0 : before.errors());
-            if (nanos > 0) {
-                metrics.evaluationSeconds(cost.rule()).inc(nanos / 1e9);
+            String rule = cost.rule();
+            RuleCost was = seen.put(rule, cost);
+            if (was == null) {
+                was = new RuleCost(rule, 0, 0, 0, 0);
             }
-            if (errors > 0) {
-                metrics.evaluationErrors(cost.rule()).inc(errors);
-            }
+            add(metrics.evaluationSeconds(rule), (cost.nanos() - was.nanos()) / 1e9);
+            add(metrics.evaluationErrors(rule), cost.errors() - was.errors());
+            add(metrics.lateCounted(rule), cost.lateCounted() - was.lateCounted());
+            add(metrics.lateDropped(rule), cost.lateDropped() - was.lateDropped());
+        }
+    }
+
+    private static void add(CounterDataPoint counter, double increase) {
+        if (increase > 0) {
+            counter.inc(increase);
         }
     }
 

@@ -19,6 +19,9 @@ final class RuleCollector {
     }
 
     private final Map<String, RuleDefinition> rulesByName = new LinkedHashMap<>();
+    private final Map<String, LatePolicy> latePolicies = new LinkedHashMap<>();
+    /** The spec whose body runs in the current {@link #define}; what it says beyond the definition is read from it. */
+    private RuleSpec currentSpec;
     private final List<RuleProblem> problems = new ArrayList<>();
     private String currentFile;
     private String currentScriptFile;
@@ -40,6 +43,16 @@ final class RuleCollector {
         }
     }
 
+    /** The DSL says which spec the current rule's body fills. */
+    void bodyOf(RuleSpec spec) {
+        currentSpec = spec;
+    }
+
+    /** The late policy of each rule that set one or took the default. */
+    Map<String, LatePolicy> latePolicies() {
+        return latePolicies;
+    }
+
     /** Called by the DSL for each rule: names must be unique across all files of the set. */
     void define(String name, Builder builder) {
         int line = callerLine();
@@ -54,7 +67,11 @@ final class RuleCollector {
             return;
         }
         try {
+            currentSpec = null;
             rulesByName.put(name, builder.build(currentFile, line));
+            if (currentSpec != null) {
+                latePolicies.put(name, currentSpec.chosenLatePolicy());
+            }
         } catch (RuntimeException | StackOverflowError e) {
             problems.add(new RuleProblem(currentFile, lineIn(e, line), 0, "rule '" + name + "': " + describe(e)));
         }

@@ -127,7 +127,8 @@ public abstract class RuleScript extends Script {
         });
     }
 
-    private static void runBody(Closure<?> body, RuleSpec spec) {
+    private void runBody(Closure<?> body, RuleSpec spec) {
+        collector.bodyOf(spec);
         if (body == null) {
             return;
         }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -21,18 +22,20 @@ public final class RuleSet {
     private static final String RULE_FILE_SUFFIX = ".groovy";
 
     private final List<RuleDefinition> rules;
+    private final Map<String, LatePolicy> latePolicies;
 
-    private RuleSet(List<RuleDefinition> rules) {
+    private RuleSet(List<RuleDefinition> rules, Map<String, LatePolicy> latePolicies) {
         this.rules = List.copyOf(rules);
+        this.latePolicies = Map.copyOf(latePolicies);
     }
 
     public static RuleSet empty() {
-        return new RuleSet(List.of());
+        return new RuleSet(List.of(), Map.of());
     }
 
-    /** Rules built in code rather than read from files (embedding, benchmarks). */
+    /** Rules built in code rather than read from files (embedding, benchmarks); late events count. */
     public static RuleSet of(List<RuleDefinition> rules) {
-        return new RuleSet(rules);
+        return new RuleSet(rules, Map.of());
     }
 
     /** Loads every {@code *.groovy} file of {@code dir} (not its subdirectories), in file name order. */
@@ -79,11 +82,16 @@ public final class RuleSet {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return new RuleSet(collector.rules());
+        return new RuleSet(collector.rules(), collector.latePolicies());
     }
 
     public List<RuleDefinition> rules() {
         return rules;
+    }
+
+    /** What {@code rule} does with events behind the watermark ({@code late COUNT|DROP}; COUNT unless it says). */
+    public LatePolicy latePolicy(RuleDefinition rule) {
+        return latePolicies.getOrDefault(rule.name(), LatePolicy.COUNT);
     }
 
     public Optional<RuleDefinition> rule(String name) {

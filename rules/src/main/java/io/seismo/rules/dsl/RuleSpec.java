@@ -21,6 +21,7 @@ public abstract class RuleSpec {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private Severity severity;
     private WindowSpec window;
+    private LatePolicy late = LatePolicy.COUNT;
 
     RuleSpec(Severity defaultSeverity, WindowSpec defaultWindow) {
         this.severity = defaultSeverity;
@@ -72,6 +73,22 @@ public abstract class RuleSpec {
         return WindowSpec.tumbling(nanos(size, "window size"));
     }
 
+    /** What to do with events behind the watermark: {@code late COUNT} (the default) or {@code late DROP}. */
+    public void late(LatePolicy policy) {
+        if (policy == null) {
+            throw new IllegalArgumentException("late must be COUNT or DROP");
+        }
+        this.late = policy;
+    }
+
+    public LatePolicy getCOUNT() {
+        return LatePolicy.COUNT;
+    }
+
+    public LatePolicy getDROP() {
+        return LatePolicy.DROP;
+    }
+
     public Severity getCRITICAL() {
         return Severity.CRITICAL;
     }
@@ -82,6 +99,10 @@ public abstract class RuleSpec {
 
     public Severity getINFO() {
         return Severity.INFO;
+    }
+
+    LatePolicy chosenLatePolicy() {
+        return late;
     }
 
     Severity chosenSeverity() {

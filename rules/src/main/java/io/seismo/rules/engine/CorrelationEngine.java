@@ -73,7 +73,7 @@ public final class CorrelationEngine {
         DetectorLimits limits = new DetectorLimits(options.allowedLatenessNanos(), options.maxKeysPerRule(),
                 options.evidenceMessages(), options.evidenceTraceIds());
         for (RuleDefinition rule : rules.rules()) {
-            detectors.add(new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule)));
+            detectors.add(new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule), rules.latePolicy(rule)));
         }
         this.ruleStates = new RuleStates(detectors);
         this.routing = new EventRouting(detectors, rules.rules().stream().map(RuleDefinition::serviceGuard).toList());
@@ -93,13 +93,14 @@ public final class CorrelationEngine {
         if (watermark.observe(event.getSource(), eventNanos)) {
             advance();
         }
-        if (watermark.isLate(eventNanos)) {
+        boolean late = watermark.isLate(eventNanos);
+        if (late) {
             lateEvents++;
         }
         // Timing every call would cost more than many rules do; one event in COST_SAMPLE is timed for all.
         int sampleWeight = (eventsSeen & (COST_SAMPLE - 1)) == 0 ? COST_SAMPLE : 0;
         for (ScheduledDetector scheduled : routing.detectorsFor(event.getService())) {
-            scheduled.onEvent(event, eventNanos, sampleWeight);
+            scheduled.onEvent(event, eventNanos, late, sampleWeight);
         }
         traces.add(event, eventNanos);
     }
@@ -220,11 +221,11 @@ public final class CorrelationEngine {
     }
 
     /** Rule closure evaluations of one rule that threw; 0 for an unknown rule. */
-    /** What each rule has cost this engine's thread so far, and its errors, in rule order. */
+    /** What each rule has cost this engine's thread so far, its errors and late events, in rule order. */
     public List<RuleCost> ruleCosts() {
         List<RuleCost> costs = new ArrayList<>(detectors.size());
         for (ScheduledDetector scheduled : detectors) {
-            costs.add(new RuleCost(scheduled.identity().name(), scheduled.costNanos(), scheduled.detector().ruleErrors()));
+            costs.add(scheduled.cost());
         }
         return costs;
     }

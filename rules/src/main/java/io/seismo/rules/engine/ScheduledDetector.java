@@ -1,6 +1,7 @@
 package io.seismo.rules.engine;
 
 import io.seismo.rules.detect.Detector;
+import io.seismo.rules.dsl.LatePolicy;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.state.CorruptStateException;
@@ -23,12 +24,16 @@ final class ScheduledDetector {
     private final RuleIdentity identity;
     private final WindowSpec window;
     private long nextBoundaryNanos = NOT_STARTED;
+    private final LatePolicy latePolicy;
     /** Correlator-thread time spent in this rule (events: sampled and scaled; boundaries: every one). */
     private long costNanos;
+    private long lateCounted;
+    private long lateDropped;
 
-    ScheduledDetector(Detector detector, RuleIdentity identity) {
+    ScheduledDetector(Detector detector, RuleIdentity identity, LatePolicy latePolicy) {
         this.detector = detector;
         this.identity = identity;
+        this.latePolicy = latePolicy;
         this.window = detector.window();
     }
 
@@ -48,8 +53,18 @@ final class ScheduledDetector {
         moveTo(window.firstBoundaryAfter(watermarkNanos));
     }
 
-    /** Shows the detector an event, timing the call when {@code sampleWeight} is not 0 (it stands for that many events). */
-    void onEvent(Event event, long eventNanos, int sampleWeight) {
+    /**
+     * Shows the detector an event, unless it is {@code late} (behind the watermark) and the rule drops late
+     * events; times the call when {@code sampleWeight} is not 0 (it stands for that many events).
+     */
+    void onEvent(Event event, long eventNanos, boolean late, int sampleWeight) {
+        if (late) {
+            if (latePolicy == LatePolicy.DROP) {
+                lateDropped++;
+                return;
+            }
+            lateCounted++;
+        }
         if (sampleWeight == 0) {
             detector.onEvent(event, eventNanos);
             return;
@@ -59,9 +74,9 @@ final class ScheduledDetector {
         costNanos += (System.nanoTime() - start) * sampleWeight;
     }
 
-    /** Estimated time this rule has cost the correlator thread since the engine started. */
-    long costNanos() {
-        return costNanos;
+    /** What the rule has cost and seen since the engine started. */
+    RuleCost cost() {
+        return new RuleCost(identity.name(), costNanos, detector.ruleErrors(), lateCounted, lateDropped);
     }
 
     void evaluate(long boundaryNanos, long watermarkNanos, List<Finding> round) {
