@@ -37,3 +37,12 @@ metric('payment-failures') {
     by { labels.instance }
     fireWhen { rate > 5 }
 }
+
+// Flatline: a counter that stopped moving. requests_total has been scraped at least 3 times in the last five
+// minutes and did not increase: the service is up enough to be scraped but serves nothing. (For a gauge
+// stuck at one value: count >= 3 && max == min. For a service that stops logging altogether, see absence.groovy.)
+metric('requests-flatline') {
+    name 'http_requests_total'
+    window sliding(5.minutes, 30.seconds)
+    fireWhen { count >= 3 && rate == 0 }
+}

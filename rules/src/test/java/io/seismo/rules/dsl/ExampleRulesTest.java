@@ -28,6 +28,7 @@ class ExampleRulesTest {
                         tuple("metric.groovy", "db-pool-saturated", FindingKind.THRESHOLD),
                         tuple("metric.groovy", "slow-requests", FindingKind.THRESHOLD),
                         tuple("metric.groovy", "payment-failures", FindingKind.THRESHOLD),
+                        tuple("metric.groovy", "requests-flatline", FindingKind.THRESHOLD),
                         tuple("new-value.groovy", "new-user-agent", FindingKind.THRESHOLD),
                         tuple("ratio.groovy", "checkout-5xx-ratio", FindingKind.THRESHOLD),
                         tuple("spike.groovy", "login-failure-spike", FindingKind.THRESHOLD),

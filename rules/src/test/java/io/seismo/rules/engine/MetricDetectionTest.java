@@ -84,6 +84,26 @@ class MetricDetectionTest {
     }
 
     @Test
+    void shouldFireOnACounterThatFlatlinesAndResolveWhenItMovesAgain() {
+        VirtualTimeDriver driver = new VirtualTimeDriver(RuleText.compile("""
+                metric('requests-flatline') {
+                    name 'http_requests_total'
+                    window tumbling(10.seconds)
+                    fireWhen { count >= 3 && rate == 0 }
+                }
+                """), OPTIONS);
+        // Scraped every 2 s: moving in [0, 10), stuck at 120 in [10, 20), moving again in [20, 30).
+        double[] values = {100, 105, 110, 115, 120, 120, 120, 120, 120, 120, 125, 130, 135, 140, 145};
+        for (int i = 0; i < values.length; i++) {
+            driver.feed(sample(2 * i, "api", "http_requests_total", values[i]).withAttr(MetricSample.TYPE_ATTR, "counter"));
+        }
+        driver.feed(SyntheticEvent.log(at(33), "api", null, "later"));
+
+        assertThat(driver.findings()).extracting(Finding::key, Finding::firing, Finding::atNanos)
+                .containsExactly(tuple("api", true, at(20)), tuple("api", false, at(30)));
+    }
+
+    @Test
     void shouldFireOnAQuantileOfTheHistogramBuckets() {
         VirtualTimeDriver driver = new VirtualTimeDriver(RuleText.compile("""
                 metric('slow-requests') {
