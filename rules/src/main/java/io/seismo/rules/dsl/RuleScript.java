@@ -127,6 +127,16 @@ public abstract class RuleScript extends Script {
         });
     }
 
+    /** Fires when a session of a key (its events at most a gap apart) ends and its condition holds over all of it. */
+    public void session(String name,
+                        @DelegatesTo(value = SessionSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        collector.define(name, (file, line) -> {
+            SessionSpec spec = new SessionSpec();
+            runBody(body, spec);
+            return spec.build(name, file, line);
+        });
+    }
+
     private void runBody(Closure<?> body, RuleSpec spec) {
         collector.bodyOf(spec);
         if (body == null) {

@@ -320,6 +320,7 @@ public final class CorrelationEngine {
         if (rule instanceof io.seismo.rules.dsl.ChangeDefinition change) { return new io.seismo.rules.detect.ChangeDetector(change, limits); }
         if (rule instanceof io.seismo.rules.dsl.SequenceDefinition sequence) { return new io.seismo.rules.detect.SequenceDetector(sequence, limits); }
         if (rule instanceof io.seismo.rules.dsl.CardinalityDefinition cardinality) { return new io.seismo.rules.detect.CardinalityDetector(cardinality, limits); }
+        if (rule instanceof io.seismo.rules.dsl.SessionDefinition session) { return new io.seismo.rules.detect.SessionDetector(session, limits); }
         throw new IllegalArgumentException("no detector for rule kind " + rule.kind());
     }
 }

@@ -15,6 +15,13 @@ public final class WindowCounts {
         warnings = 0;
     }
 
+    /** Sets the figures of a window counted elsewhere (a session's). */
+    public void set(long allEvents, long allErrors, long allWarnings) {
+        events = allEvents;
+        errors = allErrors;
+        warnings = allWarnings;
+    }
+
     void add(long moreEvents, long moreErrors, long moreWarnings) {
         events += moreEvents;
         errors += moreErrors;

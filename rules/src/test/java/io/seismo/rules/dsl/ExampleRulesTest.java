@@ -31,6 +31,7 @@ class ExampleRulesTest {
                         tuple("metric.groovy", "requests-flatline", FindingKind.THRESHOLD),
                         tuple("new-value.groovy", "new-user-agent", FindingKind.THRESHOLD),
                         tuple("ratio.groovy", "checkout-5xx-ratio", FindingKind.THRESHOLD),
+                        tuple("session.groovy", "ssh-password-guessing", FindingKind.THRESHOLD),
                         tuple("spike.groovy", "login-failure-spike", FindingKind.THRESHOLD),
                         tuple("threshold.groovy", "checkout-errors", FindingKind.THRESHOLD),
                         tuple("threshold.groovy", "service-errors", FindingKind.THRESHOLD));

@@ -22,6 +22,8 @@ class RuleKindIdentityTest {
                 .isNotEqualTo(identityOf("newValue('ua') { by { attr('user') }; value { attr('ua') }; remember 11 }"));
         assertThat(identityOf("any('a') { where { message == 'x' }; quiet 5.minutes }"))
                 .isNotEqualTo(identityOf("any('a') { where { message == 'x' }; quiet 6.minutes }"));
+        assertThat(identityOf("session('s') { gap 1.minute; fireWhen { count > 3 } }"))
+                .isNotEqualTo(identityOf("session('s') { gap 2.minutes; fireWhen { count > 3 } }"));
     }
 
     @Test

@@ -40,6 +40,15 @@ class SnapshotEquivalenceTest {
             }
             """;
 
+    /** Sessions of errors per service: they end, fire, resolve and are evicted all through the random traffic. */
+    private static final String SESSION_RULE = """
+            session('error-sessions') {
+                where { level >= ERROR }
+                gap 2.seconds
+                fireWhen { count >= 2 }
+            }
+            """;
+
     static Stream<Arguments> streams() {
         EngineOptions roomy = EngineOptions.defaults();
         // Bounds small enough that keys, traces and edges are evicted all the time, firing keys included.
@@ -91,6 +100,7 @@ class SnapshotEquivalenceTest {
         CorrelationEngine engine = reference.engine();
         List<Finding> findings = reference.findingsFrom(0);
         assertThat(findings).anyMatch(finding -> !finding.firing());
+        assertThat(findings).anyMatch(finding -> finding.ruleName().equals("error-sessions") && !finding.firing());
         assertThat(engine.lateEvents()).isPositive();
         assertThat(engine.eventsWithoutTime()).isPositive();
         if (tight) {
@@ -148,6 +158,7 @@ class SnapshotEquivalenceTest {
             sources.add(new RuleSource(file, Files.readString(examples.resolve(file))));
         }
         sources.add(new RuleSource("trace.groovy", TRACE_RULE));
+        sources.add(new RuleSource("session.groovy", SESSION_RULE));
         return RuleSet.compile(sources);
     }
 }
