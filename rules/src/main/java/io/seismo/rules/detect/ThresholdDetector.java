@@ -3,8 +3,10 @@ package io.seismo.rules.detect;
 import io.seismo.rules.dsl.EventKeyer;
 import io.seismo.rules.dsl.EventMatcher;
 import io.seismo.rules.dsl.ThresholdDefinition;
+import io.seismo.rules.dsl.TracesDefinition;
 import io.seismo.rules.dsl.WindowCondition;
 import io.seismo.rules.event.Event;
+import io.seismo.rules.event.EventKind;
 import io.seismo.rules.finding.Evidence;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.finding.FindingKind;
@@ -54,8 +56,17 @@ public final class ThresholdDetector implements Detector {
     }
 
     public ThresholdDetector(ThresholdDefinition rule, DetectorLimits limits) {
+        this(rule, limits, rule.newMatcher());
+    }
+
+    /** A threshold over trace summaries: the {@code traces} rule kind. */
+    public ThresholdDetector(TracesDefinition rule, DetectorLimits limits) {
+        this(rule.threshold(), limits, rule.threshold().newMatcher(EventKind.TRACE_SUMMARY));
+    }
+
+    private ThresholdDetector(ThresholdDefinition rule, DetectorLimits limits, EventMatcher matcher) {
         this.rule = rule;
-        this.matcher = rule.newMatcher();
+        this.matcher = matcher;
         this.keyer = rule.newKeyer();
         this.condition = rule.newCondition();
         this.keyLabel = rule.groupsByService() ? "service" : "key";

@@ -5,13 +5,20 @@ import io.seismo.rules.event.EventKind;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
 
-/** A rule's {@code where}, bound for one engine thread. Without one, every log event matches. */
+/** A rule's {@code where}, bound for one engine thread. Without one, every log event (or every event of the rule's one kind) matches. */
 public final class EventMatcher {
     private final EventView view = new EventView();
     private final RulePart predicate;
+    private final EventKind onlyKind;
 
     EventMatcher(RuleClosure where) {
+        this(where, null);
+    }
+
+    /** @param onlyKind when not null, only events of this kind pass, whatever the {@code where} */
+    EventMatcher(RuleClosure where, EventKind onlyKind) {
         this.predicate = where == null ? null : where.bindTo(view);
+        this.onlyKind = onlyKind;
     }
 
     /**
@@ -19,8 +26,11 @@ public final class EventMatcher {
      * {@code where} lets nothing through.
      */
     public boolean matches(Event event) {
+        if (onlyKind != null && event.getKind() != onlyKind) {
+            return false;
+        }
         if (predicate == null) {
-            return event.getKind() == EventKind.LOG;
+            return onlyKind != null || event.getKind() == EventKind.LOG;
         }
         if (predicate.disabled()) {
             return false;

@@ -1,9 +1,11 @@
 package io.seismo.rules.dsl;
 
+import io.seismo.rules.correlate.TraceSummaryEvent;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.event.EventKind;
 import io.seismo.rules.event.Level;
 import io.seismo.rules.sandbox.RuleApi;
+import java.util.List;
 
 /**
  * What {@code where} and {@code by} closures see: the event being evaluated, read-only, plus the level and
@@ -70,6 +72,31 @@ public final class EventView {
     /** A parsed field of the event, or null. */
     public String attr(String name) {
         return event.attr(name);
+    }
+
+    /** For a {@code traces} rule: the trace's services, in first-seen order. */
+    public List<String> getServices() {
+        return TraceSummaryEvent.services(event);
+    }
+
+    /** For a {@code traces} rule: the services that logged an error in the trace. */
+    public List<String> getErrorServices() {
+        return TraceSummaryEvent.errorServices(event);
+    }
+
+    /** For a {@code traces} rule: its calls, as {@code "checkout->payments"}. */
+    public List<String> getEdges() {
+        return TraceSummaryEvent.edges(event);
+    }
+
+    /** For a {@code traces} rule: the trace's first error message, or null. */
+    public String getFirstError() {
+        return event.isError() ? event.getMessage() : null;
+    }
+
+    /** For a {@code traces} rule: from its first event to its last, in milliseconds. */
+    public double getDurationMillis() {
+        return TraceSummaryEvent.durationMillis(event);
     }
 
     public Level getUNKNOWN() {

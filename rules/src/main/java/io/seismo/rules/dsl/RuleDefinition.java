@@ -6,7 +6,7 @@ import io.seismo.rules.window.WindowSpec;
 import java.util.Map;
 
 /** A rule as loaded: immutable, shareable between engines; each engine builds its own detector from it. */
-public sealed interface RuleDefinition permits ThresholdDefinition, CascadeDefinition, MetricDefinition, AnyDefinition, RatioDefinition, SpikeDefinition, AbsenceDefinition, NewValueDefinition, ChangeDefinition, SequenceDefinition, CardinalityDefinition, SessionDefinition {
+public sealed interface RuleDefinition permits ThresholdDefinition, CascadeDefinition, MetricDefinition, AnyDefinition, RatioDefinition, SpikeDefinition, AbsenceDefinition, NewValueDefinition, ChangeDefinition, SequenceDefinition, CardinalityDefinition, SessionDefinition, TracesDefinition {
 
     String name();
 

@@ -127,6 +127,19 @@ public abstract class RuleScript extends Script {
         });
     }
 
+    /**
+     * A threshold over closed traces: {@code where} and {@code by} see a trace's {@code services},
+     * {@code errorServices}, {@code edges}, {@code firstError}, {@code durationMillis} and {@code traceId}.
+     */
+    public void traces(String name,
+                       @DelegatesTo(value = ThresholdSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        collector.define(name, (file, line) -> {
+            ThresholdSpec spec = new ThresholdSpec();
+            runBody(body, spec);
+            return new TracesDefinition(spec.build(name, file, line));
+        });
+    }
+
     /** Fires when a session of a key (its events at most a gap apart) ends and its condition holds over all of it. */
     public void session(String name,
                         @DelegatesTo(value = SessionSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {

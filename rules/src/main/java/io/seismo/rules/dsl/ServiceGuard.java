@@ -31,6 +31,8 @@ import java.util.Set;
 public final class ServiceGuard {
     /** No restriction: every service's events. */
     public static final ServiceGuard ANY = new ServiceGuard(null);
+    /** No event of any service (a rule the engine feeds by other means). */
+    public static final ServiceGuard NONE = new ServiceGuard(Set.of());
     private static final String SERVICE = "service";
 
     private final Set<String> services;

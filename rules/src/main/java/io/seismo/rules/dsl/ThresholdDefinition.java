@@ -1,5 +1,6 @@
 package io.seismo.rules.dsl;
 
+import io.seismo.rules.event.EventKind;
 import io.seismo.rules.finding.FindingKind;
 import io.seismo.rules.finding.Severity;
 import io.seismo.rules.window.WindowSpec;
@@ -57,6 +58,11 @@ public record ThresholdDefinition(
     /** A fresh matcher for one engine's thread. */
     public EventMatcher newMatcher() {
         return new EventMatcher(where);
+    }
+
+    /** A fresh matcher that lets only events of {@code kind} through (a traces rule's: trace summaries). */
+    public EventMatcher newMatcher(EventKind kind) {
+        return new EventMatcher(where, kind);
     }
 
     /** A fresh key function for one engine's thread. */

@@ -3,6 +3,8 @@ package io.seismo.rules.engine;
 import io.seismo.rules.correlate.CascadeDetector;
 import io.seismo.rules.correlate.DependencyGraph;
 import io.seismo.rules.correlate.TraceAssembler;
+import io.seismo.rules.correlate.TraceSummary;
+import io.seismo.rules.correlate.TraceSummaryEvent;
 import io.seismo.rules.detect.Detector;
 import io.seismo.rules.detect.DetectorLimits;
 import io.seismo.rules.detect.MetricDetector;
@@ -11,6 +13,7 @@ import io.seismo.rules.dsl.CascadeDefinition;
 import io.seismo.rules.dsl.RuleDefinition;
 import io.seismo.rules.dsl.RuleSet;
 import io.seismo.rules.dsl.ThresholdDefinition;
+import io.seismo.rules.dsl.TracesDefinition;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.finding.FindingKind;
@@ -51,6 +54,11 @@ public final class CorrelationEngine {
     private static final int COST_SAMPLE = 64;
     private final EventRouting routing;
     private final CascadeAnomalies anomalies;
+    /** The {@code traces} rules, which see closed traces rather than events. */
+    private final List<ScheduledDetector> traceRules;
+    private final Event traceEvent = new Event();
+    /** The event time closed traces are shown at: just before the boundary being evaluated, so it counts them. */
+    private long tracesClosingAtNanos;
     /** Event time of the last sweep of the dependency graph; not saved, a restored engine sweeps at once. */
     private long lastDecayNanos = Long.MIN_VALUE / 2;
     private final RuleStates ruleStates;
@@ -69,12 +77,19 @@ public final class CorrelationEngine {
         this.watermark = new Watermark(options.allowedLatenessNanos(), options.idleTimeoutNanos());
         this.graph = new DependencyGraph(options.edgeTtlNanos(), options.maxGraphEdges());
         this.traces = new TraceAssembler(options.traceGapNanos(), options.maxOpenTraces(), options.maxSpansPerTrace(),
-                graph, listener::onTraceClosed);
+                graph, this::traceClosed);
         DetectorLimits limits = new DetectorLimits(options.allowedLatenessNanos(), options.maxKeysPerRule(),
                 options.evidenceMessages(), options.evidenceTraceIds());
+        List<ScheduledDetector> tracesRules = new ArrayList<>();
         for (RuleDefinition rule : rules.rules()) {
-            detectors.add(new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule), rules.latePolicy(rule)));
+            ScheduledDetector scheduled = new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule),
+                    rules.latePolicy(rule));
+            detectors.add(scheduled);
+            if (rule instanceof TracesDefinition) {
+                tracesRules.add(scheduled);
+            }
         }
+        this.traceRules = List.copyOf(tracesRules);
         this.ruleStates = new RuleStates(detectors);
         this.routing = new EventRouting(detectors, rules.rules().stream().map(RuleDefinition::serviceGuard).toList());
         this.anomalies = new CascadeAnomalies(detectors.stream().map(ScheduledDetector::detector)
@@ -274,6 +289,7 @@ public final class CorrelationEngine {
         }
         long step;
         while ((step = nextStep()) <= watermarkNanos) {
+            tracesClosingAtNanos = step - 1;
             traces.closeUpTo(step);
             graph.decay(step);
             List<Finding> round = new ArrayList<>();
@@ -287,12 +303,24 @@ public final class CorrelationEngine {
                 listener.onFindings(List.copyOf(anomalies.enrich(round)));
             }
         }
+        tracesClosingAtNanos = watermarkNanos;
         traces.closeUpTo(watermarkNanos);
         // The watermark moves with nearly every event; sweeping every edge that often would cost more than
         // the rules. Edges live for the ttl, so sweeping every sixteenth of it is exact enough.
         if (watermarkNanos - lastDecayNanos >= options.edgeTtlNanos() / 16) {
             graph.decay(watermarkNanos);
             lastDecayNanos = watermarkNanos;
+        }
+    }
+
+    private void traceClosed(TraceSummary trace) {
+        listener.onTraceClosed(trace);
+        if (traceRules.isEmpty()) {
+            return;
+        }
+        TraceSummaryEvent.fill(traceEvent, trace, tracesClosingAtNanos);
+        for (ScheduledDetector rule : traceRules) {
+            rule.onEvent(traceEvent, tracesClosingAtNanos, false, 0);
         }
     }
 
@@ -320,6 +348,7 @@ public final class CorrelationEngine {
         if (rule instanceof io.seismo.rules.dsl.ChangeDefinition change) { return new io.seismo.rules.detect.ChangeDetector(change, limits); }
         if (rule instanceof io.seismo.rules.dsl.SequenceDefinition sequence) { return new io.seismo.rules.detect.SequenceDetector(sequence, limits); }
         if (rule instanceof io.seismo.rules.dsl.CardinalityDefinition cardinality) { return new io.seismo.rules.detect.CardinalityDetector(cardinality, limits); }
+        if (rule instanceof TracesDefinition traceRule) { return new ThresholdDetector(traceRule, limits); }
         if (rule instanceof io.seismo.rules.dsl.SessionDefinition session) { return new io.seismo.rules.detect.SessionDetector(session, limits); }
         throw new IllegalArgumentException("no detector for rule kind " + rule.kind());
     }

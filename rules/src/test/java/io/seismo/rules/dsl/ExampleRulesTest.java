@@ -34,7 +34,9 @@ class ExampleRulesTest {
                         tuple("session.groovy", "ssh-password-guessing", FindingKind.THRESHOLD),
                         tuple("spike.groovy", "login-failure-spike", FindingKind.THRESHOLD),
                         tuple("threshold.groovy", "checkout-errors", FindingKind.THRESHOLD),
-                        tuple("threshold.groovy", "service-errors", FindingKind.THRESHOLD));
+                        tuple("threshold.groovy", "service-errors", FindingKind.THRESHOLD),
+                        tuple("traces.groovy", "checkout-payments-failures", FindingKind.THRESHOLD),
+                        tuple("traces.groovy", "slow-traces", FindingKind.THRESHOLD));
     }
 
     @Test

@@ -49,6 +49,15 @@ class SnapshotEquivalenceTest {
             }
             """;
 
+    /** Closed traces with an error, per entry service: fed by trace assembly, so it must restore in step with it. */
+    private static final String TRACES_RULE = """
+            traces('failed-traces') {
+                where { !errorServices.isEmpty() }
+                window tumbling(10.seconds)
+                fireWhen { count >= 1 }
+            }
+            """;
+
     static Stream<Arguments> streams() {
         EngineOptions roomy = EngineOptions.defaults();
         // Bounds small enough that keys, traces and edges are evicted all the time, firing keys included.
@@ -101,6 +110,7 @@ class SnapshotEquivalenceTest {
         List<Finding> findings = reference.findingsFrom(0);
         assertThat(findings).anyMatch(finding -> !finding.firing());
         assertThat(findings).anyMatch(finding -> finding.ruleName().equals("error-sessions") && !finding.firing());
+        assertThat(findings).anyMatch(finding -> finding.ruleName().equals("failed-traces") && !finding.firing());
         assertThat(engine.lateEvents()).isPositive();
         assertThat(engine.eventsWithoutTime()).isPositive();
         if (tight) {
@@ -159,6 +169,7 @@ class SnapshotEquivalenceTest {
         }
         sources.add(new RuleSource("trace.groovy", TRACE_RULE));
         sources.add(new RuleSource("session.groovy", SESSION_RULE));
+        sources.add(new RuleSource("traces.groovy", TRACES_RULE));
         return RuleSet.compile(sources);
     }
 }
