@@ -29,7 +29,7 @@ public record AbsenceDefinition(
         RuleClosure where,
         RuleClosure by,
         long expectWithinNanos,
-        long forgetAfterNanos) implements RuleDefinition, IdentityParts {
+        long forgetAfterNanos) implements RuleDefinition, FilteredKeyedRule, IdentityParts {
 
     public AbsenceDefinition {
         Objects.requireNonNull(name, "name");
@@ -57,20 +57,8 @@ public record AbsenceDefinition(
         return FindingKind.THRESHOLD;
     }
 
-    public boolean groupsByService() {
-        return by == null;
-    }
-
     @Override
     public String conditionText() {
         return "no matching event for " + Duration.ofNanos(expectWithinNanos);
-    }
-
-    public EventMatcher newMatcher() {
-        return new EventMatcher(where);
-    }
-
-    public EventKeyer newKeyer() {
-        return new EventKeyer(by);
     }
 }

@@ -28,7 +28,7 @@ public record AnyDefinition(
         WindowSpec window,
         RuleClosure where,
         RuleClosure by,
-        long quietNanos) implements RuleDefinition, IdentityParts {
+        long quietNanos) implements RuleDefinition, FilteredKeyedRule, IdentityParts {
 
     public AnyDefinition {
         Objects.requireNonNull(name, "name");
@@ -55,24 +55,10 @@ public record AnyDefinition(
         return FindingKind.THRESHOLD;
     }
 
-    public boolean groupsByService() {
-        return by == null;
-    }
-
     @Override
     public String conditionText() {
         String matching = where == null ? "any log event"
                 : where.sourceText() != null ? "any event where " + where.sourceText() : "any event matching at " + file + ":" + line;
         return matching + ", until quiet for " + Duration.ofNanos(quietNanos);
-    }
-
-    /** A fresh matcher for one engine's thread. */
-    public EventMatcher newMatcher() {
-        return new EventMatcher(where);
-    }
-
-    /** A fresh key function for one engine's thread. */
-    public EventKeyer newKeyer() {
-        return new EventKeyer(by);
     }
 }

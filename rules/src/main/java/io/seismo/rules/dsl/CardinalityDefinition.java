@@ -27,7 +27,7 @@ public record CardinalityDefinition(
         RuleClosure by,
         RuleClosure distinct,
         RuleClosure fireWhen,
-        int maxDistinct) implements RuleDefinition, IdentityParts {
+        int maxDistinct) implements RuleDefinition, FilteredKeyedRule, IdentityParts {
 
     public CardinalityDefinition {
         Objects.requireNonNull(name, "name");
@@ -56,21 +56,9 @@ public record CardinalityDefinition(
         return FindingKind.THRESHOLD;
     }
 
-    public boolean groupsByService() {
-        return by == null;
-    }
-
     @Override
     public String conditionText() {
         return fireWhen.sourceText() != null ? fireWhen.sourceText() : "fireWhen at " + file + ":" + line;
-    }
-
-    public EventMatcher newMatcher() {
-        return new EventMatcher(where);
-    }
-
-    public EventKeyer newKeyer() {
-        return new EventKeyer(by);
     }
 
     /** A fresh value function for one engine's thread. */

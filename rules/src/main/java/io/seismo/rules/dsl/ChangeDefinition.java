@@ -27,7 +27,7 @@ public record ChangeDefinition(
         RuleClosure where,
         RuleClosure by,
         RuleClosure value,
-        long forgetAfterNanos) implements RuleDefinition, IdentityParts {
+        long forgetAfterNanos) implements RuleDefinition, FilteredKeyedRule, IdentityParts {
 
     public ChangeDefinition {
         Objects.requireNonNull(name, "name");
@@ -55,21 +55,9 @@ public record ChangeDefinition(
         return FindingKind.THRESHOLD;
     }
 
-    public boolean groupsByService() {
-        return by == null;
-    }
-
     @Override
     public String conditionText() {
         return (value.sourceText() != null ? value.sourceText() : "the value at " + file + ":" + line) + " changed";
-    }
-
-    public EventMatcher newMatcher() {
-        return new EventMatcher(where);
-    }
-
-    public EventKeyer newKeyer() {
-        return new EventKeyer(by);
     }
 
     /** A fresh value function for one engine's thread. */

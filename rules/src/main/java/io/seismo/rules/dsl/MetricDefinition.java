@@ -25,7 +25,7 @@ public record MetricDefinition(
         String metric,
         RuleClosure where,
         RuleClosure by,
-        RuleClosure fireWhen) implements RuleDefinition {
+        RuleClosure fireWhen) implements RuleDefinition, KeyedRule {
 
     public MetricDefinition {
         Objects.requireNonNull(name, "name");
@@ -39,11 +39,6 @@ public record MetricDefinition(
     @Override
     public FindingKind kind() {
         return FindingKind.THRESHOLD;
-    }
-
-    /** Whether keys are service names (then findings carry a {@code service} label rather than {@code key}). */
-    public boolean groupsByService() {
-        return by == null;
     }
 
     @Override

@@ -29,7 +29,7 @@ public record NewValueDefinition(
         RuleClosure by,
         RuleClosure value,
         int remember,
-        long forgetAfterNanos) implements RuleDefinition, IdentityParts {
+        long forgetAfterNanos) implements RuleDefinition, FilteredKeyedRule, IdentityParts {
 
     public NewValueDefinition {
         Objects.requireNonNull(name, "name");
@@ -57,22 +57,10 @@ public record NewValueDefinition(
         return FindingKind.THRESHOLD;
     }
 
-    public boolean groupsByService() {
-        return by == null;
-    }
-
     @Override
     public String conditionText() {
         String what = value.sourceText() != null ? value.sourceText() : "the value at " + file + ":" + line;
         return "first sight of " + what + " in " + Duration.ofNanos(forgetAfterNanos);
-    }
-
-    public EventMatcher newMatcher() {
-        return new EventMatcher(where);
-    }
-
-    public EventKeyer newKeyer() {
-        return new EventKeyer(by);
     }
 
     /** A fresh value function for one engine's thread: a key function over the rule's {@code value}. */

@@ -26,7 +26,7 @@ public record RatioDefinition(
         RuleClosure denominator,
         RuleClosure numerator,
         RuleClosure by,
-        RuleClosure fireWhen) implements RuleDefinition, IdentityParts {
+        RuleClosure fireWhen) implements RuleDefinition, KeyedRule, IdentityParts {
 
     public RatioDefinition {
         Objects.requireNonNull(name, "name");
@@ -52,10 +52,6 @@ public record RatioDefinition(
         return FindingKind.THRESHOLD;
     }
 
-    public boolean groupsByService() {
-        return by == null;
-    }
-
     @Override
     public String conditionText() {
         return fireWhen.sourceText() != null ? fireWhen.sourceText() : "fireWhen at " + file + ":" + line;
@@ -69,10 +65,6 @@ public record RatioDefinition(
     /** A fresh matcher of the numerator for one engine's thread. */
     public EventMatcher newNumeratorMatcher() {
         return new EventMatcher(numerator);
-    }
-
-    public EventKeyer newKeyer() {
-        return new EventKeyer(by);
     }
 
     public ViewCondition<RatioView> newCondition() {

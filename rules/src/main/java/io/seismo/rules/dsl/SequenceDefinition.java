@@ -31,7 +31,7 @@ public record SequenceDefinition(
         RuleClosure first,
         RuleClosure then,
         RuleClosure when,
-        long withinNanos) implements RuleDefinition, IdentityParts {
+        long withinNanos) implements RuleDefinition, FilteredKeyedRule, IdentityParts {
 
     public SequenceDefinition {
         Objects.requireNonNull(name, "name");
@@ -60,22 +60,10 @@ public record SequenceDefinition(
         return FindingKind.THRESHOLD;
     }
 
-    public boolean groupsByService() {
-        return by == null;
-    }
-
     @Override
     public String conditionText() {
         String pair = when == null ? "" : when.sourceText() != null ? " where " + when.sourceText() : " matching at " + file + ":" + line;
         return text(first) + " then " + text(then) + " within " + Duration.ofNanos(withinNanos) + pair;
-    }
-
-    public EventMatcher newMatcher() {
-        return new EventMatcher(where);
-    }
-
-    public EventKeyer newKeyer() {
-        return new EventKeyer(by);
     }
 
     public EventMatcher newFirstMatcher() {

@@ -30,7 +30,7 @@ public record SessionDefinition(
         long gapNanos,
         RuleClosure where,
         RuleClosure by,
-        RuleClosure fireWhen) implements RuleDefinition, IdentityParts {
+        RuleClosure fireWhen) implements RuleDefinition, FilteredKeyedRule, IdentityParts {
 
     private static final long LONGEST_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -65,10 +65,6 @@ public record SessionDefinition(
         return FindingKind.THRESHOLD;
     }
 
-    public boolean groupsByService() {
-        return by == null;
-    }
-
     @Override
     public String conditionText() {
         String condition = fireWhen.sourceText() != null ? fireWhen.sourceText() : "fireWhen at " + file + ":" + line;
@@ -78,14 +74,6 @@ public record SessionDefinition(
     @Override
     public ServiceGuard serviceGuard() {
         return ServiceGuard.of(where);
-    }
-
-    public EventMatcher newMatcher() {
-        return new EventMatcher(where);
-    }
-
-    public EventKeyer newKeyer() {
-        return new EventKeyer(by);
     }
 
     public WindowCondition newCondition() {

@@ -1,12 +1,7 @@
 package io.seismo.rules.dsl;
 
-import groovy.lang.Closure;
-import groovy.lang.DelegatesTo;
-import groovy.transform.stc.ClosureParams;
-import groovy.transform.stc.SimpleType;
 import io.seismo.rules.finding.Severity;
 import io.seismo.rules.sandbox.RuleApi;
-import io.seismo.rules.window.WindowSpec;
 
 import java.time.Duration;
 
@@ -15,9 +10,8 @@ import java.time.Duration;
  * {@code gap} apart; when it ends, {@code fireWhen} is asked about the whole session.
  */
 @RuleApi
-public final class SessionSpec extends KeyedEventSpec {
+public final class SessionSpec extends CountedEventSpec {
     private long gapNanos;
-    private RuleClosure fireWhen;
 
     SessionSpec() {
         super(Severity.WARNING, null);
@@ -28,29 +22,17 @@ public final class SessionSpec extends KeyedEventSpec {
         this.gapNanos = nanos(span, "gap");
     }
 
-    /** The condition over a finished session: sees {@code count}, {@code errors}, {@code warnings}, {@code errorRatio}. */
-    public void fireWhen(@DelegatesTo(value = WindowView.class, strategy = Closure.DELEGATE_FIRST)
-                         @ClosureParams(value = SimpleType.class, options = "io.seismo.rules.dsl.WindowView") Closure<?> condition) {
-        fireWhen(null, condition);
-    }
-
-    public void fireWhen(String sourceText,
-                         @DelegatesTo(value = WindowView.class, strategy = Closure.DELEGATE_FIRST)
-                         @ClosureParams(value = SimpleType.class, options = "io.seismo.rules.dsl.WindowView") Closure<?> condition) {
-        this.fireWhen = ruleClosure(condition, sourceText, "fireWhen");
-    }
-
     SessionDefinition build(String name, String file, int line) {
         if (gapNanos == 0) {
             throw new IllegalArgumentException("session needs the pause that ends a session: gap 5.minutes");
         }
-        if (fireWhen == null) {
+        if (chosenFireWhen() == null) {
             throw new IllegalArgumentException("session needs a condition over the session: fireWhen { errors > 20 }");
         }
         if (chosenWindow() != null) {
             throw new IllegalArgumentException("a session rule has no window: its sessions are cut by gap");
         }
         return new SessionDefinition(name, file, line, chosenSeverity(), chosenLabels(), gapNanos, chosenWhere(),
-                chosenBy(), fireWhen);
+                chosenBy(), chosenFireWhen());
     }
 }

@@ -28,7 +28,7 @@ public record SpikeDefinition(
         RuleClosure where,
         RuleClosure by,
         long baselineNanos,
-        RuleClosure fireWhen) implements RuleDefinition, IdentityParts {
+        RuleClosure fireWhen) implements RuleDefinition, FilteredKeyedRule, IdentityParts {
 
     public SpikeDefinition {
         Objects.requireNonNull(name, "name");
@@ -68,21 +68,9 @@ public record SpikeDefinition(
         return FindingKind.THRESHOLD;
     }
 
-    public boolean groupsByService() {
-        return by == null;
-    }
-
     @Override
     public String conditionText() {
         return fireWhen.sourceText() != null ? fireWhen.sourceText() : "fireWhen at " + file + ":" + line;
-    }
-
-    public EventMatcher newMatcher() {
-        return new EventMatcher(where);
-    }
-
-    public EventKeyer newKeyer() {
-        return new EventKeyer(by);
     }
 
     public ViewCondition<SpikeView> newCondition() {

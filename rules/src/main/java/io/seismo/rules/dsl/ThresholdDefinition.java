@@ -24,7 +24,7 @@ public record ThresholdDefinition(
         WindowSpec window,
         RuleClosure where,
         RuleClosure by,
-        RuleClosure fireWhen) implements RuleDefinition {
+        RuleClosure fireWhen) implements RuleDefinition, FilteredKeyedRule {
 
     public ThresholdDefinition {
         Objects.requireNonNull(name, "name");
@@ -39,11 +39,6 @@ public record ThresholdDefinition(
         return FindingKind.THRESHOLD;
     }
 
-    /** Whether keys are service names (then findings carry a {@code service} label rather than {@code key}). */
-    public boolean groupsByService() {
-        return by == null;
-    }
-
     @Override
     public String conditionText() {
         return fireWhen.sourceText() != null ? fireWhen.sourceText() : "fireWhen at " + file + ":" + line;
@@ -55,19 +50,9 @@ public record ThresholdDefinition(
         return ServiceGuard.of(where);
     }
 
-    /** A fresh matcher for one engine's thread. */
-    public EventMatcher newMatcher() {
-        return new EventMatcher(where);
-    }
-
     /** A fresh matcher that lets only events of {@code kind} through (a traces rule's: trace summaries). */
     public EventMatcher newMatcher(EventKind kind) {
         return new EventMatcher(where, kind);
-    }
-
-    /** A fresh key function for one engine's thread. */
-    public EventKeyer newKeyer() {
-        return new EventKeyer(by);
     }
 
     /** A fresh condition for one engine's thread. */

@@ -1,0 +1,13 @@
+package io.seismo.rules.dsl;
+
+/** A keyed rule that picks its events with a {@code where} (every log event when it has none). */
+public interface FilteredKeyedRule extends KeyedRule {
+
+    /** The rule's {@code where}; null: every log event. */
+    RuleClosure where();
+
+    /** A fresh matcher for one engine's thread. */
+    default EventMatcher newMatcher() {
+        return new EventMatcher(where());
+    }
+}
