@@ -87,7 +87,7 @@ public class RuleSetBenchmark {
     }
 
     /** Rule i watches service i mod 20, keyed by user or route, with thresholds that rarely hold. */
-    static String ruleFile(int thresholdRules) {
+    public static String ruleFile(int thresholdRules) {
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < thresholdRules; i++) {
             file.append("""

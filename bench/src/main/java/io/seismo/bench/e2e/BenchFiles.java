@@ -1,0 +1,74 @@
+package io.seismo.bench.e2e;
+
+import io.seismo.bench.rules.RuleSetBenchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The work folder of one run: log files, the rule file and the daemon's and agent's configs. */
+final class BenchFiles {
+    static final String TOKEN = "bench";
+    /** What the daemon is told, printed with the results: the latency figures depend on it. */
+    static final String DAEMON_SETTINGS = "engine.allowedLateness 50ms, probe rule window tumbling(50ms), alerting.groupWait 0s, journal fsync per batch";
+    static final String AGENT_SETTINGS = "pollInterval 20ms, batches of 10,000 lines / 4 MiB, linger 20ms";
+
+    private BenchFiles() {
+    }
+
+    static List<Path> logFiles(Path work, int count) throws IOException {
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            files.add(Files.createFile(logs.resolve("app-" + i + ".log")));
+        }
+        return files;
+    }
+
+    /** The N threshold rules and the cascade of {@link RuleSetBenchmark}, and the latency probe rule. */
+    static Path daemonConfig(Path work, int port, int rules, int traceKeys, String webhook) throws IOException {
+        Path ruleDir = Files.createDirectories(work.resolve("rules"));
+        Files.writeString(ruleDir.resolve("bench.groovy"), RuleSetBenchmark.ruleFile(rules) + """
+                threshold('%s') {
+                    where { service == 'probe' }
+                    by { attr('probe') }
+                    window tumbling(50.milliseconds)
+                    fireWhen { count >= 1 }
+                }
+                """.formatted(ProbeWebhook.PROBE_RULE), StandardCharsets.UTF_8);
+        Path config = work.resolve("seismo.yaml");
+        Files.writeString(config, """
+                listen: { host: 127.0.0.1, port: %d }
+                auth: { tokens: [ %s ] }
+                dataDir: data
+                rulesDir: rules
+                engine: { allowedLateness: 50ms, maxOpenTraces: %d }
+                alerting: { groupWait: 0s }
+                sinks: [ { name: probe, type: webhook, url: "%s" } ]
+                """.formatted(port, TOKEN, traceKeys, webhook), StandardCharsets.UTF_8);
+        return config;
+    }
+
+    static Path agentConfig(Path work, int port) throws IOException {
+        Path config = work.resolve("agent.yaml");
+        Files.writeString(config, """
+                agentId: bench-agent
+                daemon: { url: "http://127.0.0.1:%d/v1/ingest", token: %s }
+                stateDir: agent-state
+                pollInterval: 20ms
+                batch: { maxLines: 10000, maxBytes: 4194304, linger: 20ms }
+                inputs: [ { paths: ["%s"], service: bench } ]
+                """.formatted(port, TOKEN, work.resolve("logs").resolve("*.log")), StandardCharsets.UTF_8);
+        return config;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

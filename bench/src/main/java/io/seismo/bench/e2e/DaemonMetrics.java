@@ -1,0 +1,61 @@
+package io.seismo.bench.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A scrape of the daemon's {@code /metrics}: the few series the benchmark reads. */
+record DaemonMetrics(double events, double bytes, Map<Double, Double> findingLatencyBuckets) {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String BUCKET = "seismo_ingest_to_finding_seconds_bucket{le=\"";
+
+    static DaemonMetrics scrape(int port) throws IOException, InterruptedException {
+        String text = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        double events = 0;
+        double bytes = 0;
+        Map<Double, Double> buckets = new TreeMap<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("seismo_ingest_events_total ")) {
+                events = value(line);
+            } else if (line.startsWith("seismo_ingest_bytes_total ")) {
+                bytes = value(line);
+            } else if (line.startsWith(BUCKET)) {
+                String bound = line.substring(BUCKET.length(), line.indexOf('"', BUCKET.length()));
+                buckets.put("+Inf".equals(bound) ? Double.POSITIVE_INFINITY : Double.parseDouble(bound), value(line));
+            }
+        }
+        return new DaemonMetrics(events, bytes, buckets);
+    }
+
+    /**
+     * A quantile of the daemon's ingest-to-finding histogram between two scrapes, as the upper bound of the
+     * bucket it falls in (the histogram's resolution); NaN when nothing was observed.
+     */
+    static double findingLatencyQuantile(DaemonMetrics before, DaemonMetrics after, double q) {
+        Map<Double, Double> increase = new LinkedHashMap<>();
+        after.findingLatencyBuckets.forEach((bound, count) ->
+                increase.put(bound, count - before.findingLatencyBuckets.getOrDefault(bound, 0.0)));
+        double total = increase.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        for (Map.Entry<Double, Double> bucket : increase.entrySet()) {
+            if (bucket.getValue() >= q * total) {
+                return bucket.getKey();
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+}

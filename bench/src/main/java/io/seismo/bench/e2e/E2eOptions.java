@@ -1,0 +1,67 @@
+package io.seismo.bench.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What one end-to-end benchmark run does.
+ *
+ * @param rate      lines per second the generator writes in all, or 0 for as fast as it can
+ * @param files     files the generator writes and the agent tails
+ * @param rules     threshold rules in the daemon, besides the cascade and the latency probe rules
+ * @param traceKeys live trace ids the lines draw from
+ * @param lib       the distribution's jars (packaging/target/lib)
+ */
+public record E2eOptions(Mode mode, long rate, Duration warmup, Duration measure, int runs, int files, int rules,
+                         int traceKeys, Path lib, Path json) {
+
+    /** {@code pipeline}: generator, agent and daemon; {@code agent}: the agent alone against a sink that acks at once. */
+    public enum Mode { PIPELINE, AGENT }
+
+    static final String USAGE = """
+            usage: bench/run-e2e [--mode pipeline|agent] [--rate LINES_PER_SECOND|max] [--seconds N] [--warmup N]
+                                 [--runs N] [--files N] [--rules N] [--trace-keys N] [--json FILE]
+            defaults: pipeline, max, 20 s measured after 10 s of warm-up, 1 run, 2 files, 100 rules, 1,000,000 trace keys,
+                      bench/target/e2e-result.json""";
+
+    static E2eOptions parse(String[] args, Path root) {
+        Mode mode = Mode.PIPELINE;
+        long rate = 0;
+        long seconds = 20;
+        long warmup = 10;
+        int runs = 1;
+        int files = 2;
+        int rules = 100;
+        int traceKeys = 1_000_000;
+        Path json = root.resolve("bench/target/e2e-result.json");
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--mode" -> mode = Mode.valueOf(required(args[i], value).toUpperCase(java.util.Locale.ROOT));
+                case "--rate" -> rate = "max".equals(required(args[i], value)) ? 0 : Long.parseLong(value);
+                case "--seconds" -> seconds = Long.parseLong(required(args[i], value));
+                case "--warmup" -> warmup = Long.parseLong(required(args[i], value));
+                case "--runs" -> runs = Integer.parseInt(required(args[i], value));
+                case "--files" -> files = Integer.parseInt(required(args[i], value));
+                case "--rules" -> rules = Integer.parseInt(required(args[i], value));
+                case "--trace-keys" -> traceKeys = Integer.parseInt(required(args[i], value));
+                case "--json" -> json = Path.of(required(args[i], value));
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+            i++;
+        }
+        return new E2eOptions(mode, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), runs, files, rules,
+                traceKeys, root.resolve("packaging/target/lib"), json);
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return value;
+    }
+
+    String rateText() {
+        return rate == 0 ? "max" : rate + " lines/s";
+    }
+}

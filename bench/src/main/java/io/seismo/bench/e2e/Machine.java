@@ -1,0 +1,30 @@
+package io.seismo.bench.e2e;
+
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What the figures were measured on: cores, CPU model, memory and JDK, from /proc and the JVM. */
+final class Machine {
+    private Machine() {
+    }
+
+    static JsonObject describe() {
+        return new JsonObject()
+                .put("cores", Runtime.getRuntime().availableProcessors())
+                .put("cpu", procField("/proc/cpuinfo", "model name"))
+                .put("memory", procField("/proc/meminfo", "MemTotal"))
+                .put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    }
+
+    private static String procField(String file, String field) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().filter(line -> line.startsWith(field))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.seismo.bench.e2e;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One run of generator, agent and daemon on this machine: warm up, measure, then stop writing and wait for the
+ * daemon to catch up, so that loss is what never arrived.
+ */
+final class PipelineRun {
+    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+    private static final List<String> DAEMON_JVM = List.of("-Xms1g", "-Xmx4g", "-XX:+UseG1GC");
+    private static final List<String> AGENT_JVM = List.of("-Xmx256m");
+
+    private PipelineRun() {
+    }
+
+    static RunFigures run(E2eOptions options, Path work) throws Exception {
+        int port = BenchFiles.freePort();
+        List<Path> logs = BenchFiles.logFiles(work, options.files());
+        try (LogGenerator generator = new LogGenerator(logs, options.rate(), options.traceKeys());
+             ProbeWebhook webhook = new ProbeWebhook(generator::probeWrittenAt)) {
+            Path daemonConfig = BenchFiles.daemonConfig(work, port, options.rules(), options.traceKeys(), webhook.url());
+            Path agentConfig = BenchFiles.agentConfig(work, port);
+            try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, DAEMON_JVM)) {
+                awaitReady(port, daemon);
+                generator.start();
+                try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, AGENT_JVM)) {
+                    Thread.sleep(options.warmup().toMillis());
+                    DaemonMetrics before = DaemonMetrics.scrape(port);
+                    CpuSample cpuBefore = CpuSample.take(daemon.pid(), agent.pid(), generator.generatorThreadId());
+                    webhook.record(true);
+                    Thread.sleep(options.measure().toMillis());
+                    webhook.record(false);
+                    DaemonMetrics after = DaemonMetrics.scrape(port);
+                    CpuSample cpuAfter = CpuSample.take(daemon.pid(), agent.pid(), generator.generatorThreadId());
+                    double daemonRss = ProcessStats.rssMiB(daemon.pid());
+                    double agentRss = ProcessStats.rssMiB(agent.pid());
+                    generator.close();
+                    double ingested = awaitCaughtUp(port, generator.linesWritten());
+                    return figures(generator, webhook.latencies(), before, after, cpuBefore, cpuAfter, daemonRss, agentRss,
+                            ingested);
+                }
+            }
+        }
+    }
+
+    private static RunFigures figures(LogGenerator generator, Histogram latency, DaemonMetrics before, DaemonMetrics after,
+                                      CpuSample cpuBefore, CpuSample cpuAfter, double daemonRss, double agentRss,
+                                      double ingested) {
+        double seconds = cpuAfter.seconds(cpuBefore);
+        boolean timed = latency.getTotalCount() > 0;
+        return RunFigures.builder()
+                .put(RunFigures.EVENTS_PER_SECOND, (after.events() - before.events()) / seconds)
+                .put(RunFigures.MB_PER_SECOND, (after.bytes() - before.bytes()) / seconds / 1e6)
+                .put(RunFigures.LOSS, generator.linesWritten() - ingested)
+                .put(RunFigures.DAEMON_CPU, CpuSample.percent(cpuAfter.daemonSeconds(), cpuBefore.daemonSeconds(), seconds))
+                .put(RunFigures.DAEMON_RSS, daemonRss)
+                .put(RunFigures.AGENT_CPU, CpuSample.percent(cpuAfter.agentSeconds(), cpuBefore.agentSeconds(), seconds))
+                .put(RunFigures.AGENT_RSS, agentRss)
+                .put(RunFigures.GENERATOR_CPU, CpuSample.percent(cpuAfter.generatorSeconds(), cpuBefore.generatorSeconds(), seconds))
+                .put(RunFigures.LATENCY_SAMPLES, latency.getTotalCount())
+                .put(RunFigures.P50, timed ? latency.getValueAtPercentile(50) / 1000.0 : Double.NaN)
+                .put(RunFigures.P90, timed ? latency.getValueAtPercentile(90) / 1000.0 : Double.NaN)
+                .put(RunFigures.P99, timed ? latency.getValueAtPercentile(99) / 1000.0 : Double.NaN)
+                .put(RunFigures.MAX, timed ? latency.getMaxValue() / 1000.0 : Double.NaN)
+                .put(RunFigures.FINDING_P50, 1000 * DaemonMetrics.findingLatencyQuantile(before, after, 0.5))
+                .put(RunFigures.FINDING_P99, 1000 * DaemonMetrics.findingLatencyQuantile(before, after, 0.99))
+                .build();
+    }
+
+    private static void awaitReady(int port, SeismoProcess daemon) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && daemon.isAlive()) {
+            try {
+                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // The daemon is still starting.
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the daemon did not become ready; see its output in daemon.out");
+    }
+
+    /** Waits (bounded) until the daemon has ingested every line written; returns what it ingested. */
+    private static double awaitCaughtUp(int port, long written) throws Exception {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        double ingested = DaemonMetrics.scrape(port).events();
+        while (ingested < written && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            ingested = DaemonMetrics.scrape(port).events();
+        }
+        return ingested;
+    }
+}

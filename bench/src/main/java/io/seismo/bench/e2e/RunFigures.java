@@ -1,0 +1,53 @@
+package io.seismo.bench.e2e;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of one run, by name in the order the table prints them; NaN where the mode does not measure one
+ * (no daemon in {@code --mode agent}).
+ */
+record RunFigures(Map<String, Double> values) {
+    static final String EVENTS_PER_SECOND = "events/s";
+    static final String MB_PER_SECOND = "MB/s";
+    static final String LOSS = "loss";
+    static final String DAEMON_CPU = "daemon CPU %";
+    static final String DAEMON_RSS = "daemon RSS MiB";
+    static final String AGENT_CPU = "agent CPU %";
+    static final String AGENT_RSS = "agent RSS MiB";
+    static final String GENERATOR_CPU = "generator CPU %";
+    static final String LATENCY_SAMPLES = "latency samples";
+    static final String P50 = "line to webhook p50 ms";
+    static final String P90 = "line to webhook p90 ms";
+    static final String P99 = "line to webhook p99 ms";
+    static final String MAX = "line to webhook max ms";
+    static final String FINDING_P50 = "ingest to finding p50 ms";
+    static final String FINDING_P99 = "ingest to finding p99 ms";
+
+    /** Every figure, in table order. */
+    static final List<String> ORDER = List.of(EVENTS_PER_SECOND, MB_PER_SECOND, LOSS, DAEMON_CPU, DAEMON_RSS, AGENT_CPU,
+            AGENT_RSS, GENERATOR_CPU, LATENCY_SAMPLES, P50, P90, P99, MAX, FINDING_P50, FINDING_P99);
+
+    double get(String name) {
+        return values.getOrDefault(name, Double.NaN);
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    static final class Builder {
+        private final Map<String, Double> values = new LinkedHashMap<>();
+
+        Builder put(String name, double value) {
+            values.put(name, value);
+            return this;
+        }
+
+        RunFigures build() {
+            return new RunFigures(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.seismo.bench.e2e;
+
+import io.vertx.core.json.JsonObject;
+
+/** The result as a person reads it: the machine and settings, then one line per figure. */
+final class Table {
+    private Table() {
+    }
+
+    static String render(JsonObject result) {
+        JsonObject machine = result.getJsonObject("machine");
+        StringBuilder out = new StringBuilder()
+                .append(String.format("machine: %d cores, %s, %s, %s%n", machine.getInteger("cores"), machine.getString("cpu"),
+                        machine.getString("memory"), machine.getString("jdk")))
+                .append(String.format("mode %s, rate %s, %d files, %d threshold rules + cascade + probe, %,d trace keys, "
+                                + "%d s warm-up, %d s measured, %d run(s)%n", result.getString("mode"), result.getString("rate"),
+                        result.getInteger("files"), result.getInteger("rules"), result.getInteger("traceKeys"),
+                        result.getLong("warmupSeconds"), result.getLong("measuredSeconds"), result.getInteger("runs")))
+                .append("daemon: ").append(result.getString("daemonSettings")).append("; agent: ")
+                .append(result.getString("agentSettings")).append(System.lineSeparator())
+                .append(String.format("%-28s %14s %14s %14s%n", "figure", "median", "min", "max"));
+        JsonObject figures = result.getJsonObject("figures");
+        for (String name : RunFigures.ORDER) {
+            JsonObject figure = figures.getJsonObject(name);
+            if (figure == null || figure.getDouble("median") == null) {
+                out.append(String.format("%-28s %14s%n", name, "not measured"));
+            } else {
+                out.append(String.format("%-28s %,14.1f %,14.1f %,14.1f%n", name, figure.getDouble("median"),
+                        figure.getDouble("min"), figure.getDouble("max")));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package io.seismo.bench.e2e;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs the end-to-end benchmark for a few seconds at a low rate with real processes, so that the harness cannot
+ * rot: every figure is there, nothing is lost, and probe alerts were timed. It checks that it measures, never
+ * how fast.
+ */
+class EndToEndSmokeTest {
+
+    @Test
+    void shouldMeasureAShortLowRateRunWithEveryFigureAndNoLoss() throws Exception {
+        Path root = Path.of(System.getProperty("user.dir")).getParent();
+        Path lib = root.resolve("packaging/target/lib");
+        assumeTrue(Files.isDirectory(lib), "the distribution's jars (" + lib + ") are built by the packaging module");
+        E2eOptions options = E2eOptions.parse(new String[] {"--rate", "2000", "--seconds", "4", "--warmup", "3",
+                "--rules", "10", "--trace-keys", "1000", "--json", root.resolve("bench/target/e2e-smoke.json").toString()},
+                root);
+
+        JsonObject result = EndToEndBench.run(options);
+
+        JsonObject figures = result.getJsonObject("figures");
+        assertThat(figures.fieldNames()).containsAll(RunFigures.ORDER);
+        assertThat(figures.getJsonObject(RunFigures.LOSS).getDouble("max")).isZero();
+        assertThat(figures.getJsonObject(RunFigures.EVENTS_PER_SECOND).getDouble("median")).isPositive();
+        assertThat(figures.getJsonObject(RunFigures.LATENCY_SAMPLES).getDouble("median")).isGreaterThanOrEqualTo(1);
+        assertThat(result.getJsonObject("machine").getInteger("cores")).isPositive();
+        assertThat(Table.render(result)).contains("line to webhook p99 ms", "events/s");
+    }
+}
