@@ -1,0 +1,44 @@
+package io.seismo.rules.state;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fast paths write exactly the bytes DataOutputStream writes, so snapshots keep their format. */
+class StateOutputFormatTest {
+
+    @Test
+    void shouldWriteTheBytesDataOutputStreamWrites() throws IOException {
+        String[] strings = {"", "checkout", "plain ascii with spaces", "caf\u00e9", "nul\u0000inside", "\uD83D\uDE00 emoji",
+                "x".repeat(StateOutput.UTF_PIECE_CHARS)};
+        StateOutput fast = new StateOutput(4);
+        ByteArrayOutputStream expectedBytes = new ByteArrayOutputStream();
+        DataOutputStream expected = new DataOutputStream(expectedBytes);
+
+        for (long value : new long[] {0, -1, Long.MIN_VALUE, Long.MAX_VALUE, 1_700_000_000_123_456_789L}) {
+            fast.writeLong(value);
+            expected.writeLong(value);
+            fast.writeInt((int) value);
+            expected.writeInt((int) value);
+        }
+        fast.writeBoolean(true);
+        expected.writeBoolean(true);
+        fast.writeBoolean(false);
+        expected.writeBoolean(false);
+        for (String value : strings) {
+            fast.writeString(value);
+            expected.writeByte(StateOutput.SHORT_STRING);
+            expected.writeUTF(value);
+        }
+        fast.writeString(null);
+        expected.writeByte(StateOutput.NULL_STRING);
+
+        byte[] written = new byte[fast.size()];
+        fast.copyInto(written, 0);
+        assertThat(written).isEqualTo(expectedBytes.toByteArray());
+    }
+}
