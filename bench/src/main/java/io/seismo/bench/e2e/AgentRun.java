@@ -17,7 +17,7 @@ final class AgentRun {
              LogGenerator generator = new LogGenerator(logs, options.rate(), options.traceKeys())) {
             Path agentConfig = BenchFiles.agentConfig(work, sink.port());
             generator.start();
-            try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, List.of("-Xmx256m"))) {
+            try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, BenchFiles.AGENT_JVM)) {
                 Thread.sleep(options.warmup().toMillis());
                 long linesBefore = sink.lines();
                 long bytesBefore = sink.bytes();

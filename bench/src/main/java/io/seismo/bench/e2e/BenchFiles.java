@@ -15,7 +15,12 @@ final class BenchFiles {
     static final String TOKEN = "bench";
     /** What the daemon is told, printed with the results: the latency figures depend on it. */
     static final String DAEMON_SETTINGS = "engine.allowedLateness 50ms, probe rule window tumbling(50ms), alerting.groupWait 0s, journal fsync per batch";
-    static final String AGENT_SETTINGS = "pollInterval 20ms, batches of 10,000 lines / 4 MiB, linger 20ms";
+    static final String AGENT_SETTINGS = "pollInterval 20ms, batches of 10,000 lines / 4 MiB, linger 20ms, "
+            + "JVM -Xmx128m -XX:+UseSerialGC as packaged";
+    /** The agent's JVM options as the packages ship them (packaging/src/dist/default/seismo), so RSS is what users see. */
+    static final List<String> AGENT_JVM = jvmOptions("SEISMO_E2E_AGENT_OPTS", List.of("-Xmx128m", "-XX:+UseSerialGC"));
+    /** The daemon's, with what the environment adds (e.g. {@code -XX:StartFlightRecording=filename=daemon.jfr}). */
+    static final List<String> DAEMON_JVM = jvmOptions("SEISMO_E2E_DAEMON_OPTS", List.of("-Xms1g", "-Xmx4g", "-XX:+UseG1GC"));
 
     private BenchFiles() {
     }
@@ -64,6 +69,16 @@ final class BenchFiles {
                 inputs: [ { paths: ["%s"], service: bench } ]
                 """.formatted(port, TOKEN, work.resolve("logs").resolve("*.log")), StandardCharsets.UTF_8);
         return config;
+    }
+
+    /** {@code defaults}, then the options in environment variable {@code name}, if set (a later option wins). */
+    private static List<String> jvmOptions(String name, List<String> defaults) {
+        List<String> options = new ArrayList<>(defaults);
+        String extra = System.getenv(name);
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return List.copyOf(options);
     }
 
     static int freePort() throws IOException {

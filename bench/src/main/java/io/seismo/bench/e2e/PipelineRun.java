@@ -17,10 +17,6 @@ import java.util.List;
  */
 final class PipelineRun {
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
-    private static final List<String> DAEMON_JVM = List.of("-Xms1g", "-Xmx4g", "-XX:+UseG1GC");
-    /** Extra JVM options for the daemon, e.g. {@code -XX:StartFlightRecording=filename=daemon.jfr} to profile it. */
-    private static final String DAEMON_OPTS_ENV = "SEISMO_E2E_DAEMON_OPTS";
-    private static final List<String> AGENT_JVM = List.of("-Xmx256m");
 
     private PipelineRun() {
     }
@@ -32,15 +28,10 @@ final class PipelineRun {
              ProbeWebhook webhook = new ProbeWebhook(generator::probeWrittenAt)) {
             Path daemonConfig = BenchFiles.daemonConfig(work, port, options.rules(), options.traceKeys(), webhook.url());
             Path agentConfig = BenchFiles.agentConfig(work, port);
-            List<String> daemonJvm = new java.util.ArrayList<>(DAEMON_JVM);
-            String extra = System.getenv(DAEMON_OPTS_ENV);
-            if (extra != null && !extra.isBlank()) {
-                daemonJvm.addAll(List.of(extra.trim().split("\\s+")));
-            }
-            try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, daemonJvm)) {
+            try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, BenchFiles.DAEMON_JVM)) {
                 awaitReady(port, daemon);
                 generator.start();
-                try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, AGENT_JVM)) {
+                try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, BenchFiles.AGENT_JVM)) {
                     Thread.sleep(options.warmup().toMillis());
                     DaemonMetrics before = DaemonMetrics.scrape(port);
                     CpuSample cpuBefore = CpuSample.take(daemon.pid(), agent.pid(), generator.generatorThreadId());
