@@ -13,8 +13,17 @@ import java.util.List;
 /** The work folder of one run: log files, the rule file and the daemon's and agent's configs. */
 final class BenchFiles {
     static final String TOKEN = "bench";
+    /**
+     * The probe alert cannot leave before its window closes, i.e. before the watermark (newest event time minus
+     * the allowed lateness) passes the window's end: at most lateness + window after the probe line. Each file
+     * has one writer, so its lines arrive in time order and a small lateness loses nothing.
+     */
+    static final int ALLOWED_LATENESS_MILLIS = 10;
+    static final int PROBE_WINDOW_MILLIS = 10;
     /** What the daemon is told, printed with the results: the latency figures depend on it. */
-    static final String DAEMON_SETTINGS = "engine.allowedLateness 50ms, probe rule window tumbling(50ms), alerting.groupWait 0s, journal fsync per batch";
+    static final String DAEMON_SETTINGS = "engine.allowedLateness " + ALLOWED_LATENESS_MILLIS + "ms, probe rule window tumbling("
+            + PROBE_WINDOW_MILLIS + "ms), alerting.groupWait 0s; defaults otherwise: journal fsync per batch, "
+            + "checkpoint every 10 s";
     static final String AGENT_SETTINGS = "pollInterval 20ms, batches of 10,000 lines / 4 MiB, linger 20ms, "
             + "JVM -Xmx128m -XX:+UseSerialGC as packaged";
     /** The agent's JVM options as the packages ship them (packaging/src/dist/default/seismo), so RSS is what users see. */
@@ -41,20 +50,20 @@ final class BenchFiles {
                 threshold('%s') {
                     where { service == 'probe' }
                     by { attr('probe') }
-                    window tumbling(50.milliseconds)
+                    window tumbling(%d.milliseconds)
                     fireWhen { count >= 1 }
                 }
-                """.formatted(ProbeWebhook.PROBE_RULE), StandardCharsets.UTF_8);
+                """.formatted(ProbeWebhook.PROBE_RULE, PROBE_WINDOW_MILLIS), StandardCharsets.UTF_8);
         Path config = work.resolve("seismo.yaml");
         Files.writeString(config, """
                 listen: { host: 127.0.0.1, port: %d }
                 auth: { tokens: [ %s ] }
                 dataDir: data
                 rulesDir: rules
-                engine: { allowedLateness: 50ms, maxOpenTraces: %d }
+                engine: { allowedLateness: %dms, maxOpenTraces: %d }
                 alerting: { groupWait: 0s }
                 sinks: [ { name: probe, type: webhook, url: "%s" } ]
-                """.formatted(port, TOKEN, traceKeys, webhook), StandardCharsets.UTF_8);
+                """.formatted(port, TOKEN, ALLOWED_LATENESS_MILLIS, traceKeys, webhook), StandardCharsets.UTF_8);
         return config;
     }
 

@@ -4,11 +4,17 @@ import java.lang.management.ManagementFactory;
 
 /** CPU seconds of the daemon, the agent and the generator thread at one moment, for rates over a window. */
 record CpuSample(long atNanos, double daemonSeconds, double agentSeconds, double generatorSeconds) {
+    static final long NO_PROCESS = -1;
+    static final long NO_THREAD = -1;
 
-    /** @param daemonPid -1 when there is no daemon ({@code --mode agent}) */
+    /**
+     * @param daemonPid         {@link #NO_PROCESS} when there is no daemon ({@code --mode agent})
+     * @param generatorThreadId {@link #NO_THREAD} when the generator is not running in the window
+     */
     static CpuSample take(long daemonPid, long agentPid, long generatorThreadId) {
-        double generator = ManagementFactory.getThreadMXBean().getThreadCpuTime(generatorThreadId) / 1e9;
-        return new CpuSample(System.nanoTime(), daemonPid < 0 ? Double.NaN : ProcessStats.cpuSeconds(daemonPid),
+        double generator = generatorThreadId == NO_THREAD ? Double.NaN
+                : ManagementFactory.getThreadMXBean().getThreadCpuTime(generatorThreadId) / 1e9;
+        return new CpuSample(System.nanoTime(), daemonPid == NO_PROCESS ? Double.NaN : ProcessStats.cpuSeconds(daemonPid),
                 ProcessStats.cpuSeconds(agentPid), generator);
     }
 

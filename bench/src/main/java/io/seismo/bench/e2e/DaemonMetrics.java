@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A scrape of the daemon's {@code /metrics}: the few series the benchmark reads. */
-record DaemonMetrics(double events, double bytes, Map<Double, Double> findingLatencyBuckets) {
+record DaemonMetrics(double events, double bytes, double correlated, double late, double tracesEvicted,
+                     Map<Double, Double> findingLatencyBuckets) {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final String BUCKET = "seismo_ingest_to_finding_seconds_bucket{le=\"";
@@ -21,18 +22,27 @@ record DaemonMetrics(double events, double bytes, Map<Double, Double> findingLat
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
         double events = 0;
         double bytes = 0;
+        double correlated = 0;
+        double late = 0;
+        double evicted = 0;
         Map<Double, Double> buckets = new TreeMap<>();
         for (String line : text.split("\n")) {
             if (line.startsWith("seismo_ingest_events_total ")) {
                 events = value(line);
             } else if (line.startsWith("seismo_ingest_bytes_total ")) {
                 bytes = value(line);
+            } else if (line.startsWith("seismo_correlator_events_total ")) {
+                correlated = value(line);
+            } else if (line.startsWith("seismo_late_events_total ")) {
+                late = value(line);
+            } else if (line.startsWith("seismo_traces_evicted_total ")) {
+                evicted = value(line);
             } else if (line.startsWith(BUCKET)) {
                 String bound = line.substring(BUCKET.length(), line.indexOf('"', BUCKET.length()));
                 buckets.put("+Inf".equals(bound) ? Double.POSITIVE_INFINITY : Double.parseDouble(bound), value(line));
             }
         }
-        return new DaemonMetrics(events, bytes, buckets);
+        return new DaemonMetrics(events, bytes, correlated, late, evicted, buckets);
     }
 
     /**

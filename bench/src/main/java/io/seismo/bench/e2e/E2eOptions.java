@@ -6,27 +6,28 @@ import java.time.Duration;
 /**
  * What one end-to-end benchmark run does.
  *
- * @param rate      lines per second the generator writes in all, or 0 for as fast as it can
+ * @param rate      how fast the generator writes, in all files together
  * @param files     files the generator writes and the agent tails
  * @param rules     threshold rules in the daemon, besides the cascade and the latency probe rules
  * @param traceKeys live trace ids the lines draw from
  * @param lib       the distribution's jars (packaging/target/lib)
  */
-public record E2eOptions(Mode mode, long rate, Duration warmup, Duration measure, int runs, int files, int rules,
+public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure, int runs, int files, int rules,
                          int traceKeys, Path lib, Path json) {
 
     /** {@code pipeline}: generator, agent and daemon; {@code agent}: the agent alone against a sink that acks at once. */
     public enum Mode { PIPELINE, AGENT }
 
     static final String USAGE = """
-            usage: bench/run-e2e [--mode pipeline|agent] [--rate LINES_PER_SECOND|max] [--seconds N] [--warmup N]
-                                 [--runs N] [--files N] [--rules N] [--trace-keys N] [--json FILE]
+            usage: bench/run-e2e [--mode pipeline|agent] [--rate N|NMB|max] [--seconds N] [--warmup N] [--runs N]
+                                 [--files N] [--rules N] [--trace-keys N] [--json FILE]
+            --rate: lines/s in all files, or NMB for megabytes/s (--rate 5MB), or max
             defaults: pipeline, max, 20 s measured after 10 s of warm-up, 1 run, 2 files, 100 rules, 1,000,000 trace keys,
                       bench/target/e2e-result.json""";
 
     static E2eOptions parse(String[] args, Path root) {
         Mode mode = Mode.PIPELINE;
-        long rate = 0;
+        Rate rate = Rate.MAX;
         long seconds = 20;
         long warmup = 10;
         int runs = 1;
@@ -38,7 +39,7 @@ public record E2eOptions(Mode mode, long rate, Duration warmup, Duration measure
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--mode" -> mode = Mode.valueOf(required(args[i], value).toUpperCase(java.util.Locale.ROOT));
-                case "--rate" -> rate = "max".equals(required(args[i], value)) ? 0 : Long.parseLong(value);
+                case "--rate" -> rate = Rate.parse(required(args[i], value));
                 case "--seconds" -> seconds = Long.parseLong(required(args[i], value));
                 case "--warmup" -> warmup = Long.parseLong(required(args[i], value));
                 case "--runs" -> runs = Integer.parseInt(required(args[i], value));
@@ -62,6 +63,6 @@ public record E2eOptions(Mode mode, long rate, Duration warmup, Duration measure
     }
 
     String rateText() {
-        return rate == 0 ? "max" : rate + " lines/s";
+        return rate.text();
     }
 }

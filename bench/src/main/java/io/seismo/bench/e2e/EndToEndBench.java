@@ -83,6 +83,10 @@ public final class EndToEndBench {
                 .put("traceKeys", options.traceKeys())
                 .put("daemonSettings", BenchFiles.DAEMON_SETTINGS)
                 .put("agentSettings", BenchFiles.AGENT_SETTINGS)
+                .put("method", options.mode() == E2eOptions.Mode.AGENT ? AgentRun.describe(options.rate())
+                        : "generator, agent and daemon share every core")
+                .put("pinning", options.mode() == E2eOptions.Mode.AGENT ? CorePinning.describe() : "none")
+                .put("sustained", runs.stream().allMatch(run -> run.get(RunFigures.LOSS) == 0))
                 .put("figures", figures);
     }
 

@@ -17,18 +17,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Appends JSON log lines of about 260 bytes to a few files, round robin, at a target rate or as fast as one
- * thread can: 20 services, 2 % errors, a trace id drawn from a pool of live trace keys, a user and a route,
- * and a sequence number in every line. Every {@link #PROBE_EVERY_NANOS} it also writes a probe line (an error
- * of the service {@code probe} with its own id) and remembers when, so that the alert it causes can be timed.
+ * thread can. Each line is one span of a trace drawn from a pool of live trace keys: a trace's front service
+ * calls a middle one, which calls a back one (20 services in three tiers, so the dependency graph has real
+ * edges), and a line names its span and its parent span. 2 % are errors; every line carries a user, a route
+ * and its sequence number. Every {@link #PROBE_EVERY_NANOS} it also writes a probe line (an error of the
+ * service {@code probe} with its own id) and remembers when, so that the alert it causes can be timed.
  */
 final class LogGenerator implements AutoCloseable {
     static final long PROBE_EVERY_NANOS = 200_000_000L;
-    private static final int SERVICES = 20;
+    private static final int FRONT_SERVICES = 4;
+    private static final int MIDDLE_SERVICES = 8;
+    private static final int BACK_SERVICES = 8;
+    private static final int TIERS = 3;
     private static final long FLUSH_EVERY_NANOS = 5_000_000L;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final List<OutputStream> files = new ArrayList<>();
-    private final long rate;
+    private final Rate rate;
     private final int traceKeys;
     private final SplittableRandom random = new SplittableRandom(42);
     private final StringBuilder line = new StringBuilder(320);
@@ -41,8 +46,7 @@ final class LogGenerator implements AutoCloseable {
     private long cachedMillis = -1;
     private String cachedTimestamp;
 
-    /** @param rate lines per second in all, 0 for as fast as possible */
-    LogGenerator(List<Path> paths, long rate, int traceKeys) throws IOException {
+    LogGenerator(List<Path> paths, Rate rate, int traceKeys) throws IOException {
         for (Path path : paths) {
             files.add(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
         }
@@ -64,6 +68,12 @@ final class LogGenerator implements AutoCloseable {
         return bytes.get();
     }
 
+    /** The mean length of the lines written so far, newline included. */
+    double meanLineBytes() {
+        long lines = written.get();
+        return lines == 0 ? 0 : (double) bytes.get() / lines;
+    }
+
     /** When the probe line with this id was written ({@link System#nanoTime()}), or null. */
     Long probeWrittenAt(String probeId) {
         return probeWrittenAt.get(probeId);
@@ -81,9 +91,9 @@ final class LogGenerator implements AutoCloseable {
         try {
             while (running) {
                 long now = System.nanoTime();
-                long due = rate == 0 ? Long.MAX_VALUE : (now - start) * rate / 1_000_000_000L;
+                long due = rate.dueAfter(now - start);
                 int burst = 0;
-                while (written.get() < due && burst < 10_000 || rate == 0 && burst < 1_000) {
+                while (rate.isMax() ? burst < 1_000 : sent() < due && burst < 10_000) {
                     write(files.get(file), ordinaryLine());
                     file = (file + 1) % files.size();
                     burst++;
@@ -99,7 +109,7 @@ final class LogGenerator implements AutoCloseable {
                     flush();
                     lastFlush = now;
                 }
-                if (rate != 0 && burst == 0) {
+                if (!rate.isMax() && burst == 0) {
                     Thread.sleep(1);
                 }
             }
@@ -111,23 +121,47 @@ final class LogGenerator implements AutoCloseable {
         }
     }
 
+    /** Lines or bytes written so far, in the unit the rate is set in. */
+    private long sent() {
+        return rate.unit() == Rate.Unit.LINES ? written.get() : bytes.get();
+    }
+
     private String ordinaryLine() {
         long seq = written.get();
         boolean error = random.nextInt(100) < 2;
+        long traceKey = random.nextInt(traceKeys);
+        int tier = random.nextInt(TIERS);
         line.setLength(0);
         line.append("{\"@timestamp\":\"").append(timestamp()).append("\",\"level\":\"").append(error ? "ERROR" : "INFO")
-                .append("\",\"service.name\":\"svc-").append(random.nextInt(SERVICES))
+                .append("\",\"service.name\":\"svc-").append(service(traceKey, tier))
                 .append("\",\"trace_id\":\"");
-        hex(random.nextInt(traceKeys) * 0x9E3779B97F4A7C15L, 16);
+        hex(traceKey * 0x9E3779B97F4A7C15L, 16);
         hex(0x5851F42D4C957F2DL, 16);
         line.append("\",\"span_id\":\"");
-        hex(random.nextLong(), 16);
+        hex(spanId(traceKey, tier), 16);
+        if (tier > 0) {
+            line.append("\",\"parent_span_id\":\"");
+            hex(spanId(traceKey, tier - 1), 16);
+        }
         line.append("\",\"user\":\"user-").append(random.nextInt(10_000))
                 .append("\",\"route\":\"/api/v").append(random.nextInt(3)).append("/items")
-                .append("\",\"message\":\"").append(error ? "request failed: upstream timed out after " : "handled request in ")
-                .append(random.nextInt(300)).append(" ms for customer ").append(random.nextInt(100_000))
-                .append("\",\"seq\":").append(seq).append("}\n");
+                .append("\",\"message\":\"").append(error ? "upstream timed out after " : "handled in ")
+                .append(random.nextInt(300)).append(" ms\",\"seq\":").append(seq).append("}\n");
         return line.toString();
+    }
+
+    /** The service of a trace's span at a tier: the same for every line of the trace, so calls are consistent. */
+    private static int service(long traceKey, int tier) {
+        return switch (tier) {
+            case 0 -> (int) (traceKey % FRONT_SERVICES);
+            case 1 -> FRONT_SERVICES + (int) (traceKey / FRONT_SERVICES % MIDDLE_SERVICES);
+            default -> FRONT_SERVICES + MIDDLE_SERVICES + (int) (traceKey / (FRONT_SERVICES * MIDDLE_SERVICES) % BACK_SERVICES);
+        };
+    }
+
+    /** A span id that a child line can name as its parent without the generator remembering it. */
+    private static long spanId(long traceKey, int tier) {
+        return (traceKey * TIERS + tier + 1) * 0xBF58476D1CE4E5B9L;
     }
 
     private String probeLine(String id) {

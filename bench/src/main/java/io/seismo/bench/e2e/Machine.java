@@ -13,10 +13,23 @@ final class Machine {
 
     static JsonObject describe() {
         return new JsonObject()
-                .put("cores", Runtime.getRuntime().availableProcessors())
+                .put("cores", cores())
                 .put("cpu", procField("/proc/cpuinfo", "model name"))
                 .put("memory", procField("/proc/meminfo", "MemTotal"))
                 .put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    }
+
+    /**
+     * The machine's cores, from /proc/cpuinfo: not {@link Runtime#availableProcessors()}, which shrinks to one
+     * once {@link CorePinning} has pinned this JVM.
+     */
+    static int cores() {
+        try {
+            return (int) Math.max(1, Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("processor")).count());
+        } catch (IOException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
     }
 
     private static String procField(String file, String field) {

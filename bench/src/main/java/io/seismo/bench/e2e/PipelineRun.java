@@ -28,10 +28,12 @@ final class PipelineRun {
              ProbeWebhook webhook = new ProbeWebhook(generator::probeWrittenAt)) {
             Path daemonConfig = BenchFiles.daemonConfig(work, port, options.rules(), options.traceKeys(), webhook.url());
             Path agentConfig = BenchFiles.agentConfig(work, port);
-            try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, BenchFiles.DAEMON_JVM)) {
+            try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, BenchFiles.DAEMON_JVM,
+                    List.of())) {
                 awaitReady(port, daemon);
                 generator.start();
-                try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, BenchFiles.AGENT_JVM)) {
+                try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, BenchFiles.AGENT_JVM,
+                        List.of())) {
                     Thread.sleep(options.warmup().toMillis());
                     DaemonMetrics before = DaemonMetrics.scrape(port);
                     CpuSample cpuBefore = CpuSample.take(daemon.pid(), agent.pid(), generator.generatorThreadId());
@@ -56,10 +58,15 @@ final class PipelineRun {
                                       double ingested) {
         double seconds = cpuAfter.seconds(cpuBefore);
         boolean timed = latency.getTotalCount() > 0;
+        double eventsPerSecond = (after.events() - before.events()) / seconds;
         return RunFigures.builder()
-                .put(RunFigures.EVENTS_PER_SECOND, (after.events() - before.events()) / seconds)
+                .put(RunFigures.EVENTS_PER_SECOND, eventsPerSecond)
+                .put(RunFigures.FILE_MB_PER_SECOND, eventsPerSecond * generator.meanLineBytes() / 1e6)
                 .put(RunFigures.MB_PER_SECOND, (after.bytes() - before.bytes()) / seconds / 1e6)
                 .put(RunFigures.LOSS, generator.linesWritten() - ingested)
+                .put(RunFigures.CORRELATED_PER_SECOND, (after.correlated() - before.correlated()) / seconds)
+                .put(RunFigures.LATE_EVENTS, after.late() - before.late())
+                .put(RunFigures.TRACES_EVICTED, after.tracesEvicted() - before.tracesEvicted())
                 .put(RunFigures.DAEMON_CPU, CpuSample.percent(cpuAfter.daemonSeconds(), cpuBefore.daemonSeconds(), seconds))
                 .put(RunFigures.DAEMON_RSS, daemonRss)
                 .put(RunFigures.AGENT_CPU, CpuSample.percent(cpuAfter.agentSeconds(), cpuBefore.agentSeconds(), seconds))

@@ -14,9 +14,10 @@ final class SeismoProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static SeismoProcess start(Path lib, Path workDir, String command, Path config, List<String> jvmOptions)
-            throws IOException {
-        List<String> commandLine = new ArrayList<>();
+    /** @param launcher words put before {@code java}, such as {@link CorePinning#launcher}; usually none */
+    static SeismoProcess start(Path lib, Path workDir, String command, Path config, List<String> jvmOptions,
+                               List<String> launcher) throws IOException {
+        List<String> commandLine = new ArrayList<>(launcher);
         commandLine.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         commandLine.addAll(jvmOptions);
         commandLine.addAll(List.of("-cp", lib.resolve("*").toString(), "io.seismo.dist.SeismoMain", command,

@@ -18,6 +18,9 @@ final class Table {
                         result.getLong("warmupSeconds"), result.getLong("measuredSeconds"), result.getInteger("runs")))
                 .append("daemon: ").append(result.getString("daemonSettings")).append("; agent: ")
                 .append(result.getString("agentSettings")).append(System.lineSeparator())
+                .append("method: ").append(result.getString("method")).append(System.lineSeparator())
+                .append("pinning: ").append(result.getString("pinning")).append("; sustained (no loss in any run): ")
+                .append(result.getBoolean("sustained") ? "yes" : "NO").append(System.lineSeparator())
                 .append(String.format("%-28s %14s %14s %14s%n", "figure", "median", "min", "max"));
         JsonObject figures = result.getJsonObject("figures");
         for (String name : RunFigures.ORDER) {
@@ -29,6 +32,8 @@ final class Table {
                         figure.getDouble("min"), figure.getDouble("max")));
             }
         }
-        return out.toString();
+        return out.append("line to webhook: HdrHistogram of probe alerts; ingest to finding: the upper bound of the ")
+                .append("seismo_ingest_to_finding_seconds bucket the quantile falls in, over the measured window")
+                .append(System.lineSeparator()).toString();
     }
 }

@@ -30,6 +30,7 @@ class EndToEndSmokeTest {
         JsonObject figures = result.getJsonObject("figures");
         assertThat(figures.fieldNames()).containsAll(RunFigures.ORDER);
         assertThat(figures.getJsonObject(RunFigures.LOSS).getDouble("max")).isZero();
+        assertThat(result.getBoolean("sustained")).isTrue();
         assertThat(figures.getJsonObject(RunFigures.EVENTS_PER_SECOND).getDouble("median")).isPositive();
         assertThat(figures.getJsonObject(RunFigures.LATENCY_SAMPLES).getDouble("median")).isGreaterThanOrEqualTo(1);
         assertThat(result.getJsonObject("machine").getInteger("cores")).isPositive();

@@ -235,7 +235,6 @@ public final class CorrelationEngine {
         return detectors.stream().mapToLong(scheduled -> scheduled.detector().ruleErrors()).sum();
     }
 
-    /** Rule closure evaluations of one rule that threw; 0 for an unknown rule. */
     /** What each rule has cost this engine's thread so far, its errors and late events, in rule order. */
     public List<RuleCost> ruleCosts() {
         List<RuleCost> costs = new ArrayList<>(detectors.size());
@@ -245,6 +244,7 @@ public final class CorrelationEngine {
         return costs;
     }
 
+    /** Rule closure evaluations of one rule that threw; 0 for an unknown rule. */
     public long ruleErrors(String ruleName) {
         return detectors.stream().map(ScheduledDetector::detector).filter(d -> d.ruleName().equals(ruleName))
                 .mapToLong(Detector::ruleErrors).sum();
