@@ -128,12 +128,7 @@ final class AgentLoop {
         long buffered = bufferedBytes();
         for (TrackedFile f : files) {
             ShipQueue q = queues.computeIfAbsent(f.sourceId(), id -> new ShipQueue(config.batch(), encoder));
-            if (buffered < maxBufferedBytes) {
-                ReadTally tally = f.read(scratch, config.batch().maxBytes(), now);
-                counters.add(tally);
-                buffered += tally.bytes();
-            }
-            feed(f, q, now);
+            buffered += readAndFeed(f, q, now, buffered);
         }
         pollScrapes(now);
         registerNewSources(files, now);
@@ -148,6 +143,18 @@ final class AgentLoop {
     }
 
     /** Moves verified lines into the file's batch and seals the batch once due. */
+    /** Reads what fits under the agent's buffer limit, then moves the file's lines into its queue; returns the bytes read. */
+    private long readAndFeed(TrackedFile f, ShipQueue q, long now, long buffered) {
+        long read = 0;
+        if (buffered < maxBufferedBytes) {
+            ReadTally tally = f.read(scratch, config.batch().maxBytes(), now);
+            counters.add(tally);
+            read = tally.bytes();
+        }
+        feed(f, q, now);
+        return read;
+    }
+
     private void feed(TrackedFile f, ShipQueue q, long now) {
         f.handTo(line -> q.offer(line, now));
         q.sealIfDue(now, new ShipSource(f.sourceId(), f.service(), String.valueOf(f.path()), ShipSource.Kind.LOG));
@@ -223,7 +230,9 @@ final class AgentLoop {
             ShipQueue q = queues.get(f.sourceId());
             Batch batch = q == null || !f.isRegistered() ? null : q.takeForSending(now);
             if (batch != null) {
-                send(q, batch, f::acknowledge, () -> feed(f, q, System.nanoTime()));
+                // After an answer the file is read again at once: a file behind by more than its read-ahead
+                // would otherwise move one read-ahead per poll interval.
+                send(q, batch, f::acknowledge, () -> readAndFeed(f, q, System.nanoTime(), bufferedBytes()));
             }
         }
     }

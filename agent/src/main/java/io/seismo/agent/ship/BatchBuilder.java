@@ -3,7 +3,6 @@ package io.seismo.agent.ship;
 import io.seismo.agent.config.BatchLimits;
 import io.seismo.agent.tail.Line;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
@@ -15,7 +14,9 @@ public final class BatchBuilder {
     private final BatchLimits limits;
     private final long lingerNanos;
     private final EnvelopeEncoder encoder;
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    /** What a body may keep between batches: a batch far larger than usual does not pin its memory. */
+    private static final int KEPT_CAPACITY = 1 << 20;
+    private final BodyBytes body = new BodyBytes(64 * 1024);
     private long[] lineEnds = new long[64];
     private int[] bodyEnds = new int[64];
     private int count;
@@ -34,8 +35,10 @@ public final class BatchBuilder {
         if (isFull()) {
             return false;
         }
-        int size = encoder.encode(line);
-        if (count > 0 && body.size() + size > limits.maxBytes()) {
+        int before = body.length();
+        int size = encoder.encode(line, body);
+        if (count > 0 && before + size > limits.maxBytes()) {
+            body.truncate(before);
             refused = true;
             return false;
         }
@@ -43,13 +46,12 @@ public final class BatchBuilder {
             firstOffset = line.offset();
             firstLineNanos = nowNanos;
         }
-        encoder.copyTo(body);
         if (count == lineEnds.length) {
             lineEnds = Arrays.copyOf(lineEnds, count * 2);
             bodyEnds = Arrays.copyOf(bodyEnds, count * 2);
         }
         lineEnds[count] = line.endOffset();
-        bodyEnds[count] = body.size();
+        bodyEnds[count] = body.length();
         count++;
         return true;
     }
@@ -59,7 +61,7 @@ public final class BatchBuilder {
     }
 
     public boolean isFull() {
-        return refused || count >= limits.maxLines() || body.size() >= limits.maxBytes();
+        return refused || count >= limits.maxLines() || body.length() >= limits.maxBytes();
     }
 
     public boolean isDue(long nowNanos) {
@@ -67,14 +69,14 @@ public final class BatchBuilder {
     }
 
     public int bufferedBytes() {
-        return body.size();
+        return body.length();
     }
 
     /** Turns what was added into a {@link Batch} and starts empty again. */
     public Batch seal(ShipSource source) {
         Batch batch = new Batch(source, firstOffset, Arrays.copyOf(lineEnds, count),
-                body.toByteArray(), Arrays.copyOf(bodyEnds, count));
-        body.reset();
+                body.copy(), Arrays.copyOf(bodyEnds, count));
+        body.clear(KEPT_CAPACITY);
         count = 0;
         refused = false;
         if (lineEnds.length > 1024) {

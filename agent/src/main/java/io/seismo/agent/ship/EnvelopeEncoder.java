@@ -1,58 +1,25 @@
 package io.seismo.agent.ship;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.seismo.agent.tail.Line;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 /**
- * Writes one line as the wire envelope {@code {"o":<offset>,"l":"<text>"}} (plus {@code "t":true} when cut)
- * and a newline. One generator is reused for every line; the encoded bytes stay in a scratch buffer until
- * the next call, so a batch can check they fit before it copies them.
+ * Appends one line as the wire envelope {@code {"o":<offset>,"l":"<text>"}} (plus {@code "t":true} when cut)
+ * and a newline, writing the line's bytes straight into the body: no string, no generator.
  */
 public final class EnvelopeEncoder {
-    private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+    private static final String OFFSET = "{\"o\":";
+    private static final String TEXT = ",\"l\":\"";
+    private static final String CUT_END = "\",\"t\":true}\n";
+    private static final String END = "\"}\n";
 
-    private final ByteArrayOutputStream scratch = new ByteArrayOutputStream(256);
-    private final JsonGenerator generator;
-
-    public EnvelopeEncoder() {
-        try {
-            generator = JSON.createGenerator(scratch);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Encodes {@code line}; returns the encoded size in bytes, newline included. */
-    public int encode(Line line) {
-        scratch.reset();
-        try {
-            generator.writeStartObject();
-            generator.writeNumberField("o", line.offset());
-            generator.writeStringField("l", line.text());
-            if (line.truncated()) {
-                generator.writeBooleanField("t", true);
-            }
-            generator.writeEndObject();
-            generator.writeRaw('\n');
-            generator.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return scratch.size();
-    }
-
-    /** Copies the last encoded envelope to {@code out}. */
-    public void copyTo(ByteArrayOutputStream out) {
-        try {
-            scratch.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
+    /** Appends the envelope of {@code line} to {@code body}; returns the bytes it took, newline included. */
+    int encode(Line line, BodyBytes body) {
+        int start = body.length();
+        body.putAscii(OFFSET);
+        body.putDecimal(line.offset());
+        body.putAscii(TEXT);
+        JsonStringBytes.write(line.bytes(), body);
+        body.putAscii(line.truncated() ? CUT_END : END);
+        return body.length() - start;
     }
 }

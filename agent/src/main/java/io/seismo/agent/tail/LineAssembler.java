@@ -1,7 +1,6 @@
 package io.seismo.agent.tail;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -89,7 +88,7 @@ public final class LineAssembler {
         if (truncated) {
             length = utf8Boundary(Math.min(length, maxLineBytes));
         }
-        return new Line(lineStart, nextOffset, new String(kept, 0, length, StandardCharsets.UTF_8), truncated);
+        return new Line(lineStart, nextOffset, Arrays.copyOf(kept, length), truncated);
     }
 
     /** Moves a cut at {@code length} back so it does not split a multi-byte UTF-8 character. */

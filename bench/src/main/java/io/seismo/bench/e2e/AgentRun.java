@@ -32,7 +32,7 @@ final class AgentRun {
         List<Path> logs = BenchFiles.logFiles(work, options.files());
         try (AckingSink sink = new AckingSink();
              LogGenerator generator = new LogGenerator(logs, options.rate(), options.traceKeys())) {
-            Path agentConfig = BenchFiles.agentConfig(work, sink.port());
+            Path agentConfig = BenchFiles.agentConfig(work, sink.port(), AgentTiming.AGENT_DEFAULTS);
             boolean pinned = CorePinning.available();
             if (pinned) {
                 CorePinning.pinThisProcess(CorePinning.HARNESS_CORE);
@@ -42,7 +42,7 @@ final class AgentRun {
                 Thread.sleep(options.warmup().toMillis());
                 generator.close();
             }
-            try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, BenchFiles.AGENT_JVM,
+            try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, options.agentJvm(),
                     pinned ? CorePinning.launcher(CorePinning.AGENT_CORE) : List.of())) {
                 Window window = options.rate().isMax()
                         ? drain(options, sink, generator, agent) : steady(options, sink, generator, agent);

@@ -24,10 +24,6 @@ final class BenchFiles {
     static final String DAEMON_SETTINGS = "engine.allowedLateness " + ALLOWED_LATENESS_MILLIS + "ms, probe rule window tumbling("
             + PROBE_WINDOW_MILLIS + "ms), alerting.groupWait 0s; defaults otherwise: journal fsync per batch, "
             + "checkpoint every 10 s";
-    static final String AGENT_SETTINGS = "pollInterval 20ms, batches of 10,000 lines / 4 MiB, linger 20ms, "
-            + "JVM -Xmx128m -XX:+UseSerialGC as packaged";
-    /** The agent's JVM options as the packages ship them (packaging/src/dist/default/seismo), so RSS is what users see. */
-    static final List<String> AGENT_JVM = jvmOptions("SEISMO_E2E_AGENT_OPTS", List.of("-Xmx128m", "-XX:+UseSerialGC"));
     /** The daemon's, with what the environment adds (e.g. {@code -XX:StartFlightRecording=filename=daemon.jfr}). */
     static final List<String> DAEMON_JVM = jvmOptions("SEISMO_E2E_DAEMON_OPTS", List.of("-Xms1g", "-Xmx4g", "-XX:+UseG1GC"));
 
@@ -67,21 +63,24 @@ final class BenchFiles {
         return config;
     }
 
-    static Path agentConfig(Path work, int port) throws IOException {
+    static Path agentConfig(Path work, int port, AgentTiming timing) throws IOException {
         Path config = work.resolve("agent.yaml");
         Files.writeString(config, """
                 agentId: bench-agent
                 daemon: { url: "http://127.0.0.1:%d/v1/ingest", token: %s }
                 stateDir: agent-state
-                pollInterval: 20ms
-                batch: { maxLines: 10000, maxBytes: 4194304, linger: 20ms }
                 inputs: [ { paths: ["%s"], service: bench } ]
-                """.formatted(port, TOKEN, work.resolve("logs").resolve("*.log")), StandardCharsets.UTF_8);
+                """.formatted(port, TOKEN, work.resolve("logs").resolve("*.log")) + timing.yaml(), StandardCharsets.UTF_8);
         return config;
     }
 
+    /** The agent's settings, printed with the results. */
+    static String agentSettings(AgentTiming timing, List<String> jvm) {
+        return timing.describe() + "; JVM " + String.join(" ", jvm);
+    }
+
     /** {@code defaults}, then the options in environment variable {@code name}, if set (a later option wins). */
-    private static List<String> jvmOptions(String name, List<String> defaults) {
+    static List<String> jvmOptions(String name, List<String> defaults) {
         List<String> options = new ArrayList<>(defaults);
         String extra = System.getenv(name);
         if (extra != null && !extra.isBlank()) {

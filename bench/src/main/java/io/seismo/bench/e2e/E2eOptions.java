@@ -10,10 +10,10 @@ import java.time.Duration;
  * @param files     files the generator writes and the agent tails
  * @param rules     threshold rules in the daemon, besides the cascade and the latency probe rules
  * @param traceKeys live trace ids the lines draw from
- * @param lib       the distribution's jars (packaging/target/lib)
+ * @param root      the repository: the distribution's jars and the packaged JVM options are read from it
  */
 public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure, int runs, int files, int rules,
-                         int traceKeys, Path lib, Path json) {
+                         int traceKeys, Path root, Path json) {
 
     /** {@code pipeline}: generator, agent and daemon; {@code agent}: the agent alone against a sink that acks at once. */
     public enum Mode { PIPELINE, AGENT }
@@ -52,7 +52,7 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
             i++;
         }
         return new E2eOptions(mode, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), runs, files, rules,
-                traceKeys, root.resolve("packaging/target/lib"), json);
+                traceKeys, root, json);
     }
 
     private static String required(String option, String value) {
@@ -60,6 +60,16 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
             throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
         }
         return value;
+    }
+
+    /** The distribution's jars (packaging/target/lib). */
+    Path lib() {
+        return root.resolve("packaging/target/lib");
+    }
+
+    /** The agent's JVM options: as packaged, then what SEISMO_E2E_AGENT_OPTS adds. */
+    java.util.List<String> agentJvm() {
+        return BenchFiles.jvmOptions("SEISMO_E2E_AGENT_OPTS", PackagedJvmOptions.agent(root));
     }
 
     String rateText() {

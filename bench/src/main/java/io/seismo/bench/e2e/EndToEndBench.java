@@ -82,7 +82,7 @@ public final class EndToEndBench {
                 .put("rules", options.rules())
                 .put("traceKeys", options.traceKeys())
                 .put("daemonSettings", BenchFiles.DAEMON_SETTINGS)
-                .put("agentSettings", BenchFiles.AGENT_SETTINGS)
+                .put("agentSettings", BenchFiles.agentSettings(options.mode() == E2eOptions.Mode.AGENT ? AgentTiming.AGENT_DEFAULTS : AgentTiming.LOW_LATENCY, options.agentJvm()))
                 .put("method", options.mode() == E2eOptions.Mode.AGENT ? AgentRun.describe(options.rate())
                         : "generator, agent and daemon share every core")
                 .put("pinning", options.mode() == E2eOptions.Mode.AGENT ? CorePinning.describe() : "none")

@@ -27,12 +27,12 @@ final class PipelineRun {
         try (LogGenerator generator = new LogGenerator(logs, options.rate(), options.traceKeys());
              ProbeWebhook webhook = new ProbeWebhook(generator::probeWrittenAt)) {
             Path daemonConfig = BenchFiles.daemonConfig(work, port, options.rules(), options.traceKeys(), webhook.url());
-            Path agentConfig = BenchFiles.agentConfig(work, port);
+            Path agentConfig = BenchFiles.agentConfig(work, port, AgentTiming.LOW_LATENCY);
             try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, BenchFiles.DAEMON_JVM,
                     List.of())) {
                 awaitReady(port, daemon);
                 generator.start();
-                try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, BenchFiles.AGENT_JVM,
+                try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, options.agentJvm(),
                         List.of())) {
                     Thread.sleep(options.warmup().toMillis());
                     DaemonMetrics before = DaemonMetrics.scrape(port);

@@ -1,0 +1,75 @@
+package io.seismo.agent.ship;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ByteArrayBodyPublisherTest {
+
+    @Test
+    void shouldDeliverTheWholeBodyOnceAndCompleteForEverySubscriber() {
+        byte[] body = "{\"o\":0,\"l\":\"one\"}\n".getBytes(StandardCharsets.UTF_8);
+        ByteArrayBodyPublisher publisher = new ByteArrayBodyPublisher(body);
+        assertThat(publisher.contentLength()).isEqualTo(body.length);
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Recorder recorder = new Recorder();
+            publisher.subscribe(recorder);
+            recorder.subscription.request(1);
+            recorder.subscription.request(1);
+            assertThat(recorder.received.toByteArray()).isEqualTo(body);
+            assertThat(recorder.events).containsExactly("next", "complete");
+        }
+    }
+
+    @Test
+    void shouldSendNothingOnceCancelledAndRejectADemandThatIsNotPositive() {
+        ByteArrayBodyPublisher publisher = new ByteArrayBodyPublisher(new byte[]{1, 2, 3});
+        Recorder cancelled = new Recorder();
+        publisher.subscribe(cancelled);
+        cancelled.subscription.cancel();
+        cancelled.subscription.request(1);
+        assertThat(cancelled.events).isEmpty();
+
+        Recorder wrong = new Recorder();
+        publisher.subscribe(wrong);
+        wrong.subscription.request(0);
+        assertThat(wrong.events).containsExactly("error");
+    }
+
+    private static final class Recorder implements Flow.Subscriber<ByteBuffer> {
+        final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        final List<String> events = new ArrayList<>();
+        Flow.Subscription subscription;
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+        }
+
+        @Override
+        public void onNext(ByteBuffer item) {
+            byte[] bytes = new byte[item.remaining()];
+            item.get(bytes);
+            received.writeBytes(bytes);
+            events.add("next");
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            events.add("error");
+        }
+
+        @Override
+        public void onComplete() {
+            events.add("complete");
+        }
+    }
+}
