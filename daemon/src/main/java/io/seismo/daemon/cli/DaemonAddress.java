@@ -34,8 +34,11 @@ public final class DaemonAddress {
     @Option(names = "--token-file", description = "Read the bearer token from this file.")
     Path tokenFile;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * Made on first use: picocli builds this mixin for every command of every process, the daemon and the
+     * agent included, and each client starts a selector thread.
+     */
+    private HttpClient client;
 
     String baseUrl() {
         if (url != null) {
@@ -60,6 +63,9 @@ public final class DaemonAddress {
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        if (client == null) {
+            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        }
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
