@@ -12,7 +12,6 @@ import io.seismo.agent.ship.Backoff;
 import io.seismo.agent.ship.Batch;
 import io.seismo.agent.ship.BatchSender;
 import io.seismo.agent.ship.Decision;
-import io.seismo.agent.ship.EnvelopeEncoder;
 import io.seismo.agent.ship.ResponsePolicy;
 import io.seismo.agent.ship.ShipLog;
 import io.seismo.agent.ship.ShipQueue;
@@ -65,7 +64,6 @@ final class AgentLoop {
     private final ShipLog shipLog;
     private final Executor loopExecutor;
     private final AgentCounters counters = new AgentCounters();
-    private final EnvelopeEncoder encoder = new EnvelopeEncoder();
     private final Map<String, ShipQueue> queues = new HashMap<>();
     private final List<ScrapeSource> scrapes;
     /** Checkpoint entries of targets no longer configured: kept so a target that comes back never reuses a number. */
@@ -96,7 +94,7 @@ final class AgentLoop {
                 .collect(Collectors.toMap(ScrapeCheckpoint::source, Function.identity(), (a, b) -> b));
         this.scrapes = new ArrayList<>();
         for (ScrapeTarget target : config.scrapes()) {
-            scrapes.add(new ScrapeSource(target, config.batch(), encoder, saved.remove(target.sourceId())));
+            scrapes.add(new ScrapeSource(target, config.batch(), saved.remove(target.sourceId())));
         }
         this.retiredScrapes = List.copyOf(saved.values());
         this.tracker = new FileTracker(new FileDiscovery(config.inputs()), config.maxLineBytes(), restored.entries());
@@ -127,7 +125,7 @@ final class AgentLoop {
         List<TrackedFile> files = inTurn(tracker.files());
         long buffered = bufferedBytes();
         for (TrackedFile f : files) {
-            ShipQueue q = queues.computeIfAbsent(f.sourceId(), id -> new ShipQueue(config.batch(), encoder));
+            ShipQueue q = queues.computeIfAbsent(f.sourceId(), id -> new ShipQueue(config.batch()));
             buffered += readAndFeed(f, q, now, buffered);
         }
         pollScrapes(now);
@@ -142,7 +140,6 @@ final class AgentLoop {
         counters.polls++;
     }
 
-    /** Moves verified lines into the file's batch and seals the batch once due. */
     /** Reads what fits under the agent's buffer limit, then moves the file's lines into its queue; returns the bytes read. */
     private long readAndFeed(TrackedFile f, ShipQueue q, long now, long buffered) {
         long read = 0;
@@ -155,6 +152,7 @@ final class AgentLoop {
         return read;
     }
 
+    /** Moves verified lines into the file's batch and seals the batch once due. */
     private void feed(TrackedFile f, ShipQueue q, long now) {
         f.handTo(line -> q.offer(line, now));
         q.sealIfDue(now, new ShipSource(f.sourceId(), f.service(), String.valueOf(f.path()), ShipSource.Kind.LOG));

@@ -3,7 +3,6 @@ package io.seismo.agent.scrape;
 import io.seismo.agent.checkpoint.ScrapeCheckpoint;
 import io.seismo.agent.config.BatchLimits;
 import io.seismo.agent.config.ScrapeTarget;
-import io.seismo.agent.ship.EnvelopeEncoder;
 import io.seismo.agent.ship.ShipQueue;
 import io.seismo.agent.ship.ShipSource;
 import io.seismo.agent.tail.Line;
@@ -39,12 +38,12 @@ public final class ScrapeSource {
     private boolean hadBadLines;
 
     /** @param restored what the checkpoint held for this target, or null for a new one */
-    public ScrapeSource(ScrapeTarget target, BatchLimits limits, EnvelopeEncoder envelopes, ScrapeCheckpoint restored) {
+    public ScrapeSource(ScrapeTarget target, BatchLimits limits, ScrapeCheckpoint restored) {
         this.target = target;
         // The path is the source id too: "scrape:" marks metric samples even where only service and path are kept
         // (the daemon's journal), and no file path starts with it.
         this.shipSource = new ShipSource(target.sourceId(), target.service(), target.sourceId(), ShipSource.Kind.METRIC);
-        this.queue = new ShipQueue(limits, envelopes);
+        this.queue = new ShipQueue(limits);
         this.encoder = new SampleEncoder(target.labels());
         this.maxWaitingLines = Math.max(10_000, limits.maxLines() * 10);
         long start = restored == null ? 0 : Math.max(restored.ackedSequence(), restored.reservedSequence());

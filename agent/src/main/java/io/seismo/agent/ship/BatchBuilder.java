@@ -11,11 +11,11 @@ import java.util.Arrays;
  * due once full or once {@code linger} has passed since its first line.
  */
 public final class BatchBuilder {
-    private final BatchLimits limits;
-    private final long lingerNanos;
-    private final EnvelopeEncoder encoder;
     /** What a body may keep between batches: a batch far larger than usual does not pin its memory. */
     private static final int KEPT_CAPACITY = 1 << 20;
+
+    private final BatchLimits limits;
+    private final long lingerNanos;
     private final BodyBytes body = new BodyBytes(64 * 1024);
     private long[] lineEnds = new long[64];
     private int[] bodyEnds = new int[64];
@@ -24,10 +24,9 @@ public final class BatchBuilder {
     private long firstLineNanos;
     private boolean refused;
 
-    public BatchBuilder(BatchLimits limits, EnvelopeEncoder encoder) {
+    public BatchBuilder(BatchLimits limits) {
         this.limits = limits;
         this.lingerNanos = limits.linger().toNanos();
-        this.encoder = encoder;
     }
 
     /** Adds {@code line}, or returns {@code false} when the batch is full; then it is due. */
@@ -36,7 +35,7 @@ public final class BatchBuilder {
             return false;
         }
         int before = body.length();
-        int size = encoder.encode(line, body);
+        int size = EnvelopeEncoder.encode(line, body);
         if (count > 0 && before + size > limits.maxBytes()) {
             body.truncate(before);
             refused = true;

@@ -15,17 +15,6 @@ final class BodyBytes {
         return length;
     }
 
-    void put(byte b) {
-        ensureRoom(1);
-        bytes[length++] = b;
-    }
-
-    void put(byte[] source, int from, int count) {
-        ensureRoom(count);
-        System.arraycopy(source, from, bytes, length, count);
-        length += count;
-    }
-
     /** Appends the ASCII characters of {@code text}, which must be ASCII. */
     void putAscii(String text) {
         int count = text.length();

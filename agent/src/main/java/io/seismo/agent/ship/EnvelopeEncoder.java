@@ -12,8 +12,11 @@ public final class EnvelopeEncoder {
     private static final String CUT_END = "\",\"t\":true}\n";
     private static final String END = "\"}\n";
 
+    private EnvelopeEncoder() {
+    }
+
     /** Appends the envelope of {@code line} to {@code body}; returns the bytes it took, newline included. */
-    int encode(Line line, BodyBytes body) {
+    static int encode(Line line, BodyBytes body) {
         int start = body.length();
         body.putAscii(OFFSET);
         body.putDecimal(line.offset());

@@ -18,8 +18,8 @@ public final class ShipQueue {
     private int failures;
     private long notBeforeNanos;
 
-    public ShipQueue(BatchLimits limits, EnvelopeEncoder encoder) {
-        this.builder = new BatchBuilder(limits, encoder);
+    public ShipQueue(BatchLimits limits) {
+        this.builder = new BatchBuilder(limits);
     }
 
     public boolean offer(Line line, long nowNanos) {

@@ -19,7 +19,7 @@ class BatchBuilderTest {
 
     @Test
     void shouldEncodeEachLineAsAnEnvelopeOnItsOwnLine() throws Exception {
-        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)), new EnvelopeEncoder());
+        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)));
         builder.offer(new Line(0, 11, "say \"hi\"\t", false), 0);
         builder.offer(new Line(11, 80, "cut", true), 0);
         Batch batch = builder.seal(new ShipSource("src", "svc", "/var/log/a.log", ShipSource.Kind.LOG));
@@ -35,7 +35,7 @@ class BatchBuilderTest {
 
     @Test
     void shouldBeDueWhenFullByLinesOrBytesOrAfterLinger() {
-        BatchBuilder byLines = new BatchBuilder(new BatchLimits(2, 4096, Duration.ofMillis(200)), new EnvelopeEncoder());
+        BatchBuilder byLines = new BatchBuilder(new BatchLimits(2, 4096, Duration.ofMillis(200)));
         assertThat(byLines.offer(line(0), 0)).isTrue();
         assertThat(byLines.isDue(1)).isFalse();
         assertThat(byLines.isDue(LINGER_NANOS)).isTrue();
@@ -43,7 +43,7 @@ class BatchBuilderTest {
         assertThat(byLines.isDue(1)).isTrue();
         assertThat(byLines.offer(line(2), 0)).isFalse();
 
-        BatchBuilder byBytes = new BatchBuilder(new BatchLimits(1000, 1024, Duration.ofMillis(200)), new EnvelopeEncoder());
+        BatchBuilder byBytes = new BatchBuilder(new BatchLimits(1000, 1024, Duration.ofMillis(200)));
         int accepted = 0;
         while (byBytes.offer(line(accepted), 0)) {
             accepted++;
@@ -55,7 +55,7 @@ class BatchBuilderTest {
 
     @Test
     void shouldTakeALineLargerThanMaxBytesAloneRatherThanNever() {
-        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 1024, Duration.ofMillis(200)), new EnvelopeEncoder());
+        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 1024, Duration.ofMillis(200)));
         assertThat(builder.offer(new Line(0, 2001, "x".repeat(2000), false), 0)).isTrue();
         assertThat(builder.offer(line(1), 0)).isFalse();
         assertThat(builder.seal(new ShipSource("s", "v", "/a", ShipSource.Kind.LOG)).lineCount()).isEqualTo(1);
@@ -63,7 +63,7 @@ class BatchBuilderTest {
 
     @Test
     void shouldSplitIntoHalvesThatCoverTheSameLinesAndOffsets() throws Exception {
-        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)), new EnvelopeEncoder());
+        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)));
         for (int i = 0; i < 5; i++) {
             builder.offer(line(i), 0);
         }

@@ -55,9 +55,9 @@ class JsonStringBytesTest {
 
     private static String written(byte[] line) {
         BodyBytes out = new BodyBytes(4);
-        out.put((byte) '"');
+        out.putAscii("\"");
         JsonStringBytes.write(line, out);
-        out.put((byte) '"');
+        out.putAscii("\"");
         byte[] bytes = out.copy();
         // A strict decoder: the output must be valid UTF-8, not merely decodable with replacements.
         try {

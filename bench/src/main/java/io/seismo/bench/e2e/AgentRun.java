@@ -32,7 +32,7 @@ final class AgentRun {
         List<Path> logs = BenchFiles.logFiles(work, options.files());
         try (AckingSink sink = new AckingSink();
              LogGenerator generator = new LogGenerator(logs, options.rate(), options.traceKeys())) {
-            Path agentConfig = BenchFiles.agentConfig(work, sink.port(), AgentTiming.AGENT_DEFAULTS);
+            Path agentConfig = BenchFiles.agentConfig(work, sink.port(), options.agentTiming());
             boolean pinned = CorePinning.available();
             if (pinned) {
                 CorePinning.pinThisProcess(CorePinning.HARNESS_CORE);

@@ -6,27 +6,25 @@ package io.seismo.bench.e2e;
  * as a user runs it, with the defaults it ships with (AgentConfig and BatchLimits).
  */
 enum AgentTiming {
-    LOW_LATENCY("pollInterval: 20ms", "20ms"),
-    AGENT_DEFAULTS(null, null);
+    LOW_LATENCY("pollInterval: 20ms\nbatch: { maxLines: 10000, maxBytes: 4194304, linger: 20ms }\n",
+            "pollInterval 20ms, linger 20ms"),
+    AGENT_DEFAULTS("batch: { maxLines: 10000, maxBytes: 4194304 }\n",
+            "pollInterval and linger as shipped (100ms, 200ms)");
 
-    private final String pollLine;
-    private final String linger;
+    private final String yaml;
+    private final String description;
 
-    AgentTiming(String pollLine, String linger) {
-        this.pollLine = pollLine;
-        this.linger = linger;
+    AgentTiming(String yaml, String description) {
+        this.yaml = yaml;
+        this.description = description;
     }
 
-    /** The YAML lines of agent.yaml that set the timing (none keeps the defaults). */
+    /** The lines of agent.yaml that set the timing and the batch size. */
     String yaml() {
-        if (pollLine == null) {
-            return "batch: { maxLines: 10000, maxBytes: 4194304 }\n";
-        }
-        return pollLine + "\nbatch: { maxLines: 10000, maxBytes: 4194304, linger: " + linger + " }\n";
+        return yaml;
     }
 
     String describe() {
-        return (pollLine == null ? "pollInterval and linger as shipped (100ms, 200ms)" : "pollInterval 20ms, linger 20ms")
-                + ", batches of 10,000 lines / 4 MiB";
+        return description + ", batches of 10,000 lines / 4 MiB";
     }
 }

@@ -67,6 +67,11 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
         return root.resolve("packaging/target/lib");
     }
 
+    /** The agent's poll and linger: short where the latency to an alert is measured, as shipped where its cost is. */
+    AgentTiming agentTiming() {
+        return mode == Mode.AGENT ? AgentTiming.AGENT_DEFAULTS : AgentTiming.LOW_LATENCY;
+    }
+
     /** The agent's JVM options: as packaged, then what SEISMO_E2E_AGENT_OPTS adds. */
     java.util.List<String> agentJvm() {
         return BenchFiles.jvmOptions("SEISMO_E2E_AGENT_OPTS", PackagedJvmOptions.agent(root));

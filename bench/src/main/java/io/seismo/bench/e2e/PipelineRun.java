@@ -27,7 +27,7 @@ final class PipelineRun {
         try (LogGenerator generator = new LogGenerator(logs, options.rate(), options.traceKeys());
              ProbeWebhook webhook = new ProbeWebhook(generator::probeWrittenAt)) {
             Path daemonConfig = BenchFiles.daemonConfig(work, port, options.rules(), options.traceKeys(), webhook.url());
-            Path agentConfig = BenchFiles.agentConfig(work, port, AgentTiming.LOW_LATENCY);
+            Path agentConfig = BenchFiles.agentConfig(work, port, options.agentTiming());
             try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, BenchFiles.DAEMON_JVM,
                     List.of())) {
                 awaitReady(port, daemon);
