@@ -40,7 +40,7 @@ public final class SampleAlerts {
 
     public static Notification notificationOf(Alert... alerts) {
         boolean anyFiring = List.of(alerts).stream().anyMatch(a -> a.status() == AlertStatus.FIRING);
-        return new Notification("on-call", "{}:{alertname=\"" + alerts[0].ruleName() + "\"}",
+        return new Notification("n-" + alerts[0].id(), "on-call", "{}:{alertname=\"" + alerts[0].ruleName() + "\"}",
                 anyFiring ? AlertStatus.FIRING : AlertStatus.RESOLVED,
                 Map.of("alertname", alerts[0].ruleName()), List.of(alerts), "http://seismo.example:9090");
     }

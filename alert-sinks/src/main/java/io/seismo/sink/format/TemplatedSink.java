@@ -39,8 +39,7 @@ public final class TemplatedSink implements AlertSink {
             LOG.warn("sink '{}': template failed, sending the alert's own wording", sink.name(), e);
             return sink.send(notification);
         }
-        return sink.send(new Notification(notification.receiver(), notification.groupKey(), notification.status(),
-                notification.groupLabels(), worded, notification.externalUrl()));
+        return sink.send(notification.withAlerts(worded));
     }
 
     @Override

@@ -71,6 +71,7 @@ class WebhookSinkTest {
         assertThat(request.path()).isEqualTo("/alerts");
         assertThat(request.headers().get("X-Scope-OrgID")).isEqualTo("payments");
         assertThat(request.headers().get("Content-Type")).startsWith("application/json");
+        assertThat(request.headers().get(WebhookSink.IDEMPOTENCY_KEY_HEADER)).isEqualTo('"' + FIRING.id() + '"');
 
         JsonNode body = JSON.readTree(request.body());
         assertThat(body.get("version").asText()).isEqualTo("4");

@@ -3,6 +3,7 @@ package io.seismo.daemon.alerting;
 import io.seismo.rules.finding.Finding;
 import io.seismo.sink.Alert;
 import io.seismo.sink.AlertSink;
+import io.seismo.sink.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -279,7 +280,7 @@ public final class AlertDispatcher implements AutoCloseable {
     }
 
     /** Into the outbox first (which drops what it already holds), then to the sinks. */
-    private void route(List<OutgoingNotification> notifications) {
+    private void route(List<Notification> notifications) {
         if (notifications.isEmpty()) {
             return;
         }

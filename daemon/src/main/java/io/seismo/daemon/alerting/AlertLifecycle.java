@@ -5,6 +5,7 @@ import io.seismo.daemon.route.Routing;
 import io.seismo.rules.finding.Finding;
 import io.seismo.sink.Alert;
 import io.seismo.sink.AlertStatus;
+import io.seismo.sink.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,8 +92,8 @@ public final class AlertLifecycle {
     }
 
     /** Applies one round of findings (cascades first, as the correlator emits them) and returns what is due now. */
-    public List<OutgoingNotification> onFindings(List<Finding> round, Instant now) {
-        List<OutgoingNotification> out = new ArrayList<>();
+    public List<Notification> onFindings(List<Finding> round, Instant now) {
+        List<Notification> out = new ArrayList<>();
         for (Finding finding : round) {
             Optional<String> problem = FindingCheck.problem(finding);
             if (problem.isPresent()) {
@@ -112,7 +113,7 @@ public final class AlertLifecycle {
     }
 
     /** First notifications whose group wait is over, repeats whose interval is over, resolves past hysteresis. */
-    public List<OutgoingNotification> onTick(Instant now) {
+    public List<Notification> onTick(Instant now) {
         return due(now);
     }
 
@@ -208,8 +209,8 @@ public final class AlertLifecycle {
         return labels -> eachSink;
     }
 
-    private List<OutgoingNotification> due(Instant now) {
-        List<OutgoingNotification> out = new ArrayList<>();
+    private List<Notification> due(Instant now) {
+        List<Notification> out = new ArrayList<>();
         int newlyMuted = AlertMuting.apply(firing.values(), policy, now);
         for (int i = 0; i < newlyMuted; i++) {
             metrics.alertsInhibited();
@@ -226,8 +227,8 @@ public final class AlertLifecycle {
         }
         out.addAll(groups.flush(now, firing, new HashSet<>(receivers), options.externalUrl()));
         Set<String> announced = new HashSet<>();
-        for (OutgoingNotification outgoing : out) {
-            for (Alert alert : outgoing.notification().alerts()) {
+        for (Notification notification : out) {
+            for (Alert alert : notification.alerts()) {
                 TrackedAlert tracked = firing.get(alert.fingerprint());
                 if (alert.status() == AlertStatus.FIRING && tracked != null && announced.add(alert.fingerprint())) {
                     tracked.markNotified(now);

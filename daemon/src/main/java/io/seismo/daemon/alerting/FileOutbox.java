@@ -2,6 +2,7 @@ package io.seismo.daemon.alerting;
 
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
+import io.seismo.sink.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,7 @@ final class FileOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxEntry> append(List<OutgoingNotification> notifications, Instant now) {
+    public List<OutboxEntry> append(List<Notification> notifications, Instant now) {
         List<OutboxEntry> taken = index.admit(notifications, now);
         if (taken.isEmpty()) {
             return taken;
@@ -162,7 +163,7 @@ final class FileOutbox implements Outbox {
             String key = in.readString("key");
             if (type == ENTRY) {
                 Instant createdAt = StateFields.readInstant(in);
-                index.add(new OutboxEntry(key, createdAt, NotificationCodec.read(in)));
+                index.add(new OutboxEntry(createdAt, NotificationCodec.read(key, in)));
             } else if (type == SETTLED) {
                 index.settle(key);
             } else {

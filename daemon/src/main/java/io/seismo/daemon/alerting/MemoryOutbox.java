@@ -1,5 +1,7 @@
 package io.seismo.daemon.alerting;
 
+import io.seismo.sink.Notification;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +10,7 @@ final class MemoryOutbox implements Outbox {
     private final OutboxIndex index = new OutboxIndex(OutboxIndex.DEFAULT_SETTLED_CAPACITY);
 
     @Override
-    public List<OutboxEntry> append(List<OutgoingNotification> notifications, Instant now) {
+    public List<OutboxEntry> append(List<Notification> notifications, Instant now) {
         return index.admit(notifications, now);
     }
 

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link Notification} with its alerts, as the outbox stores it. Reads are checked like every snapshot read. */
+/**
+ * A {@link Notification} with its alerts, as the outbox stores it: everything but the id, which the outbox record
+ * carries as its key. Reads are checked like every snapshot read.
+ */
 final class NotificationCodec {
     static final int MIN_ALERT_BYTES = 64;
     private static final int MIN_STEP_BYTES = StateInput.MIN_STRING_BYTES + Long.BYTES + Integer.BYTES;
@@ -30,7 +33,7 @@ final class NotificationCodec {
         notification.alerts().forEach(alert -> writeAlert(alert, out));
     }
 
-    static Notification read(StateInput in) {
+    static Notification read(String id, StateInput in) {
         String receiver = in.readString("receiver");
         String groupKey = in.readString("group key");
         AlertStatus status = readStatus(in);
@@ -41,7 +44,7 @@ final class NotificationCodec {
         for (int i = 0; i < count; i++) {
             alerts.add(readAlert(in));
         }
-        return new Notification(receiver, groupKey, status, groupLabels, alerts, externalUrl);
+        return new Notification(id, receiver, groupKey, status, groupLabels, alerts, externalUrl);
     }
 
     static void writeAlert(Alert alert, StateOutput out) {

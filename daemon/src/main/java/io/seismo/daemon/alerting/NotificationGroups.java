@@ -87,9 +87,9 @@ final class NotificationGroups {
      * The notifications due at {@code now}, one per live sink of each group's receiver; groups holding a cascade
      * first, so the root cause is read first.
      */
-    List<OutgoingNotification> flush(Instant now, Map<String, TrackedAlert> tracked, Set<String> liveSinks,
+    List<Notification> flush(Instant now, Map<String, TrackedAlert> tracked, Set<String> liveSinks,
                                      String externalUrl) {
-        List<OutgoingNotification> out = new ArrayList<>();
+        List<Notification> out = new ArrayList<>();
         for (AlertGroup group : groups.values()) {
             List<TrackedAlert> firing = group.members().stream().map(tracked::get)
                     .filter(alert -> alert != null && alert.isVisible(now))
@@ -117,14 +117,13 @@ final class NotificationGroups {
             AlertStatus status = firing.isEmpty() ? AlertStatus.RESOLVED : AlertStatus.FIRING;
             for (String sink : target.sinks()) {
                 if (liveSinks.contains(sink)) {
-                    out.add(new OutgoingNotification(AlertKeys.notificationKey(sink, groupId(target, group.key()),
-                            content, repeat), new Notification(sink, group.key(), status, group.labels(), alerts,
-                            externalUrl)));
+                    out.add(new Notification(AlertKeys.notificationKey(sink, groupId(target, group.key()), content, repeat),
+                            sink, group.key(), status, group.labels(), alerts, externalUrl));
                 }
             }
         }
         groups.values().removeIf(AlertGroup::isEmpty);
-        out.sort(Comparator.comparing(outgoing -> outgoing.notification().alerts().stream()
+        out.sort(Comparator.comparing(notification -> notification.alerts().stream()
                 .noneMatch(alert -> alert.cascade() != null)));
         return out;
     }

@@ -1,5 +1,7 @@
 package io.seismo.daemon.alerting;
 
+import io.seismo.sink.Notification;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,8 +12,8 @@ import java.util.List;
  */
 interface Outbox extends AutoCloseable {
 
-    /** Takes in the notifications whose key it has not seen, durably, and returns those (in order). */
-    List<OutboxEntry> append(List<OutgoingNotification> notifications, Instant now);
+    /** Takes in the notifications whose id it has not seen, durably, and returns those (in order). */
+    List<OutboxEntry> append(List<Notification> notifications, Instant now);
 
     /** The notification is settled for good (delivered, superseded, refused or given up): never deliver it again. */
     void markDone(String key);

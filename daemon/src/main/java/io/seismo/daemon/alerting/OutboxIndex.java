@@ -1,5 +1,7 @@
 package io.seismo.daemon.alerting;
 
+import io.seismo.sink.Notification;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,13 +30,13 @@ final class OutboxIndex {
         this.settledCapacity = settledCapacity;
     }
 
-    /** Takes in the notifications whose key is neither pending nor settled, and returns them as entries. */
-    List<OutboxEntry> admit(List<OutgoingNotification> notifications, Instant now) {
+    /** Takes in the notifications whose id is neither pending nor settled, and returns them as entries. */
+    List<OutboxEntry> admit(List<Notification> notifications, Instant now) {
         List<OutboxEntry> taken = new ArrayList<>();
-        for (OutgoingNotification outgoing : notifications) {
-            String key = outgoing.key();
+        for (Notification notification : notifications) {
+            String key = notification.id();
             if (!pending.containsKey(key) && !settled.contains(key)) {
-                OutboxEntry entry = new OutboxEntry(key, now, outgoing.notification());
+                OutboxEntry entry = new OutboxEntry(now, notification);
                 pending.put(key, entry);
                 taken.add(entry);
             }

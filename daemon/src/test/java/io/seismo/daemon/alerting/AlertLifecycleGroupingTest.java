@@ -81,8 +81,8 @@ class AlertLifecycleGroupingTest {
     void shouldGiveARepeatAnotherOutboxKeyThanTheFirstNotification() {
         lifecycle.onFindings(List.of(threshold("checkout", true, T0)), T0);
         Instant firstSent = T0.plus(GROUP_WAIT);
-        String first = lifecycle.onTick(firstSent).get(0).key();
-        String repeat = lifecycle.onTick(firstSent.plus(REPEAT)).get(0).key();
+        String first = lifecycle.onTick(firstSent).get(0).id();
+        String repeat = lifecycle.onTick(firstSent.plus(REPEAT)).get(0).id();
 
         assertThat(repeat).isNotEqualTo(first);
     }
@@ -94,9 +94,9 @@ class AlertLifecycleGroupingTest {
         return firstSent;
     }
 
-    private static Notification single(List<OutgoingNotification> outgoing) {
+    private static Notification single(List<Notification> outgoing) {
         assertThat(outgoing).hasSize(1);
-        return outgoing.get(0).notification();
+        return outgoing.get(0);
     }
 
     private static List<String> services(Notification notification) {

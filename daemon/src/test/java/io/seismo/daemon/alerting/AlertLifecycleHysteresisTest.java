@@ -1,5 +1,7 @@
 package io.seismo.daemon.alerting;
 
+import io.seismo.sink.Notification;
+
 import io.seismo.rules.finding.Finding;
 import io.seismo.sink.AlertStatus;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class AlertLifecycleHysteresisTest {
 
         assertThat(lifecycle.onTick(T0.plus(PENDING_FOR))).as("pending, then the group wait").isEmpty();
         assertThat(lifecycle.onTick(T0.plus(PENDING_FOR).plus(GROUP_WAIT))).singleElement()
-                .satisfies(n -> assertThat(n.notification().status()).isEqualTo(AlertStatus.FIRING));
+                .satisfies(n -> assertThat(n.status()).isEqualTo(AlertStatus.FIRING));
     }
 
     @Test
@@ -72,11 +74,11 @@ class AlertLifecycleHysteresisTest {
         Instant cleared = T0.plusSeconds(60);
         lifecycle.onFindings(List.of(threshold("checkout", false, cleared)), cleared);
 
-        List<OutgoingNotification> sent = lifecycle.onTick(cleared.plus(RESOLVE_AFTER));
+        List<Notification> sent = lifecycle.onTick(cleared.plus(RESOLVE_AFTER));
 
         assertThat(sent).singleElement().satisfies(n -> {
-            assertThat(n.notification().status()).isEqualTo(AlertStatus.RESOLVED);
-            assertThat(n.notification().alerts().get(0).endsAt()).as("when it really ended").isEqualTo(cleared);
+            assertThat(n.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(n.alerts().get(0).endsAt()).as("when it really ended").isEqualTo(cleared);
         });
         assertThat(lifecycle.active()).isEmpty();
     }
@@ -87,11 +89,11 @@ class AlertLifecycleHysteresisTest {
             AlertLifecycle lifecycle = lifecycle(Duration.ZERO, Duration.ZERO, sendResolvedWhenMuted);
             lifecycle.onFindings(List.of(cascade("payments", List.of("checkout"), true, T0),
                     threshold("checkout", true, T0)), T0);
-            assertThat(lifecycle.onTick(T0.plus(GROUP_WAIT))).extracting(n -> n.notification().alerts().get(0).ruleName())
+            assertThat(lifecycle.onTick(T0.plus(GROUP_WAIT))).extracting(n -> n.alerts().get(0).ruleName())
                     .containsExactly(TestFindings.CASCADE_RULE);
 
             Instant recovered = T0.plusSeconds(60);
-            List<OutgoingNotification> sent = lifecycle.onFindings(List.of(threshold("checkout", false, recovered)),
+            List<Notification> sent = lifecycle.onFindings(List.of(threshold("checkout", false, recovered)),
                     recovered);
 
             assertThat(sent).as("sendResolvedWhenMuted=%s", sendResolvedWhenMuted)
@@ -104,16 +106,16 @@ class AlertLifecycleHysteresisTest {
         AlertLifecycle lifecycle = new AlertLifecycle(options(Duration.ZERO, Duration.ZERO, false)
                 .withRepeatInterval(Duration.ofMinutes(10)), List.of("a", "b"));
         lifecycle.onFindings(List.of(threshold("checkout", true, T0)), T0);
-        List<OutgoingNotification> first = lifecycle.onTick(T0.plus(GROUP_WAIT));
-        List<OutgoingNotification> repeat = lifecycle.onTick(T0.plus(GROUP_WAIT).plus(Duration.ofMinutes(10)));
+        List<Notification> first = lifecycle.onTick(T0.plus(GROUP_WAIT));
+        List<Notification> repeat = lifecycle.onTick(T0.plus(GROUP_WAIT).plus(Duration.ofMinutes(10)));
         Instant cleared = T0.plus(Duration.ofMinutes(15));
-        List<OutgoingNotification> resolve = lifecycle.onFindings(List.of(threshold("checkout", false, cleared)), cleared);
+        List<Notification> resolve = lifecycle.onFindings(List.of(threshold("checkout", false, cleared)), cleared);
 
         List<String> keys = new ArrayList<>();
-        List.of(first, repeat, resolve).forEach(batch -> batch.forEach(n -> keys.add(n.key())));
+        List.of(first, repeat, resolve).forEach(batch -> batch.forEach(n -> keys.add(n.id())));
         assertThat(keys).hasSize(6).doesNotHaveDuplicates();
-        assertThat(TestNotifications.firingFor("a", "checkout").get(0).key())
-                .as("the same finding gives the same key in another lifecycle").isEqualTo(first.get(0).key());
+        assertThat(TestNotifications.firingFor("a", "checkout").get(0).id())
+                .as("the same finding gives the same key in another lifecycle").isEqualTo(first.get(0).id());
     }
 
     private static AlertLifecycle notifiedAlert(AlertLifecycle lifecycle) {

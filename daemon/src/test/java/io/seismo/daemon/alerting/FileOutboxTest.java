@@ -22,37 +22,37 @@ class FileOutboxTest {
 
     @Test
     void shouldKeepUnsettledNotificationsAcrossAReopenWithEverythingTheyCarry() {
-        List<OutgoingNotification> outgoing = TestNotifications.firingFor("hook", "checkout", "payments");
+        List<Notification> outgoing = TestNotifications.firingFor("hook", "checkout", "payments");
         try (FileOutbox outbox = FileOutbox.open(dir, metrics)) {
             assertThat(outbox.append(outgoing, T0)).hasSize(2);
         }
 
         try (FileOutbox reopened = FileOutbox.open(dir, metrics)) {
             assertThat(reopened.pending()).extracting(OutboxEntry::key)
-                    .containsExactly(outgoing.get(0).key(), outgoing.get(1).key());
+                    .containsExactly(outgoing.get(0).id(), outgoing.get(1).id());
             assertThat(reopened.pending()).extracting(OutboxEntry::notification)
-                    .containsExactlyElementsOf(outgoing.stream().map(OutgoingNotification::notification).toList());
+                    .containsExactlyElementsOf(outgoing.stream().toList());
             assertThat(reopened.pending()).extracting(OutboxEntry::createdAt).containsOnly(T0);
         }
     }
 
     @Test
     void shouldNeitherDeliverAgainNorTakeAgainWhatWasSettledBeforeAReopen() {
-        List<OutgoingNotification> outgoing = TestNotifications.firingFor("hook", "checkout", "payments");
+        List<Notification> outgoing = TestNotifications.firingFor("hook", "checkout", "payments");
         try (FileOutbox outbox = FileOutbox.open(dir, metrics)) {
             outbox.append(outgoing, T0);
-            outbox.markDone(outgoing.get(0).key());
+            outbox.markDone(outgoing.get(0).id());
         }
 
         try (FileOutbox reopened = FileOutbox.open(dir, metrics)) {
-            assertThat(reopened.pending()).extracting(OutboxEntry::key).containsExactly(outgoing.get(1).key());
+            assertThat(reopened.pending()).extracting(OutboxEntry::key).containsExactly(outgoing.get(1).id());
             assertThat(reopened.append(outgoing, T0.plusSeconds(5))).as("a replay produces both again").isEmpty();
         }
     }
 
     @Test
     void shouldSkipAndCountATornLastRecordAndKeepWorkingAfterIt() throws IOException {
-        List<OutgoingNotification> outgoing = TestNotifications.firingFor("hook", "checkout", "payments");
+        List<Notification> outgoing = TestNotifications.firingFor("hook", "checkout", "payments");
         try (FileOutbox outbox = FileOutbox.open(dir, metrics)) {
             outbox.append(outgoing, T0);
         }
@@ -64,7 +64,7 @@ class FileOutboxTest {
 
         try (FileOutbox reopened = FileOutbox.open(dir, metrics)) {
             assertThat(metrics.count("outboxRecordsSkipped")).isEqualTo(1);
-            assertThat(reopened.pending()).extracting(OutboxEntry::key).containsExactly(outgoing.get(0).key());
+            assertThat(reopened.pending()).extracting(OutboxEntry::key).containsExactly(outgoing.get(0).id());
             assertThat(reopened.append(List.of(outgoing.get(1)), T0.plusSeconds(1))).hasSize(1);
         }
         try (FileOutbox again = FileOutbox.open(dir, metrics)) {
@@ -75,7 +75,7 @@ class FileOutboxTest {
 
     @Test
     void shouldSkipACorruptRecordWhoseChecksumDoesNotMatch() throws IOException {
-        List<OutgoingNotification> outgoing = TestNotifications.firingFor("hook", "checkout");
+        List<Notification> outgoing = TestNotifications.firingFor("hook", "checkout");
         try (FileOutbox outbox = FileOutbox.open(dir, metrics)) {
             outbox.append(outgoing, T0);
         }
@@ -95,9 +95,9 @@ class FileOutboxTest {
         String[] services = IntStream.range(0, 300).mapToObj(i -> "svc-" + i).toArray(String[]::new);
         try (FileOutbox outbox = FileOutbox.open(dir, metrics, 10)) {
             for (int round = 0; round < 20; round++) {
-                List<OutgoingNotification> batch = TestNotifications.firingFor("hook-" + round, services);
+                List<Notification> batch = TestNotifications.firingFor("hook-" + round, services);
                 outbox.append(batch, T0);
-                batch.forEach(n -> outbox.markDone(n.key()));
+                batch.forEach(n -> outbox.markDone(n.id()));
             }
             assertThat(outbox.pending()).isEmpty();
         }
@@ -115,10 +115,9 @@ class FileOutboxTest {
 
     @Test
     void shouldTakeEachKeyOnceEvenWithinOneBatch() {
-        Notification notification = TestNotifications.firingFor("hook", "checkout").get(0).notification();
+        Notification notification = TestNotifications.firingFor("hook", "checkout").get(0);
         try (FileOutbox outbox = FileOutbox.open(dir, metrics)) {
-            List<OutboxEntry> taken = outbox.append(List.of(new OutgoingNotification("k", notification),
-                    new OutgoingNotification("k", notification)), T0);
+            List<OutboxEntry> taken = outbox.append(List.of(notification, notification), T0);
 
             assertThat(taken).hasSize(1);
         }

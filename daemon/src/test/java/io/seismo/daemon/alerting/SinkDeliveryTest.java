@@ -67,13 +67,13 @@ class SinkDeliveryTest {
     }
 
     private OutboxEntry entry(String key, Alert... alerts) {
-        OutgoingNotification outgoing = new OutgoingNotification(key, new Notification("hook", "group", alerts[0].status(),
-                Map.of("alertname", alerts[0].ruleName()), List.of(alerts), ""));
-        return outbox.append(List.of(outgoing), clock.current()).get(0);
+        Notification notification = new Notification(key, "hook", "group", alerts[0].status(),
+                Map.of("alertname", alerts[0].ruleName()), List.of(alerts), "");
+        return outbox.append(List.of(notification), clock.current()).get(0);
     }
 
     private static Alert alertOf(String service) {
-        return TestNotifications.firingFor("hook", service).get(0).notification().alerts().get(0);
+        return TestNotifications.firingFor("hook", service).get(0).alerts().get(0);
     }
 
     private static Alert withStatus(Alert alert, AlertStatus status) {

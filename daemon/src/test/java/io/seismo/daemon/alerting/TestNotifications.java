@@ -1,5 +1,7 @@
 package io.seismo.daemon.alerting;
 
+import io.seismo.sink.Notification;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,7 +15,7 @@ final class TestNotifications {
     }
 
     /** One firing notification to {@code receiver} per service, keyed as the lifecycle keys them. */
-    static List<OutgoingNotification> firingFor(String receiver, String... services) {
+    static List<Notification> firingFor(String receiver, String... services) {
         AlertLifecycle lifecycle = new AlertLifecycle(AlertingOptions.defaults(), List.of(receiver));
         lifecycle.onFindings(Arrays.stream(services).map(service -> threshold(service, true, T0)).toList(), T0);
         return lifecycle.onTick(T0.plusSeconds(60));

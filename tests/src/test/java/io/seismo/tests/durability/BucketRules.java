@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * Rules that make the engine's window figures visible at the webhook. Every bucket of 100 sequence numbers
  * fills exactly one tumbling second of event time (see {@code SeededLogGenerator}), so {@value #COMPLETE}
  * fires for a bucket iff all 100 of its lines were counted, and {@value #DOUBLE_COUNTED} fires iff some line
- * of it was counted twice; it must never fire.
+ * of it was counted twice; it must never fire. An alert that fired reaches the receiver as firing, or only as
+ * resolved when its firing notification was still waiting for a retry as it resolved (the latest state
+ * supersedes, as Alertmanager does): either status proves it fired.
  */
 final class BucketRules {
     static final String COMPLETE = "bucket-complete";
@@ -40,8 +42,13 @@ final class BucketRules {
 
     /** The buckets ({@code b0}, {@code b1}, …) of the alerts of {@code rule} with the given status. */
     static Set<String> buckets(List<JsonObject> alerts, String rule, String status) {
+        return buckets(alerts.stream().filter(a -> status.equals(a.getString("status"))).toList(), rule);
+    }
+
+    /** The buckets of the alerts of {@code rule} that reached the receiver at all: the ones that fired. */
+    static Set<String> buckets(List<JsonObject> alerts, String rule) {
         return alerts.stream()
-                .filter(a -> rule.equals(labels(a).getString("alertname")) && status.equals(a.getString("status")))
+                .filter(a -> rule.equals(labels(a).getString("alertname")))
                 .map(a -> labels(a).getString("key"))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
@@ -49,7 +56,6 @@ final class BucketRules {
     /** Every (rule, key, window) that fired: for a tumbling window, the alert starts where the window ends. */
     static Set<String> firedWindows(List<JsonObject> alerts) {
         return alerts.stream()
-                .filter(a -> "firing".equals(a.getString("status")))
                 .map(a -> labels(a).getString("alertname") + " " + labels(a).getString("key") + " " + a.getString("startsAt"))
                 .collect(Collectors.toCollection(TreeSet::new));
     }

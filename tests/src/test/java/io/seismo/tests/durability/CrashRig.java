@@ -124,7 +124,8 @@ final class CrashRig implements AutoCloseable {
 
     /**
      * Ends the input at a bucket boundary, waits until every line is journaled (the agent caught up), then
-     * closes all windows with an end marker and waits until {@code receiver} saw every bucket fire and resolve.
+     * closes all windows with an end marker and waits until {@code receiver} heard of every bucket's alert and of
+     * its resolve.
      * Only the first wait fails here; what the receiver lacks is for {@link #assertExactlyOnce} to name.
      */
     void finish(WebhookReceiver receiver) throws IOException {
@@ -135,26 +136,30 @@ final class CrashRig implements AutoCloseable {
         generator.writeEndMarker();
         Set<String> all = BucketRules.allBuckets(total);
         within(Duration.ofSeconds(60), () ->
-                BucketRules.buckets(receiver.alerts(), BucketRules.COMPLETE, "firing").containsAll(all)
+                BucketRules.buckets(receiver.alerts(), BucketRules.COMPLETE).containsAll(all)
                         && BucketRules.buckets(receiver.alerts(), BucketRules.COMPLETE, "resolved").containsAll(all));
     }
 
     /**
      * (a) every sequence number journaled exactly once; (b) every bucket fired (all its 100 lines counted) and
-     * resolved, and none was counted past 100; (c) no notification reached {@code receiver} twice.
+     * resolved, and none was counted past 100; (c) every notification came with an {@code Idempotency-Key}, every
+     * resend with the same key and alerts as the first time, and a receiver that drops keys it already took got
+     * no (alert, status) twice.
+     *
+     * @return how many notifications came again under a key already taken
      */
-    void assertExactlyOnce(WebhookReceiver receiver) throws IOException {
+    long assertExactlyOnce(WebhookReceiver receiver) throws IOException {
         assertThat(ledger().problems()).as("journal: every sequence number exactly once\n%s", diagnostics()).isEmpty();
-        List<JsonObject> alerts = receiver.alerts();
+        List<JsonObject> alerts = receiver.alertsOncePerKey();
         Set<String> all = BucketRules.allBuckets(generator.total());
-        assertThat(BucketRules.buckets(alerts, BucketRules.DOUBLE_COUNTED, "firing"))
+        assertThat(BucketRules.buckets(alerts, BucketRules.DOUBLE_COUNTED))
                 .as("buckets where some line was counted twice (count > 100)\n%s", diagnostics()).isEmpty();
-        assertThat(BucketRules.buckets(alerts, BucketRules.COMPLETE, "firing"))
+        assertThat(BucketRules.buckets(alerts, BucketRules.COMPLETE))
                 .as("buckets whose 100 lines were all counted (fired); missing ones lost a line\n%s", diagnostics())
                 .containsExactlyInAnyOrderElementsOf(all);
         assertThat(BucketRules.buckets(alerts, BucketRules.COMPLETE, "resolved"))
                 .as("buckets whose alert was resolved after its window").containsExactlyInAnyOrderElementsOf(all);
-        assertThat(Deliveries.repeated(alerts)).as("notifications delivered more than once (identity=times)").isEmpty();
+        return Deliveries.assertOncePerKey(receiver, diagnostics());
     }
 
     /** The running daemon counted at least one {@code metric} (a counter) since it started. */

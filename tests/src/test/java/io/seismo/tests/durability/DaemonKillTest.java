@@ -10,7 +10,8 @@ import java.util.Random;
 
 /**
  * {@code kill -9} of the daemon at seeded random moments, ten times, while the agent ships a steady stream:
- * every line is journaled once, counted once in its window, and every alert is notified once.
+ * every line is journaled once, counted once in its window, and every alert is notified once (a resend after a
+ * kill between the receiver's 200 and the outbox recording it carries the first send's Idempotency-Key).
  */
 class DaemonKillTest {
     private static final long SEED = 20_261_123L;

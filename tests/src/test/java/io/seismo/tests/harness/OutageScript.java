@@ -16,7 +16,12 @@ public final class OutageScript {
         /** 429 Too Many Requests with {@code Retry-After: 1}. */
         TOO_MANY_REQUESTS,
         /** Reads the request and never answers: the sender's timeout must end it. */
-        HANG
+        HANG,
+        /**
+         * Keeps the notification, as a receiver that acted on it, but never answers: the sender times out and
+         * sends it again, which the receiver must be able to recognise as a resend.
+         */
+        KEEP_AND_HANG
     }
 
     /** One answer, given for the stated time. */
