@@ -3,25 +3,29 @@ package io.seismo.agent.ship;
 import java.util.Arrays;
 
 /**
- * Lines of ONE source (a file, or a scrape target), encoded as the NDJSON body, with the byte range they cover. Immutable once sealed
- * (the arrays are never written after construction), so it may be handed to the HTTP client's threads.
+ * Lines of ONE source (a file, or a scrape target), encoded as the NDJSON body, with the byte range they cover.
+ * Immutable while it is queued or in flight (the arrays are not written), so it may be handed to the HTTP client's
+ * threads; once settled, its body array goes back to the builder that sealed it (see {@link ShipQueue#settled()}).
  */
 public final class Batch {
     private final ShipSource source;
     private final long firstOffset;
     private final long[] lineEnds;
     private final byte[] body;
+    private final int bodyLength;
     private final int[] bodyEnds;
 
     /**
      * @param lineEnds file offset just past each line's newline
-     * @param bodyEnds index in {@code body} just past each line's envelope
+     * @param body       the NDJSON body in its first {@code bodyLength} bytes
+     * @param bodyEnds   index in {@code body} just past each line's envelope
      */
-    Batch(ShipSource source, long firstOffset, long[] lineEnds, byte[] body, int[] bodyEnds) {
+    Batch(ShipSource source, long firstOffset, long[] lineEnds, byte[] body, int bodyLength, int[] bodyEnds) {
         this.source = source;
         this.firstOffset = firstOffset;
         this.lineEnds = lineEnds;
         this.body = body;
+        this.bodyLength = bodyLength;
         this.bodyEnds = bodyEnds;
     }
 
@@ -57,10 +61,10 @@ public final class Batch {
     }
 
     public int bodyLength() {
-        return body.length;
+        return bodyLength;
     }
 
-    /** The NDJSON body. Callers must not modify it. */
+    /** The array whose first {@link #bodyLength()} bytes are the NDJSON body. Callers must not modify it. */
     byte[] body() {
         return body;
     }
@@ -73,20 +77,20 @@ public final class Batch {
         int mid = lineEnds.length / 2;
         int bodyMid = bodyEnds[mid - 1];
         Batch first = new Batch(source, firstOffset, Arrays.copyOfRange(lineEnds, 0, mid),
-                Arrays.copyOfRange(body, 0, bodyMid), Arrays.copyOfRange(bodyEnds, 0, mid));
+                Arrays.copyOfRange(body, 0, bodyMid), bodyMid, Arrays.copyOfRange(bodyEnds, 0, mid));
         int[] secondEnds = Arrays.copyOfRange(bodyEnds, mid, bodyEnds.length);
         for (int i = 0; i < secondEnds.length; i++) {
             secondEnds[i] -= bodyMid;
         }
         Batch second = new Batch(source, lineEnds[mid - 1],
                 Arrays.copyOfRange(lineEnds, mid, lineEnds.length),
-                Arrays.copyOfRange(body, bodyMid, body.length), secondEnds);
+                Arrays.copyOfRange(body, bodyMid, bodyLength), bodyLength - bodyMid, secondEnds);
         return new Batch[] {first, second};
     }
 
     @Override
     public String toString() {
         return "Batch[" + source.location() + " " + source.sourceId() + " " + firstOffset + ".." + lastOffset() + ", " + lineCount()
-                + " lines, " + body.length + " bytes]";
+                + " lines, " + bodyLength + " bytes]";
     }
 }

@@ -73,9 +73,9 @@ public final class BatchBuilder {
 
     /** Turns what was added into a {@link Batch} and starts empty again. */
     public Batch seal(ShipSource source) {
-        Batch batch = new Batch(source, firstOffset, Arrays.copyOf(lineEnds, count),
-                body.copy(), Arrays.copyOf(bodyEnds, count));
-        body.clear(KEPT_CAPACITY);
+        int bodyLength = body.length();
+        Batch batch = new Batch(source, firstOffset, Arrays.copyOf(lineEnds, count), body.detach(KEPT_CAPACITY),
+                bodyLength, Arrays.copyOf(bodyEnds, count));
         count = 0;
         refused = false;
         if (lineEnds.length > 1024) {
@@ -83,5 +83,10 @@ public final class BatchBuilder {
             bodyEnds = new int[64];
         }
         return batch;
+    }
+
+    /** {@code batch}, sealed here, is settled and its body read by nobody: its array is filled next. */
+    public void recycle(Batch batch) {
+        body.recycle(batch.body(), KEPT_CAPACITY);
     }
 }

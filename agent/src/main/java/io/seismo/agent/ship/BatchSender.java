@@ -42,7 +42,7 @@ public final class BatchSender {
                     .header("Seismo-Source", HeaderValues.safe(batch.sourceId()))
                     .header("Seismo-First-Offset", Long.toString(batch.firstOffset()))
                     .header("Seismo-Last-Offset", Long.toString(batch.lastOffset()))
-                    .POST(new ByteArrayBodyPublisher(batch.body()))
+                    .POST(new ByteArrayBodyPublisher(batch.body(), batch.bodyLength()))
                     .build();
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(ShipResult.failed(e));

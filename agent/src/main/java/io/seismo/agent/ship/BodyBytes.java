@@ -2,10 +2,15 @@ package io.seismo.agent.ship;
 
 import java.util.Arrays;
 
-/** The growing NDJSON body of a batch: bytes appended at the end, and cut back when a line does not fit. */
+/**
+ * The growing NDJSON body of a batch: bytes appended at the end, and cut back when a line does not fit. A sealed
+ * batch takes the array itself ({@link #detach}) and gives it back once the daemon answered ({@link #recycle}), so
+ * in steady state the two arrays of a file alternate and no body is copied or allocated.
+ */
 final class BodyBytes {
     private byte[] bytes;
     private int length;
+    private byte[] spare;
 
     BodyBytes(int initialCapacity) {
         bytes = new byte[Math.max(16, initialCapacity)];
@@ -47,16 +52,22 @@ final class BodyBytes {
         length = newLength;
     }
 
-    /** A copy of the bytes so far, exactly as long as they are. */
-    byte[] copy() {
-        return Arrays.copyOf(bytes, length);
+    /**
+     * Hands over the array holding the bytes so far (the first {@link #length()} of it) and starts empty on the
+     * spare array, or on a new one no larger than {@code keepCapacity}: a very large batch does not pin its memory.
+     */
+    byte[] detach(int keepCapacity) {
+        byte[] detached = bytes;
+        bytes = spare != null ? spare : new byte[Math.min(detached.length, keepCapacity)];
+        spare = null;
+        length = 0;
+        return detached;
     }
 
-    /** Starts empty again, giving back memory a very large batch took. */
-    void clear(int keepCapacity) {
-        length = 0;
-        if (bytes.length > keepCapacity) {
-            bytes = new byte[keepCapacity];
+    /** Takes back an array {@link #detach} handed out and nobody reads any more, to fill later instead of a new one. */
+    void recycle(byte[] array, int keepCapacity) {
+        if (spare == null && array != bytes && array.length <= keepCapacity) {
+            spare = array;
         }
     }
 

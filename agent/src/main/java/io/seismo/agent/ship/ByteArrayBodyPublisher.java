@@ -6,25 +6,31 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A request body that hands the client the batch's own array, read-only, in one buffer.
+ * A request body that hands the client the first {@code length} bytes of the batch's own array, read-only, in one
+ * buffer.
  * {@code BodyPublishers.ofByteArray} copies every body into fresh buffers first, which was most of what
  * the agent allocated; a sealed batch's body never changes, so the copy buys nothing.
  */
 final class ByteArrayBodyPublisher implements HttpRequest.BodyPublisher {
     private final byte[] body;
+    private final int length;
 
-    ByteArrayBodyPublisher(byte[] body) {
+    ByteArrayBodyPublisher(byte[] body, int length) {
+        if (length < 0 || length > body.length) {
+            throw new IllegalArgumentException("body length " + length + " outside an array of " + body.length);
+        }
         this.body = body;
+        this.length = length;
     }
 
     @Override
     public long contentLength() {
-        return body.length;
+        return length;
     }
 
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-        subscriber.onSubscribe(new OneBuffer(subscriber, ByteBuffer.wrap(body).asReadOnlyBuffer()));
+        subscriber.onSubscribe(new OneBuffer(subscriber, ByteBuffer.wrap(body, 0, length).slice().asReadOnlyBuffer()));
     }
 
     /** Delivers the buffer on the first request, then completes; each subscription gets the body from the start. */

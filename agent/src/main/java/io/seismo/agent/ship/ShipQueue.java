@@ -58,7 +58,7 @@ public final class ShipQueue {
 
     /** The batch in flight is done with: delivered, or dropped for good. */
     public void settled() {
-        sealed.pollFirst();
+        builder.recycle(sealed.pollFirst());
         inFlight = false;
         failures = 0;
         notBeforeNanos = 0;

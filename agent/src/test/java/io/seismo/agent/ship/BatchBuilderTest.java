@@ -34,6 +34,25 @@ class BatchBuilderTest {
     }
 
     @Test
+    void shouldFillTheArrayOfASettledBatchAgainAndNeverOneStillInFlight() throws Exception {
+        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)));
+        ShipSource source = new ShipSource("src", "svc", "/var/log/a.log", ShipSource.Kind.LOG);
+        builder.offer(new Line(0, 20, "first batch, longer line", false), 0);
+        Batch first = builder.seal(source);
+        builder.recycle(first); // answered: nobody reads its body any more
+        builder.offer(new Line(20, 30, "second", false), 0);
+        Batch second = builder.seal(source); // in flight from here on
+        builder.offer(new Line(30, 33, "ab", false), 0);
+        Batch third = builder.seal(source);
+
+        assertThat(second.body()).isNotSameAs(first.body());
+        assertThat(third.body()).as("the settled first batch's array, filled again").isSameAs(first.body());
+        assertThat(third.body()).as("never the array of a batch still in flight").isNotSameAs(second.body());
+        assertThat(envelopes(third)).singleElement().satisfies(e -> assertThat(e.get("l").asText()).isEqualTo("ab"));
+        assertThat(envelopes(second)).singleElement().satisfies(e -> assertThat(e.get("l").asText()).isEqualTo("second"));
+    }
+
+    @Test
     void shouldBeDueWhenFullByLinesOrBytesOrAfterLinger() {
         BatchBuilder byLines = new BatchBuilder(new BatchLimits(2, 4096, Duration.ofMillis(200)));
         assertThat(byLines.offer(line(0), 0)).isTrue();
@@ -86,7 +105,7 @@ class BatchBuilderTest {
     }
 
     private static List<JsonNode> envelopes(Batch batch) throws Exception {
-        String body = new String(batch.body(), StandardCharsets.UTF_8);
+        String body = new String(batch.body(), 0, batch.bodyLength(), StandardCharsets.UTF_8);
         assertThat(body).endsWith("\n");
         List<JsonNode> out = new ArrayList<>();
         for (String line : body.split("\n")) {

@@ -14,9 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ByteArrayBodyPublisherTest {
 
     @Test
-    void shouldDeliverTheWholeBodyOnceAndCompleteForEverySubscriber() {
+    void shouldDeliverExactlyTheBodyBytesOnceAndCompleteForEverySubscriber() {
         byte[] body = "{\"o\":0,\"l\":\"one\"}\n".getBytes(StandardCharsets.UTF_8);
-        ByteArrayBodyPublisher publisher = new ByteArrayBodyPublisher(body);
+        byte[] array = java.util.Arrays.copyOf(body, body.length + 5); // a recycled array is longer than its body
+        array[body.length] = 'X';
+        ByteArrayBodyPublisher publisher = new ByteArrayBodyPublisher(array, body.length);
         assertThat(publisher.contentLength()).isEqualTo(body.length);
 
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -31,7 +33,7 @@ class ByteArrayBodyPublisherTest {
 
     @Test
     void shouldSendNothingOnceCancelledAndRejectADemandThatIsNotPositive() {
-        ByteArrayBodyPublisher publisher = new ByteArrayBodyPublisher(new byte[]{1, 2, 3});
+        ByteArrayBodyPublisher publisher = new ByteArrayBodyPublisher(new byte[]{1, 2, 3}, 3);
         Recorder cancelled = new Recorder();
         publisher.subscribe(cancelled);
         cancelled.subscription.cancel();

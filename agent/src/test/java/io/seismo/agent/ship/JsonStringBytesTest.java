@@ -58,7 +58,7 @@ class JsonStringBytesTest {
         out.putAscii("\"");
         JsonStringBytes.write(line, out);
         out.putAscii("\"");
-        byte[] bytes = out.copy();
+        byte[] bytes = java.util.Arrays.copyOf(out.array(), out.length());
         // A strict decoder: the output must be valid UTF-8, not merely decodable with replacements.
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
