@@ -56,19 +56,23 @@ final class AgentRun {
     private static Window steady(E2eOptions options, AckingSink sink, LogGenerator generator, SeismoProcess agent)
             throws InterruptedException {
         Thread.sleep(options.warmup().toMillis());
-        Mark start = Mark.take(sink, agent, generator.generatorThreadId());
-        Thread.sleep(options.measure().toMillis());
-        return Window.endingNow(start, sink, agent, generator.generatorThreadId());
+        try (PeakRss rss = new PeakRss(agent.pid())) {
+            Mark start = Mark.take(sink, agent, generator.generatorThreadId());
+            Thread.sleep(options.measure().toMillis());
+            return Window.endingNow(start, sink, agent, generator.generatorThreadId(), rss);
+        }
     }
 
     private static Window drain(E2eOptions options, AckingSink sink, LogGenerator generator, SeismoProcess agent)
             throws InterruptedException {
         long backlog = generator.linesWritten();
         awaitLines(sink, (long) (backlog * DRAIN_FROM), START_UP);
-        // The generator has stopped: no generator thread is part of this window.
-        Mark start = Mark.take(sink, agent, CpuSample.NO_THREAD);
-        awaitLines(sink, (long) (backlog * DRAIN_TO), options.measure());
-        return Window.endingNow(start, sink, agent, CpuSample.NO_THREAD);
+        try (PeakRss rss = new PeakRss(agent.pid())) {
+            // The generator has stopped: no generator thread is part of this window.
+            Mark start = Mark.take(sink, agent, CpuSample.NO_THREAD);
+            awaitLines(sink, (long) (backlog * DRAIN_TO), options.measure());
+            return Window.endingNow(start, sink, agent, CpuSample.NO_THREAD, rss);
+        }
     }
 
     /** Waits until the sink has {@code lines}, or {@code atMost} has passed. */
@@ -86,10 +90,10 @@ final class AgentRun {
         }
     }
 
-    /** The measured window, and the agent's resident memory at its end. */
+    /** The measured window, and the agent's largest resident memory in it. */
     private record Window(Mark start, Mark end, double agentRssMiB) {
-        static Window endingNow(Mark start, AckingSink sink, SeismoProcess agent, long generatorThreadId) {
-            return new Window(start, Mark.take(sink, agent, generatorThreadId), ProcessStats.rssMiB(agent.pid()));
+        static Window endingNow(Mark start, AckingSink sink, SeismoProcess agent, long generatorThreadId, PeakRss rss) {
+            return new Window(start, Mark.take(sink, agent, generatorThreadId), rss.mib());
         }
 
         RunFigures figures(LogGenerator generator, AckingSink sink) {

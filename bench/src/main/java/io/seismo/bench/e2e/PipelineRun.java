@@ -37,13 +37,19 @@ final class PipelineRun {
                     Thread.sleep(options.warmup().toMillis());
                     DaemonMetrics before = DaemonMetrics.scrape(port);
                     CpuSample cpuBefore = CpuSample.take(daemon.pid(), agent.pid(), generator.generatorThreadId());
-                    webhook.record(true);
-                    Thread.sleep(options.measure().toMillis());
-                    webhook.record(false);
-                    DaemonMetrics after = DaemonMetrics.scrape(port);
-                    CpuSample cpuAfter = CpuSample.take(daemon.pid(), agent.pid(), generator.generatorThreadId());
-                    double daemonRss = ProcessStats.rssMiB(daemon.pid());
-                    double agentRss = ProcessStats.rssMiB(agent.pid());
+                    DaemonMetrics after;
+                    CpuSample cpuAfter;
+                    double daemonRss;
+                    double agentRss;
+                    try (PeakRss daemonPeak = new PeakRss(daemon.pid()); PeakRss agentPeak = new PeakRss(agent.pid())) {
+                        webhook.record(true);
+                        Thread.sleep(options.measure().toMillis());
+                        webhook.record(false);
+                        after = DaemonMetrics.scrape(port);
+                        cpuAfter = CpuSample.take(daemon.pid(), agent.pid(), generator.generatorThreadId());
+                        daemonRss = daemonPeak.mib();
+                        agentRss = agentPeak.mib();
+                    }
                     generator.close();
                     double ingested = awaitCaughtUp(port, generator.linesWritten());
                     return figures(generator, webhook.latencies(), before, after, cpuBefore, cpuAfter, daemonRss, agentRss,

@@ -21,9 +21,9 @@ record RunFigures(Map<String, Double> values) {
     static final String LATE_EVENTS = "late events";
     static final String TRACES_EVICTED = "traces evicted";
     static final String DAEMON_CPU = "daemon CPU %";
-    static final String DAEMON_RSS = "daemon RSS MiB";
+    static final String DAEMON_RSS = "daemon peak RSS MiB";
     static final String AGENT_CPU = "agent CPU %";
-    static final String AGENT_RSS = "agent RSS MiB";
+    static final String AGENT_RSS = "agent peak RSS MiB";
     static final String GENERATOR_CPU = "generator CPU %";
     static final String LATENCY_SAMPLES = "latency samples";
     static final String P50 = "line to webhook p50 ms";
