@@ -3,15 +3,20 @@ package io.seismo.agent.ship;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A request body that hands the client the first {@code length} bytes of the batch's own array, read-only, in one
- * buffer.
- * {@code BodyPublishers.ofByteArray} copies every body into fresh buffers first, which was most of what
- * the agent allocated; a sealed batch's body never changes, so the copy buys nothing.
+ * A request body that hands the client the first {@code length} bytes of the batch's own array, read-only, in
+ * slices of at most {@value #SLICE_BYTES} bytes. {@code BodyPublishers.ofByteArray} copies every body into fresh
+ * buffers first; a sealed batch's body does not change, so the copy buys nothing. The slices matter because a
+ * socket write of a heap buffer goes through a temporary direct buffer as large as what remains of it: one 4 MiB
+ * buffer meant a fresh 4 MiB native allocation and copy for every partial write, where a slice no larger than
+ * {@code jdk.nio.maxCachedBufferSize} reuses the thread's cached one.
  */
 final class ByteArrayBodyPublisher implements HttpRequest.BodyPublisher {
+    static final int SLICE_BYTES = 256 * 1024;
+
     private final byte[] body;
     private final int length;
 
@@ -30,37 +35,63 @@ final class ByteArrayBodyPublisher implements HttpRequest.BodyPublisher {
 
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-        subscriber.onSubscribe(new OneBuffer(subscriber, ByteBuffer.wrap(body, 0, length).slice().asReadOnlyBuffer()));
+        subscriber.onSubscribe(new Slices(subscriber));
     }
 
-    /** Delivers the buffer on the first request, then completes; each subscription gets the body from the start. */
-    private static final class OneBuffer implements Flow.Subscription {
+    /**
+     * Delivers slices as they are asked for, then completes; each subscription gets the body from the start. A
+     * subscriber may ask for more from inside {@code onNext}: the work-in-progress counter turns that into another
+     * turn of the loop instead of a deeper call.
+     */
+    private final class Slices implements Flow.Subscription {
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
-        private final ByteBuffer buffer;
-        private final AtomicBoolean done = new AtomicBoolean();
+        private final AtomicLong demand = new AtomicLong();
+        private final AtomicInteger workInProgress = new AtomicInteger();
+        private volatile boolean done;
+        /** Where the next slice starts; touched only by the thread inside {@link #deliver}. */
+        private int next;
 
-        OneBuffer(Flow.Subscriber<? super ByteBuffer> subscriber, ByteBuffer buffer) {
+        Slices(Flow.Subscriber<? super ByteBuffer> subscriber) {
             this.subscriber = subscriber;
-            this.buffer = buffer;
         }
 
         @Override
         public void request(long n) {
             if (n <= 0) {
-                if (done.compareAndSet(false, true)) {
+                if (!done) {
+                    done = true;
                     subscriber.onError(new IllegalArgumentException("request(" + n + "): demand must be positive"));
                 }
                 return;
             }
-            if (done.compareAndSet(false, true)) {
-                subscriber.onNext(buffer);
-                subscriber.onComplete();
-            }
+            demand.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+            deliver();
         }
 
         @Override
         public void cancel() {
-            done.set(true);
+            done = true;
+        }
+
+        private void deliver() {
+            if (workInProgress.getAndIncrement() != 0) {
+                return;
+            }
+            int missed = 1;
+            do {
+                while (!done && next < length && demand.get() > 0) {
+                    int end = Math.min(length, next + SLICE_BYTES);
+                    ByteBuffer slice = ByteBuffer.wrap(body, next, end - next).slice().asReadOnlyBuffer();
+                    next = end;
+                    demand.decrementAndGet();
+                    subscriber.onNext(slice);
+                }
+                if (!done && next >= length) {
+                    done = true;
+                    subscriber.onComplete();
+                }
+                missed = workInProgress.addAndGet(-missed);
+            } while (missed != 0);
         }
     }
 }

@@ -32,6 +32,35 @@ class ByteArrayBodyPublisherTest {
     }
 
     @Test
+    void shouldDeliverALargeBodyInSlicesAsTheyAreAskedFor() {
+        int size = 2 * ByteArrayBodyPublisher.SLICE_BYTES + 1_000;
+        byte[] body = new byte[size];
+        for (int i = 0; i < size; i++) {
+            body[i] = (byte) (i * 31);
+        }
+        ByteArrayBodyPublisher publisher = new ByteArrayBodyPublisher(body, size);
+        Recorder recorder = new Recorder();
+        publisher.subscribe(recorder);
+
+        recorder.subscription.request(1);
+        assertThat(recorder.events).containsExactly("next");
+        assertThat(recorder.received.size()).isEqualTo(ByteArrayBodyPublisher.SLICE_BYTES);
+
+        recorder.subscription.request(Long.MAX_VALUE);
+        recorder.subscription.request(Long.MAX_VALUE); // demand beyond Long.MAX_VALUE saturates
+        assertThat(recorder.events).containsExactly("next", "next", "next", "complete");
+        assertThat(recorder.received.toByteArray()).isEqualTo(body);
+    }
+
+    @Test
+    void shouldCompleteAnEmptyBodyWithoutSendingABuffer() {
+        Recorder recorder = new Recorder();
+        new ByteArrayBodyPublisher(new byte[8], 0).subscribe(recorder);
+        recorder.subscription.request(1);
+        assertThat(recorder.events).containsExactly("complete");
+    }
+
+    @Test
     void shouldSendNothingOnceCancelledAndRejectADemandThatIsNotPositive() {
         ByteArrayBodyPublisher publisher = new ByteArrayBodyPublisher(new byte[]{1, 2, 3}, 3);
         Recorder cancelled = new Recorder();
