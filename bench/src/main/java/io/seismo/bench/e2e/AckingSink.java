@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,9 +19,7 @@ final class AckingSink implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
 
     AckingSink() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::receive);
-        server.start();
+        server = LoopbackHttpServer.start(this::receive);
     }
 
     int port() {

@@ -8,8 +8,6 @@ import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
@@ -27,9 +25,7 @@ final class ProbeWebhook implements AutoCloseable {
 
     ProbeWebhook(Function<String, Long> writtenAt) throws IOException {
         this.writtenAt = writtenAt;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::receive);
-        server.start();
+        this.server = LoopbackHttpServer.start(this::receive);
     }
 
     String url() {
