@@ -10,6 +10,7 @@ import java.util.List;
 public final class OutageScript {
     /** One way of answering a request. */
     public enum Answer {
+        /** Keeps the notification and answers 200. */
         OK,
         /** 500 Internal Server Error. */
         SERVER_ERROR,

@@ -36,19 +36,20 @@ public final class WebhookReceiver implements AutoCloseable {
         this(OutageScript.none());
     }
 
-    /** A receiver that fails as the script says before it answers 200; only what it answered 200 to is kept. */
+    /** A receiver that fails as the script says before it answers 200; see {@link Answer} for what it keeps. */
     public WebhookReceiver(OutageScript script) throws Exception {
         this(notification -> script.answerNow());
     }
 
-    /** A receiver that answers each notification as {@code answers} says; what it answered 200 to is kept. */
+    /** A receiver that answers each notification as {@code answers} says; see {@link Answer} for what it keeps. */
     public WebhookReceiver(Function<JsonObject, Answer> answers) throws Exception {
         server = vertx.createHttpServer()
                 .requestHandler(req -> req.body().onSuccess(body -> {
                     requests.incrementAndGet();
-                    switch (answers.apply(body.toJsonObject())) {
+                    Taken notification = new Taken(req.getHeader(IDEMPOTENCY_KEY), body.toJsonObject());
+                    switch (answers.apply(notification.body())) {
                         case OK -> {
-                            taken.add(new Taken(req.getHeader(IDEMPOTENCY_KEY), body.toJsonObject()));
+                            taken.add(notification);
                             req.response().setStatusCode(200).end();
                         }
                         case SERVER_ERROR -> req.response().setStatusCode(500).end();
@@ -56,7 +57,7 @@ public final class WebhookReceiver implements AutoCloseable {
                         case HANG -> {
                             // No answer: the sender's timeout has to give up on this request.
                         }
-                        case KEEP_AND_HANG -> taken.add(new Taken(req.getHeader(IDEMPOTENCY_KEY), body.toJsonObject()));
+                        case KEEP_AND_HANG -> taken.add(notification);
                     }
                 }))
                 .listen(0, "127.0.0.1")
