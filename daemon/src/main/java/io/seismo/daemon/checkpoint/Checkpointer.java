@@ -25,12 +25,18 @@ import java.util.function.LongPredicate;
 /**
  * Takes checkpoints: publishes a barrier into the ring; when the correlator stage reaches it, asks alerting
  * for its state (in step: every finding of the lines before the barrier is queued to alerting by then) and
- * hands everything to its own writer thread, which waits (bounded) for alerting, writes the file through the
- * {@link CheckpointStore} and then deletes the journal segments wholly before the checkpoint's position.
+ * hands everything to its own writer thread, which waits (bounded) for alerting and for the correlator to have
+ * written out its state of the barrier, writes the file through the {@link CheckpointStore} and then deletes
+ * the journal segments wholly before the checkpoint's position.
  */
 public final class Checkpointer implements BarrierHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long the writer waits for the correlator's state, which it writes out between events after the
+     * barrier: a second or two of slices for millions of windows and traces, longer when the ring is full.
+     */
+    private static final Duration CORRELATOR_STATE_TIMEOUT = Duration.ofSeconds(60);
 
     private final CheckpointStore store;
     private final JournalFiles journal;
@@ -116,22 +122,11 @@ public final class Checkpointer implements BarrierHandler, AutoCloseable {
     }
 
     private void write(long barrierId, Pending request, BarrierState state, CompletableFuture<byte[]> alertingState) {
-        byte[] alertingBytes;
         try {
-            alertingBytes = alertingState.get(alertingTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            fail(barrierId, request, new TimeoutException("alerting gave no state within " + alertingTimeout + "; checkpoint skipped"));
-            return;
-        } catch (ExecutionException e) {
-            fail(barrierId, request, e.getCause());
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(barrierId, request, e);
-            return;
-        }
-        try {
-            Checkpoint checkpoint = new Checkpoint(state.position(), state.sourceOffsets(), state.correlatorState(),
+            byte[] alertingBytes = await(alertingState, alertingTimeout, "alerting gave no state");
+            byte[] correlatorBytes = await(state.correlatorState(), CORRELATOR_STATE_TIMEOUT,
+                    "the correlator did not write out its state").toBytes();
+            Checkpoint checkpoint = new Checkpoint(state.position(), state.sourceOffsets(), correlatorBytes,
                     alertingBytes, metrics.clock().instant());
             StoredCheckpoint stored = store.write(checkpoint);
             int deleted = deleteSegmentsNoCheckpointNeeds(state.position().segment());
@@ -143,8 +138,22 @@ public final class Checkpointer implements BarrierHandler, AutoCloseable {
                     stored.file().getFileName(), state.position(), stored.fileBytes(), deleted);
             pending.remove(barrierId);
             request.done.complete(stored);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(barrierId, request, e);
+        } catch (ExecutionException e) {
+            fail(barrierId, request, e.getCause());
         } catch (Exception | Error e) {
             fail(barrierId, request, e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> part, Duration timeout, String missing)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            return part.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TimeoutException(missing + " within " + timeout + "; checkpoint skipped");
         }
     }
 

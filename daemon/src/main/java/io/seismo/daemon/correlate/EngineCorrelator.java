@@ -3,8 +3,10 @@ package io.seismo.daemon.correlate;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.pipeline.Correlator;
+import io.seismo.daemon.pipeline.StateCapture;
 import io.seismo.rules.engine.CorrelationEngine;
 import io.seismo.rules.engine.EngineSnapshot;
+import io.seismo.rules.engine.PendingSnapshot;
 import io.seismo.rules.event.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +75,23 @@ public final class EngineCorrelator implements Correlator {
     public byte[] snapshot() {
         swapIfReplaced();
         return engine.snapshot().toBytes();
+    }
+
+    @Override
+    public StateCapture beginSnapshot() {
+        swapIfReplaced();
+        PendingSnapshot pending = engine.beginSnapshot();
+        return new StateCapture() {
+            @Override
+            public boolean advance(long budgetNanos) {
+                return pending.advance(budgetNanos);
+            }
+
+            @Override
+            public byte[] toBytes() {
+                return pending.toBytes();
+            }
+        };
     }
 
     /** Loads a checkpoint's engine state into the (fresh) engine; empty bytes mean a checkpoint without engine state. */

@@ -20,6 +20,14 @@ public interface Correlator {
     }
 
     /**
+     * The state of this moment, as {@link #snapshot()} would give it, written out by later calls to
+     * {@link StateCapture#advance} on the correlator thread. The default writes it all at once.
+     */
+    default StateCapture beginSnapshot() {
+        return StateCapture.of(snapshot());
+    }
+
+    /**
      * Loads state saved by {@link #snapshot()} before the first event.
      *
      * @throws RuntimeException when the bytes cannot be read; the correlator is then left empty

@@ -3,21 +3,37 @@ package io.seismo.daemon.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.seismo.daemon.metrics.DaemonMetrics;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+
 /**
  * Hands parsed events and clock ticks to the correlator, in ring order, after journal and parsers are done
  * with them. Keeps the per-source high-water offsets of the lines it has passed on (live and replayed), and
- * at a checkpoint barrier hands the correlator's state, those offsets and the journal position on.
+ * at a checkpoint barrier hands the correlator's state, those offsets and the journal position on. The state is
+ * taken at the barrier and written out afterwards in slices: whenever the ring has nothing more for this stage,
+ * and otherwise one slice every {@link #SLOTS_BETWEEN_SLICES} slots, so a checkpoint delays lines by about a
+ * slice rather than by the time it takes to write the whole state.
  */
 final class CorrelatorHandler implements EventHandler<Slot> {
+    static final long SLICE_NANOS = 1_000_000;
+    static final int SLOTS_BETWEEN_SLICES = 128;
+
     private final Correlator correlator;
     private final BarrierHandler barriers;
     private final SourceOffsets correlatedOffsets;
+    private final LongSupplier publishedCursor;
     private final DaemonMetrics metrics;
+    private StateCapture capture;
+    private CompletableFuture<StateCapture> captured;
+    private int slotsSinceSlice;
 
-    CorrelatorHandler(Correlator correlator, BarrierHandler barriers, SourceOffsets correlatedOffsets, DaemonMetrics metrics) {
+    /** @param publishedCursor the ring's highest claimed sequence: past this stage's, more slots are coming */
+    CorrelatorHandler(Correlator correlator, BarrierHandler barriers, SourceOffsets correlatedOffsets,
+                      LongSupplier publishedCursor, DaemonMetrics metrics) {
         this.correlator = correlator;
         this.barriers = barriers;
         this.correlatedOffsets = correlatedOffsets;
+        this.publishedCursor = publishedCursor;
         this.metrics = metrics;
     }
 
@@ -30,6 +46,33 @@ final class CorrelatorHandler implements EventHandler<Slot> {
             }
             case CHECKPOINT -> barrier(slot);
             case LINE -> line(slot);
+        }
+        if (capture != null) {
+            writeSomeState(sequence, endOfBatch);
+        }
+    }
+
+    private void writeSomeState(long sequence, boolean endOfBatch) {
+        try {
+            boolean complete;
+            if (endOfBatch) {
+                // Nothing is ready for this stage: use the wait, a slice at a time, until something is published.
+                do {
+                    complete = capture.advance(SLICE_NANOS);
+                } while (!complete && publishedCursor.getAsLong() == sequence);
+            } else if (++slotsSinceSlice >= SLOTS_BETWEEN_SLICES) {
+                slotsSinceSlice = 0;
+                complete = capture.advance(SLICE_NANOS);
+            } else {
+                return;
+            }
+            if (complete) {
+                captured.complete(capture);
+                capture = null;
+            }
+        } catch (RuntimeException e) {
+            captured.completeExceptionally(e);
+            capture = null;
         }
     }
 
@@ -55,13 +98,28 @@ final class CorrelatorHandler implements EventHandler<Slot> {
                     ? new IllegalStateException("the journal gave no position at the barrier") : slot.barrierFailure);
             return;
         }
-        byte[] state;
+        if (capture != null) {
+            // One capture at a time: the previous checkpoint's state is written out now.
+            writeRestNow();
+        }
         try {
-            state = correlator.snapshot();
+            capture = correlator.beginSnapshot();
         } catch (RuntimeException e) {
             barriers.onBarrierFailed(slot.barrierId, e);
             return;
         }
-        barriers.onBarrier(slot.barrierId, new BarrierState(slot.barrierPosition, correlatedOffsets.snapshot(), state));
+        captured = new CompletableFuture<>();
+        slotsSinceSlice = 0;
+        barriers.onBarrier(slot.barrierId, new BarrierState(slot.barrierPosition, correlatedOffsets.snapshot(), captured));
+    }
+
+    private void writeRestNow() {
+        try {
+            capture.advance(Long.MAX_VALUE);
+            captured.complete(capture);
+        } catch (RuntimeException e) {
+            captured.completeExceptionally(e);
+        }
+        capture = null;
     }
 }

@@ -60,7 +60,7 @@ public final class Pipeline implements AutoCloseable {
         for (int i = 0; i < parseThreads; i++) {
             first[1 + i] = new ParseHandler(i, parseThreads, parsers.get(), metrics);
         }
-        correlatorHandler = new CorrelatorHandler(correlator, barriers, correlatedOffsets, metrics);
+        correlatorHandler = new CorrelatorHandler(correlator, barriers, correlatedOffsets, disruptor::getCursor, metrics);
         disruptor.handleEventsWith(first).then(correlatorHandler);
 
         disruptor.handleExceptionsFor(journalHandler).with(new CountingExceptionHandler("journal", metrics.handlerErrors("journal")));

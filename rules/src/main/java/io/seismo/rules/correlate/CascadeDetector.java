@@ -90,7 +90,7 @@ public final class CascadeDetector implements Detector {
         Map<String, WindowFigures> figures = new HashMap<>();
         health.evaluate(boundaryNanos, (service, counts) -> {
             try {
-                service.update(unhealthy.holds(counts), boundaryNanos);
+                health.update(service, unhealthy.holds(counts), boundaryNanos);
             } catch (Exception e) {
                 ruleErrors++; // keep the last known health
             }

@@ -2,6 +2,7 @@ package io.seismo.rules.correlate;
 
 import io.seismo.rules.event.Event;
 import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.SnapshotEntry;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Set;
  * call order instead: each service calls the next one first seen after it. Every table is bounded by
  * {@code maxSpans}, so one runaway trace id cannot take the heap.
  */
-final class OpenTrace {
+final class OpenTrace extends SnapshotEntry {
 
     /** What the trace knows of one service. */
     private static final class ServiceInTrace {

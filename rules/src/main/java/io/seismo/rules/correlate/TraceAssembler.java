@@ -2,6 +2,7 @@ package io.seismo.rules.correlate;
 
 import io.seismo.rules.event.Event;
 import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.DeferredEntries;
 import io.seismo.rules.state.StagedRestore;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
@@ -24,6 +25,8 @@ public final class TraceAssembler {
     // Access order: the head is the trace whose latest event arrived longest ago, i.e. the next to close.
     private final LinkedHashMap<String, OpenTrace> open = new LinkedHashMap<>(1024, 0.75f, true);
     private long evicted;
+    /** The traces of the snapshot being written; every trace in it is saved before it changes. */
+    private DeferredEntries<OpenTrace> saving;
 
     public TraceAssembler(long gapNanos, int maxOpenTraces, int maxSpansPerTrace, EdgeObserver edges,
                           Consumer<TraceSummary> closed) {
@@ -49,6 +52,8 @@ public final class TraceAssembler {
             }
             trace = new OpenTrace(traceId, maxSpansPerTrace);
             open.put(traceId, trace);
+        } else if (trace.awaitsSave()) {
+            saving.saveBeforeChange(trace); // closing and evicting do not change a trace: only this does
         }
         trace.add(event, eventNanos, edges);
     }
@@ -78,13 +83,14 @@ public final class TraceAssembler {
         return evicted;
     }
 
-    /** Saves the eviction counter and every open trace, next to close first. */
+    /**
+     * Saves the eviction counter and every open trace, next to close first. The traces are written later,
+     * between events, each as it is now (see {@link DeferredEntries}).
+     */
     public void writeTo(StateOutput out) {
         out.writeLong(evicted);
-        out.writeInt(open.size());
-        for (OpenTrace trace : open.values()) { // iterating values does not touch the access order
-            trace.writeTo(out);
-        }
+        // Iterating values does not touch the access order.
+        saving = out.writeEntries(open.values(), OpenTrace::writeTo);
     }
 
     /** Reads what {@link #writeTo} wrote; replaces the (empty) open traces once applied. */

@@ -78,7 +78,7 @@ public final class KeyedWindowFiring {
                 conditionErrors++;
                 return;
             }
-            Transition transition = key.update(holds, boundaryNanos);
+            Transition transition = windows.update(key, holds, boundaryNanos);
             if (transition != Transition.UNCHANGED) {
                 round.add(finding(key.key(), transition == Transition.STARTED, boundaryNanos, figures.of(key, counts),
                         key.evidence(evidenceMessages, evidenceTraceIds)));

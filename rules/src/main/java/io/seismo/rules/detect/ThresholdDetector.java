@@ -118,7 +118,7 @@ public final class ThresholdDetector implements Detector {
                 ruleErrors++;
                 return;
             }
-            Transition transition = key.update(holds, boundaryNanos);
+            Transition transition = windows.update(key, holds, boundaryNanos);
             if (transition != Transition.UNCHANGED) {
                 round.add(finding(key.key(), transition == Transition.STARTED, boundaryNanos, WindowFigures.of(counts),
                         key.evidence(evidenceMessages, evidenceTraceIds)));

@@ -62,8 +62,8 @@ public final class CorrelationEngine {
     /** Event time of the last sweep of the dependency graph; not saved, a restored engine sweeps at once. */
     private long lastDecayNanos = Long.MIN_VALUE / 2;
     private final RuleStates ruleStates;
-    // Reused by every snapshot, so that a checkpoint every few seconds does not regrow it.
-    private final StateOutput snapshotBuffer = new StateOutput(64 * 1024);
+    /** The newest snapshot; its entries are saved before they change until it is complete. */
+    private PendingSnapshot pendingSnapshot;
     private boolean fresh = true;
     private boolean scheduleStarted;
     private long eventsSeen;
@@ -132,8 +132,23 @@ public final class CorrelationEngine {
      * everything that decides future findings; not the processing-time idle clock (see {@link Watermark}).
      */
     public EngineSnapshot snapshot() {
-        StateOutput out = snapshotBuffer;
-        out.reset();
+        PendingSnapshot pending = beginSnapshot();
+        pending.finish();
+        return EngineSnapshot.own(pending.toBytes());
+    }
+
+    /**
+     * Takes the engine's whole state as it is now, like {@link #snapshot()}, but writes its windows and open
+     * traces out later: in slices through {@link PendingSnapshot#advance} between events, and each one at
+     * once before an event or a boundary changes it. A checkpoint then costs the engine's thread a pass over
+     * its collections at the start instead of writing them all. Call on the engine's own thread, between
+     * events; a snapshot begun while another is incomplete completes that one first.
+     */
+    public PendingSnapshot beginSnapshot() {
+        if (pendingSnapshot != null) {
+            pendingSnapshot.finish(); // an entry keeps its place in one snapshot at a time
+        }
+        StateOutput out = new StateOutput(64 * 1024);
         out.writeLong(eventsSeen);
         out.writeLong(lateEvents);
         out.writeLong(eventsWithoutTime);
@@ -143,7 +158,8 @@ public final class CorrelationEngine {
         graph.writeTo(out);
         traces.writeTo(out);
         ruleStates.writeTo(out);
-        return EngineSnapshot.own(SnapshotEnvelope.seal(out));
+        pendingSnapshot = new PendingSnapshot(out);
+        return pendingSnapshot;
     }
 
     /**

@@ -19,10 +19,13 @@ final class SnapshotEnvelope {
     private SnapshotEnvelope() {
     }
 
+    /** The framed bytes of {@code body}, whose deferred parts must be complete. */
     static byte[] seal(StateOutput body) {
         byte[] bytes = new byte[HEADER_BYTES + body.size()];
-        ByteBuffer.wrap(bytes).putInt(MAGIC).putInt(VERSION).putInt(body.crc32());
         body.copyInto(bytes, HEADER_BYTES);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES);
+        ByteBuffer.wrap(bytes).putInt(MAGIC).putInt(VERSION).putInt((int) crc.getValue());
         return bytes;
     }
 

@@ -4,13 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.zip.CRC32;
 
 /**
  * Where state classes write their part of a snapshot: big-endian numbers ({@link DataOutputStream}) and
- * strings as modified UTF-8. A reusable buffer: the engine keeps one and {@link #reset()}s it for each
- * snapshot, so a checkpoint every few seconds does not regrow it. Writes never fail (memory only).
+ * strings as modified UTF-8. Writes never fail (memory only). Large collections go in through
+ * {@link #writeEntries}, which fixes them at once and writes them later ({@link DeferredEntries}); the output is
+ * then a list of pieces, put together by {@link #copyInto} once every deferred part is complete.
  */
 public final class StateOutput {
     /** Tag before each string: null, one UTF piece, or (past {@link #UTF_PIECE_CHARS}) several pieces. */
@@ -23,6 +26,9 @@ public final class StateOutput {
 
     private final Buffer bytes;
     private final DataOutputStream data;
+    /** What came before the newest deferred part, in order; empty while nothing is deferred. */
+    private final List<Piece> pieces = new ArrayList<>();
+    private final List<DeferredState> deferred = new ArrayList<>();
 
     public StateOutput(int initialBytes) {
         this.bytes = new Buffer(initialBytes);
@@ -31,10 +37,22 @@ public final class StateOutput {
 
     public void reset() {
         bytes.reset();
+        pieces.clear();
+        deferred.clear();
     }
 
+    /** Bytes written; with deferred parts, only once all of them are complete. */
     public int size() {
-        return bytes.size();
+        int size = bytes.size();
+        for (Piece piece : pieces) {
+            size += piece.size();
+        }
+        return size;
+    }
+
+    /** The deferred parts written here and in the sections written here, in order. */
+    public List<DeferredState> deferredParts() {
+        return List.copyOf(deferred);
     }
 
     // Numbers go straight into the buffer, big-endian as DataOutputStream writes them: a snapshot holds
@@ -94,20 +112,134 @@ public final class StateOutput {
         }
     }
 
-    /** {@code part}'s length, then its bytes: a section a reader can skip without understanding it. */
+    /**
+     * The number of {@code entries}, then each of them as {@code writer} writes it: fixed now, written later.
+     * The caller keeps the result and tells it about every entry it is about to change.
+     */
+    public <T extends SnapshotEntry> DeferredEntries<T> writeEntries(Collection<T> entries,
+                                                                     DeferredEntries.EntryWriter<T> writer) {
+        writeInt(entries.size());
+        DeferredEntries<T> part = new DeferredEntries<>(entries, writer);
+        moveBytesToPieces();
+        pieces.add(new Later(part));
+        deferred.add(part);
+        return part;
+    }
+
+    /**
+     * {@code part}'s length, then its bytes: a section a reader can skip without understanding it. Takes
+     * over {@code part}'s deferred parts, so {@code part} can be reset and reused at once.
+     */
     public void writeSection(StateOutput part) {
-        writeInt(part.size());
-        bytes.append(part.bytes);
+        if (part.pieces.isEmpty()) {
+            writeInt(part.size());
+            bytes.append(part.bytes);
+            return;
+        }
+        moveBytesToPieces();
+        part.moveBytesToPieces();
+        pieces.add(new Section(List.copyOf(part.pieces)));
+        deferred.addAll(part.deferred);
     }
 
-    /** CRC-32 of everything written so far. */
-    public int crc32() {
-        return bytes.crc32();
-    }
-
-    /** Copies everything written so far into {@code target} at {@code offset}. */
+    /** Copies everything written into {@code target} at {@code offset}; deferred parts must be complete. */
     public void copyInto(byte[] target, int offset) {
-        bytes.copyInto(target, offset);
+        int at = offset;
+        for (Piece piece : pieces) {
+            at = piece.copyInto(target, at);
+        }
+        bytes.copyRange(0, bytes.size(), target, at);
+    }
+
+    /** CRC-32 of everything written to an output with no deferred parts. */
+    public int crc32() {
+        requireNoPieces();
+        CRC32 crc = new CRC32();
+        crc.update(bytes.array(), 0, bytes.size());
+        return (int) crc.getValue();
+    }
+
+    /** Copies {@code length} bytes from {@code from} of an output with no deferred parts. */
+    void copyRange(int from, int length, byte[] target, int offset) {
+        requireNoPieces();
+        bytes.copyRange(from, length, target, offset);
+    }
+
+    private void requireNoPieces() {
+        if (!pieces.isEmpty()) {
+            throw new IllegalStateException("this output has deferred parts; copy it whole");
+        }
+    }
+
+    private void moveBytesToPieces() {
+        if (bytes.size() > 0) {
+            pieces.add(new Fixed(bytes.toByteArray()));
+            bytes.reset();
+        }
+    }
+
+    /** A run of the output: bytes written at once, a deferred part, or a section holding one. */
+    private sealed interface Piece permits Fixed, Later, Section {
+        int size();
+
+        /** Copies the piece to {@code target} at {@code offset}; returns the offset just past it. */
+        int copyInto(byte[] target, int offset);
+    }
+
+    private record Fixed(byte[] bytes) implements Piece {
+        @Override
+        public int size() {
+            return bytes.length;
+        }
+
+        @Override
+        public int copyInto(byte[] target, int offset) {
+            System.arraycopy(bytes, 0, target, offset, bytes.length);
+            return offset + bytes.length;
+        }
+    }
+
+    private record Later(DeferredState part) implements Piece {
+        @Override
+        public int size() {
+            return part.size();
+        }
+
+        @Override
+        public int copyInto(byte[] target, int offset) {
+            part.copyInto(target, offset);
+            return offset + part.size();
+        }
+    }
+
+    /** A section's length (as {@link #writeInt}) and its pieces. */
+    private record Section(List<Piece> pieces) implements Piece {
+        @Override
+        public int size() {
+            return Integer.BYTES + content();
+        }
+
+        @Override
+        public int copyInto(byte[] target, int offset) {
+            int length = content();
+            target[offset] = (byte) (length >>> 24);
+            target[offset + 1] = (byte) (length >>> 16);
+            target[offset + 2] = (byte) (length >>> 8);
+            target[offset + 3] = (byte) length;
+            int at = offset + Integer.BYTES;
+            for (Piece piece : pieces) {
+                at = piece.copyInto(target, at);
+            }
+            return at;
+        }
+
+        private int content() {
+            int length = 0;
+            for (Piece piece : pieces) {
+                length += piece.size();
+            }
+            return length;
+        }
     }
 
     /** Gives access to the written bytes without copying them. */
@@ -157,14 +289,12 @@ public final class StateOutput {
             }
         }
 
-        int crc32() {
-            CRC32 crc = new CRC32();
-            crc.update(buf, 0, count);
-            return (int) crc.getValue();
+        byte[] array() {
+            return buf;
         }
 
-        void copyInto(byte[] target, int offset) {
-            System.arraycopy(buf, 0, target, offset, count);
+        void copyRange(int from, int length, byte[] target, int offset) {
+            System.arraycopy(buf, from, target, offset, length);
         }
     }
 }

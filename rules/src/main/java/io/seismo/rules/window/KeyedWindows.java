@@ -2,6 +2,7 @@ package io.seismo.rules.window;
 
 import io.seismo.rules.event.Level;
 import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.DeferredEntries;
 import io.seismo.rules.state.StagedRestore;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
@@ -38,6 +39,8 @@ public final class KeyedWindows {
     private long firstRetainedBucket = Long.MIN_VALUE;
     private long evictions;
     private long droppedEvents;
+    /** The keys of the snapshot being written; every key in it is saved before it changes. */
+    private DeferredEntries<WindowedKey> saving;
 
     public KeyedWindows(WindowSpec spec, long allowedLatenessNanos, int maxKeys, int sampleCapacity,
                         EvictionListener evictionListener) {
@@ -70,6 +73,8 @@ public final class KeyedWindows {
         WindowedKey state = keys.get(key);
         if (state == null) {
             state = admit(key);
+        } else if (state.awaitsSave()) {
+            saving.saveBeforeChange(state);
         }
         if (!state.record(bucket, level, message, traceId)) {
             droppedEvents++;
@@ -103,6 +108,14 @@ public final class KeyedWindows {
         }
     }
 
+    /** Records whether {@code key}'s condition holds at {@code boundaryNanos}; says whether that is a change. */
+    public Transition update(WindowedKey key, boolean holds, long boundaryNanos) {
+        if (key.awaitsSave()) {
+            saving.saveBeforeChange(key);
+        }
+        return key.update(holds, boundaryNanos);
+    }
+
     public WindowedKey get(String key) {
         return keys.get(key);
     }
@@ -124,15 +137,17 @@ public final class KeyedWindows {
         return droppedEvents;
     }
 
-    /** Saves the counters and every key, least recently updated first (the order evictions follow). */
+    /**
+     * Saves the counters and every key, least recently updated first (the order evictions follow). The keys
+     * are written later, between events, each as it is now (see {@link DeferredEntries}).
+     */
     public void writeTo(StateOutput out) {
-        out.writeLong(firstRetainedBucket);
+        long retainedFrom = firstRetainedBucket;
+        out.writeLong(retainedFrom);
         out.writeLong(evictions);
         out.writeLong(droppedEvents);
-        out.writeInt(keys.size());
-        for (WindowedKey state : keys.values()) { // iterating values does not touch the access order
-            state.writeTo(out, firstRetainedBucket);
-        }
+        // Iterating values does not touch the access order.
+        saving = out.writeEntries(keys.values(), (state, to) -> state.writeTo(to, retainedFrom));
     }
 
     /** Reads what {@link #writeTo} wrote; installs it over this rule's (empty) windows once applied. */
@@ -165,6 +180,9 @@ public final class KeyedWindows {
             eldest.remove();
             evictions++;
             evictionListener.beforeEviction(state);
+            if (state.awaitsSave()) {
+                saving.saveBeforeChange(state);
+            }
             state.reuseFor(key);
         } else {
             state = new WindowedKey(key, ringCapacity, sampleCapacity);

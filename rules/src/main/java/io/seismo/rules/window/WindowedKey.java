@@ -3,6 +3,7 @@ package io.seismo.rules.window;
 import io.seismo.rules.event.Level;
 import io.seismo.rules.finding.Evidence;
 import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.SnapshotEntry;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
 
@@ -10,7 +11,7 @@ import io.seismo.rules.state.StateOutput;
  * The state of one key of one rule: its count buckets, recent evidence, and whether the rule's condition
  * held at the last boundary (and since when). Created once per key and reused when its key is evicted.
  */
-public final class WindowedKey {
+public final class WindowedKey extends SnapshotEntry {
     private static final long NO_BUCKET = Long.MIN_VALUE;
     /** Key, newest bucket, holds, since when, and the three counts of buckets and samples. */
     static final int MIN_SAVED_BYTES = StateInput.MIN_STRING_BYTES + Long.BYTES + 1 + Long.BYTES + 3 * Integer.BYTES;
@@ -45,7 +46,7 @@ public final class WindowedKey {
     }
 
     /** Records the condition's value at {@code boundaryNanos} and says whether that is a change. */
-    public Transition update(boolean nowHolds, long boundaryNanos) {
+    Transition update(boolean nowHolds, long boundaryNanos) {
         if (nowHolds == holds) {
             return Transition.UNCHANGED;
         }

@@ -1,0 +1,150 @@
+package io.seismo.daemon.pipeline;
+
+import io.seismo.daemon.journal.JournalPosition;
+import io.seismo.daemon.metrics.DaemonMetrics;
+import io.seismo.rules.event.Event;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The correlator's state at a barrier is written out after it, a slice at a time: while the ring has nothing
+ * more for the correlator, and one slice every so many slots under load, so a checkpoint never holds the
+ * lines behind it for the whole write; the barrier's state is handed on once complete.
+ */
+class CorrelatorHandlerTest {
+    private final AtomicLong publishedCursor = new AtomicLong();
+    private final SlicedCorrelator correlator = new SlicedCorrelator();
+    private final List<BarrierState> barriers = new ArrayList<>();
+    private final CorrelatorHandler handler = new CorrelatorHandler(correlator, new BarrierHandler() {
+        @Override
+        public void onBarrier(long barrierId, BarrierState state) {
+            barriers.add(state);
+        }
+
+        @Override
+        public void onBarrierFailed(long barrierId, Throwable cause) {
+            throw new AssertionError("barrier " + barrierId + " failed", cause);
+        }
+    }, new SourceOffsets(), publishedCursor::get, new DaemonMetrics());
+    private long sequence;
+
+    @Test
+    void shouldWriteTheStateOutWhileTheRingHasNothingMoreForTheCorrelator() {
+        correlator.slicesNeeded = 50;
+        publishedCursor.set(Long.MAX_VALUE); // more is coming: only the slot cadence applies
+
+        deliver(barrier(), false);
+        assertThat(barriers).hasSize(1);
+        assertThat(barriers.get(0).correlatorState()).as("nothing written at the barrier itself").isNotDone();
+        assertThat(correlator.slicesTaken).isZero();
+
+        publishedCursor.set(sequence + 1); // the next slot is the last one published
+        deliver(tick(), true);
+
+        assertThat(barriers.get(0).correlatorState()).isCompleted();
+        assertThat(correlator.slicesTaken).isEqualTo(50);
+    }
+
+    @Test
+    void shouldWriteASliceEverySoManySlotsWhileTheRingIsBusy() {
+        correlator.slicesNeeded = 3;
+        publishedCursor.set(Long.MAX_VALUE);
+
+        deliver(barrier(), false); // counts as the first slot
+        for (int i = 0; i < 3 * CorrelatorHandler.SLOTS_BETWEEN_SLICES - 2; i++) {
+            deliver(tick(), false);
+        }
+        assertThat(correlator.slicesTaken).isEqualTo(2);
+        assertThat(barriers.get(0).correlatorState()).isNotDone();
+
+        deliver(tick(), false);
+
+        assertThat(correlator.slicesTaken).isEqualTo(3);
+        assertThat(barriers.get(0).correlatorState()).isCompleted();
+    }
+
+    @Test
+    void shouldCompleteThePreviousStateBeforeTheNextBarrierTakesItsOwn() {
+        correlator.slicesNeeded = 1_000;
+        publishedCursor.set(Long.MAX_VALUE);
+
+        deliver(barrier(), false);
+        deliver(barrier(), false);
+
+        assertThat(barriers).hasSize(2);
+        assertThat(barriers.get(0).correlatorState()).isCompleted();
+        assertThat(barriers.get(1).correlatorState()).isNotDone();
+    }
+
+    @Test
+    void shouldCompleteTheBarrierExceptionallyWhenWritingTheStateFails() {
+        correlator.slicesNeeded = 2;
+        correlator.failAtSlice = 0;
+        publishedCursor.set(Long.MAX_VALUE);
+
+        deliver(barrier(), true);
+
+        assertThat(barriers.get(0).correlatorState()).isCompletedExceptionally();
+    }
+
+    private Slot barrier() {
+        Slot slot = new Slot();
+        slot.fillBarrier(sequence + 1);
+        slot.barrierPosition = new JournalPosition(0, sequence);
+        return slot;
+    }
+
+    private static Slot tick() {
+        Slot slot = new Slot();
+        slot.fillTick(1);
+        return slot;
+    }
+
+    private void deliver(Slot slot, boolean endOfBatch) {
+        handler.onEvent(slot, ++sequence, endOfBatch);
+    }
+
+    /** A correlator whose state takes a given number of slices to write. */
+    private static final class SlicedCorrelator implements Correlator {
+        int slicesNeeded;
+        int slicesTaken;
+        int failAtSlice = -1;
+
+        @Override
+        public void onEvent(Event event) {
+        }
+
+        @Override
+        public void onTick(long nowNanos) {
+        }
+
+        @Override
+        public StateCapture beginSnapshot() {
+            int needed = slicesNeeded;
+            return new StateCapture() {
+                private int taken;
+
+                @Override
+                public boolean advance(long budgetNanos) {
+                    if (slicesTaken == failAtSlice) {
+                        throw new IllegalStateException("state cannot be written");
+                    }
+                    int slices = budgetNanos == Long.MAX_VALUE ? needed - taken : 1;
+                    taken += slices;
+                    slicesTaken += slices;
+                    return taken == needed;
+                }
+
+                @Override
+                public byte[] toBytes() {
+                    return new byte[] {(byte) taken};
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.seismo.rules.engine;
+
+import io.seismo.rules.state.DeferredState;
+import io.seismo.rules.state.StateOutput;
+import java.util.List;
+
+/**
+ * A snapshot begun by {@link CorrelationEngine#beginSnapshot()}: the engine's state at that moment, of which
+ * the large collections are still being written out. The engine's thread advances it between events; once
+ * complete, any thread that has seen that (a future completed by the engine's thread, say) can frame it.
+ */
+public final class PendingSnapshot {
+    /** Entries written between two looks at the clock: a few microseconds' worth. */
+    private static final int ENTRIES_PER_CLOCK_CHECK = 32;
+
+    private final StateOutput out;
+    private final List<DeferredState> parts;
+    private int current;
+
+    PendingSnapshot(StateOutput out) {
+        this.out = out;
+        this.parts = out.deferredParts();
+    }
+
+    /**
+     * Writes more of the state, for about {@code budgetNanos} (at least a few entries); true once complete.
+     * Call on the engine's thread, between events.
+     */
+    public boolean advance(long budgetNanos) {
+        long start = System.nanoTime();
+        while (current < parts.size()) {
+            if (parts.get(current).saveMore(ENTRIES_PER_CLOCK_CHECK)) {
+                current++;
+            }
+            if (System.nanoTime() - start >= budgetNanos) {
+                break;
+            }
+        }
+        return isComplete();
+    }
+
+    /** Writes the rest at once, on the engine's thread. */
+    public void finish() {
+        while (current < parts.size()) {
+            if (parts.get(current).saveMore(Integer.MAX_VALUE)) {
+                current++;
+            }
+        }
+    }
+
+    public boolean isComplete() {
+        return current == parts.size();
+    }
+
+    /**
+     * The framed snapshot, as {@link EngineSnapshot#toBytes()} of {@link CorrelationEngine#snapshot()} at the
+     * moment this one began would be; a new array on each call. Only once complete.
+     */
+    public byte[] toBytes() {
+        if (!isComplete()) {
+            throw new IllegalStateException("the snapshot is not complete: advance it on the engine's thread first");
+        }
+        return SnapshotEnvelope.seal(out);
+    }
+}

@@ -1,0 +1,16 @@
+package io.seismo.rules.state;
+
+/**
+ * A part of a snapshot that is fixed at the moment the snapshot is taken but written out later, a few entries
+ * at a time between events, so that a checkpoint of millions of entries does not stop the engine's thread.
+ */
+public interface DeferredState {
+    /** Writes up to {@code maxEntries} more entries; true once the whole part is written. */
+    boolean saveMore(int maxEntries);
+
+    /** The part's size in bytes; only once {@link #saveMore} has returned true. */
+    int size();
+
+    /** Copies the part into {@code target} at {@code offset}; only once complete, on any thread after that. */
+    void copyInto(byte[] target, int offset);
+}
