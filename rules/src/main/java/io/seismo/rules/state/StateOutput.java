@@ -104,6 +104,11 @@ public final class StateOutput {
         return true;
     }
 
+    /** Bytes written before in this format (by another output), as they are. */
+    public void writeBytes(byte[] source, int offset, int length) {
+        bytes.putBytes(source, offset, length);
+    }
+
     /** A list of non-null strings. */
     public void writeStrings(List<String> values) {
         writeInt(values.size());
@@ -252,6 +257,12 @@ public final class StateOutput {
             ensureRoom(other.count);
             System.arraycopy(other.buf, 0, buf, count, other.count);
             count += other.count;
+        }
+
+        void putBytes(byte[] source, int offset, int length) {
+            ensureRoom(length);
+            System.arraycopy(source, offset, buf, count, length);
+            count += length;
         }
 
         void putByte(int value) {

@@ -34,6 +34,7 @@ public final class KeyedWindows {
     private final int maxKeys;
     private final EvictionListener evictionListener;
     private final WindowCounts scratch = new WindowCounts();
+    private final StateOutput sample = new StateOutput(256);
     // Access order: the eldest entry is the key that went longest without an event.
     private final LinkedHashMap<String, WindowedKey> keys = new LinkedHashMap<>(16, 0.75f, true);
     private long firstRetainedBucket = Long.MIN_VALUE;
@@ -76,7 +77,7 @@ public final class KeyedWindows {
         } else if (state.awaitsSave()) {
             saving.saveBeforeChange(state);
         }
-        if (!state.record(bucket, level, message, traceId)) {
+        if (!state.record(bucket, level, message, traceId, sample)) {
             droppedEvents++;
             return false;
         }

@@ -7,29 +7,49 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The last few messages and trace ids of a key, kept as evidence for its findings. A fixed ring: recording
- * overwrites the oldest entry and never allocates. Strings are immutable, so keeping them copies them out
- * of the reusable event holder.
+ * The last few messages and trace ids of a key, kept as evidence for its findings. Each sample is kept as the
+ * bytes a snapshot saves it as (message and trace id as {@link StateOutput#writeString}), encoded when it is
+ * recorded, while its strings are still in the cache: a checkpoint then copies one array per key instead of
+ * visiting ten strings scattered over the heap, and the strings themselves die young. Samples are decoded only
+ * when a finding asks for evidence. Recording overwrites the oldest sample; the array grows to fit the newest
+ * few and is reused from then on.
  */
 final class SampleRing {
-    private final String[] messages;
-    private final String[] traceIds;
-    private int next;
+    private static final byte[] NONE = new byte[0];
+
+    /** Bytes per sample that no first array needs to grow past: two strings of about 60 ASCII chars. */
+    private static final int FIRST_SAMPLE_BYTES = 128;
+
+    private final int[] lengths;
+    /** The samples, oldest first, back to back: {@link #used} bytes of them. */
+    private byte[] samples = NONE;
+    private int used;
     private int size;
 
     SampleRing(int capacity) {
-        messages = new String[capacity];
-        traceIds = new String[capacity];
+        lengths = new int[capacity];
     }
 
-    void record(String message, String traceId) {
-        if (messages.length == 0) {
+    /** Records a sample encoded in {@code sample} (its message, then its trace id). */
+    void record(StateOutput sample) {
+        int capacity = lengths.length;
+        if (capacity == 0) {
             return;
         }
-        messages[next] = message;
-        traceIds[next] = traceId;
-        next = (next + 1) % messages.length;
-        size = Math.min(size + 1, messages.length);
+        if (size == capacity) {
+            int oldest = lengths[0];
+            System.arraycopy(samples, oldest, samples, 0, used - oldest);
+            System.arraycopy(lengths, 1, lengths, 0, capacity - 1);
+            used -= oldest;
+            size--;
+        }
+        int length = sample.size();
+        if (used + length > samples.length) {
+            samples = Arrays.copyOf(samples, Math.max(used + length, Math.max(capacity * FIRST_SAMPLE_BYTES, 2 * samples.length)));
+        }
+        sample.copyInto(samples, used);
+        used += length;
+        lengths[size++] = length;
     }
 
     boolean isEmpty() {
@@ -37,47 +57,51 @@ final class SampleRing {
     }
 
     void clear() {
-        Arrays.fill(messages, null);
-        Arrays.fill(traceIds, null);
-        next = 0;
+        used = 0;
         size = 0;
     }
 
     /** Distinct non-null messages, newest first, at most {@code limit}. */
     List<String> messages(int limit) {
-        return newestDistinct(messages, limit);
+        return newestDistinct(0, limit);
     }
 
     /** Distinct non-null trace ids, newest first, at most {@code limit}. */
     List<String> traceIds(int limit) {
-        return newestDistinct(traceIds, limit);
+        return newestDistinct(1, limit);
     }
 
-    /** Saves the entries oldest first, so that recording them again rebuilds the same ring. */
+    /** Saves the samples oldest first, so that recording them again rebuilds the same ring. */
     void writeTo(StateOutput out) {
         out.writeInt(size);
-        for (int i = size; i >= 1; i--) {
-            int slot = Math.floorMod(next - i, messages.length);
-            out.writeString(messages[slot]);
-            out.writeString(traceIds[slot]);
-        }
+        out.writeBytes(samples, 0, used);
     }
 
-    /** Records the saved entries into this empty ring; a smaller ring keeps the newest. */
+    /** Records the saved samples into this empty ring; a smaller ring keeps the newest. */
     void readFrom(StateInput in, String what) {
         int saved = in.readCount(what, 2 * StateInput.MIN_NULLABLE_STRING_BYTES);
+        StateOutput sample = new StateOutput(FIRST_SAMPLE_BYTES);
         for (int i = 0; i < saved; i++) {
-            record(in.readNullableString(what), in.readNullableString(what));
+            sample.reset();
+            sample.writeString(in.readNullableString(what));
+            sample.writeString(in.readNullableString(what));
+            record(sample);
         }
     }
 
-    private List<String> newestDistinct(String[] values, int limit) {
+    /** Field {@code field} (0 message, 1 trace id) of the samples, newest first, distinct and non-null. */
+    private List<String> newestDistinct(int field, int limit) {
         List<String> out = new ArrayList<>(Math.min(limit, size));
-        for (int i = 1; i <= size && out.size() < limit; i++) {
-            String value = values[Math.floorMod(next - i, values.length)];
+        int end = used;
+        for (int i = size - 1; i >= 0 && out.size() < limit; i--) {
+            int start = end - lengths[i];
+            StateInput sample = new StateInput(samples, start, lengths[i]);
+            String message = sample.readNullableString("sample message");
+            String value = field == 0 ? message : sample.readNullableString("sample trace id");
             if (value != null && !out.contains(value)) {
                 out.add(value);
             }
+            end = start;
         }
         return out;
     }

@@ -64,14 +64,18 @@ public final class WindowedKey extends SnapshotEntry {
         return new Evidence(source.messages(maxMessages), source.traceIds(maxTraceIds));
     }
 
-    boolean record(long bucket, Level level, String message, String traceId) {
+    /** Counts an event; {@code sample} is scratch space to encode its message and trace id in. */
+    boolean record(long bucket, Level level, String message, String traceId, StateOutput sample) {
         if (!ring.add(bucket, level)) {
             return false;
         }
         newestBucket = Math.max(newestBucket, bucket);
-        recentSamples.record(message, traceId);
+        sample.reset();
+        sample.writeString(message);
+        sample.writeString(traceId);
+        recentSamples.record(sample);
         if (level.isErrorOrWorse()) {
-            errorSamples.record(message, traceId);
+            errorSamples.record(sample);
         }
         return true;
     }
