@@ -75,6 +75,11 @@ final class OpenTrace extends SnapshotEntry {
         return traceId;
     }
 
+    @Override
+    protected String mapKey() {
+        return traceId;
+    }
+
     long endNanos() {
         return endNanos;
     }

@@ -2,13 +2,14 @@ package io.seismo.rules.correlate;
 
 import io.seismo.rules.event.Event;
 import io.seismo.rules.state.CorruptStateException;
-import io.seismo.rules.state.DeferredEntries;
+import io.seismo.rules.state.AccessOrderMap;
 import io.seismo.rules.state.StagedRestore;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,10 +24,8 @@ public final class TraceAssembler {
     private final EdgeObserver edges;
     private final Consumer<TraceSummary> closed;
     // Access order: the head is the trace whose latest event arrived longest ago, i.e. the next to close.
-    private final LinkedHashMap<String, OpenTrace> open = new LinkedHashMap<>(1024, 0.75f, true);
+    private final AccessOrderMap<OpenTrace> open = new AccessOrderMap<>();
     private long evicted;
-    /** The traces of the snapshot being written; every trace in it is saved before it changes. */
-    private DeferredEntries<OpenTrace> saving;
 
     public TraceAssembler(long gapNanos, int maxOpenTraces, int maxSpansPerTrace, EdgeObserver edges,
                           Consumer<TraceSummary> closed) {
@@ -51,9 +50,7 @@ public final class TraceAssembler {
                 evictEldest();
             }
             trace = new OpenTrace(traceId, maxSpansPerTrace);
-            open.put(traceId, trace);
-        } else if (trace.awaitsSave()) {
-            saving.saveBeforeChange(trace); // closing and evicting do not change a trace: only this does
+            open.put(trace);
         }
         trace.add(event, eventNanos, edges);
     }
@@ -64,14 +61,11 @@ public final class TraceAssembler {
      * lateness after its gap.
      */
     public void closeUpTo(long watermarkNanos) {
-        Iterator<Map.Entry<String, OpenTrace>> it = open.entrySet().iterator();
-        while (it.hasNext()) {
-            OpenTrace trace = it.next().getValue();
-            if (trace.endNanos() > watermarkNanos - gapNanos) {
-                return;
-            }
-            it.remove();
+        OpenTrace trace = open.oldest();
+        while (trace != null && trace.endNanos() <= watermarkNanos - gapNanos) {
+            open.remove(trace);
             closed.accept(trace.close(edges));
+            trace = open.oldest();
         }
     }
 
@@ -85,36 +79,36 @@ public final class TraceAssembler {
 
     /**
      * Saves the eviction counter and every open trace, next to close first. The traces are written later,
-     * between events, each as it is now (see {@link DeferredEntries}).
+     * between events, each as it is now (see {@link AccessOrderMap}).
      */
     public void writeTo(StateOutput out) {
         out.writeLong(evicted);
-        // Iterating values does not touch the access order.
-        saving = out.writeEntries(open.values(), OpenTrace::writeTo);
+        open.writeTo(out, OpenTrace::writeTo);
     }
 
     /** Reads what {@link #writeTo} wrote; replaces the (empty) open traces once applied. */
     public StagedRestore readState(StateInput in) {
         long savedEvicted = in.readCounter("evicted traces");
         int count = in.readCount("open traces", maxOpenTraces, OpenTrace.MIN_SAVED_BYTES);
-        LinkedHashMap<String, OpenTrace> restored = new LinkedHashMap<>(Math.max(16, count * 2));
+        List<OpenTrace> restored = new ArrayList<>(count);
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < count; i++) {
             OpenTrace trace = OpenTrace.readFrom(in, maxSpansPerTrace);
-            if (restored.put(trace.traceId(), trace) != null) {
+            if (!ids.add(trace.traceId())) {
                 throw new CorruptStateException("trace " + trace.traceId() + " is saved twice");
             }
+            restored.add(trace);
         }
         return () -> {
             open.clear();
-            open.putAll(restored); // in saved order, which rebuilds the access order
+            restored.forEach(open::put); // in saved order, which rebuilds the access order
             evicted = savedEvicted;
         };
     }
 
     private void evictEldest() {
-        Iterator<Map.Entry<String, OpenTrace>> eldest = open.entrySet().iterator();
-        OpenTrace trace = eldest.next().getValue();
-        eldest.remove();
+        OpenTrace trace = open.oldest();
+        open.remove(trace);
         evicted++;
         closed.accept(trace.close(edges));
     }

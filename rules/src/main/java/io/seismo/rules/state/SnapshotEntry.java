@@ -1,26 +1,17 @@
 package io.seismo.rules.state;
 
 /**
- * One entry of a large collection whose snapshot is written in slices ({@link DeferredEntries}): it remembers
- * its place in the snapshot being written until it has been saved, so that the collection can save it
- * before changing it.
+ * An entry of an {@link AccessOrderMap}: it carries its own place in the map's access order, and what a
+ * snapshot being written in slices needs to know about it (when it was last used, which snapshot saved it).
  */
 public abstract class SnapshotEntry {
-    /** Not part of a snapshot being written, or already saved in it. */
-    static final int SAVED = -1;
+    SnapshotEntry older;
+    SnapshotEntry newer;
+    /** When the entry was put or last got, on its map's clock: the map's order is the order of these. */
+    long stamp;
+    /** The number of the last snapshot of its map that saved this entry. */
+    int savedIn;
 
-    private int snapshotSlot = SAVED;
-
-    /** Part of a snapshot being written and not saved yet: its owner saves it before changing it. */
-    public final boolean awaitsSave() {
-        return snapshotSlot != SAVED;
-    }
-
-    final int snapshotSlot() {
-        return snapshotSlot;
-    }
-
-    final void snapshotSlot(int slot) {
-        snapshotSlot = slot;
-    }
+    /** The key the entry is filed under in its map. */
+    protected abstract String mapKey();
 }

@@ -5,15 +5,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.zip.CRC32;
 
 /**
  * Where state classes write their part of a snapshot: big-endian numbers ({@link DataOutputStream}) and
- * strings as modified UTF-8. Writes never fail (memory only). Large collections go in through
- * {@link #writeEntries}, which fixes them at once and writes them later ({@link DeferredEntries}); the output is
- * then a list of pieces, put together by {@link #copyInto} once every deferred part is complete.
+ * strings as modified UTF-8. Writes never fail (memory only). Large collections go in as deferred parts
+ * ({@link #writeDeferred}, e.g. an {@link AccessOrderMap}), fixed at once and written later; the output is then
+ * a list of pieces, put together by {@link #copyInto} once every deferred part is complete.
  */
 public final class StateOutput {
     /** Tag before each string: null, one UTF piece, or (past {@link #UTF_PIECE_CHARS}) several pieces. */
@@ -117,18 +116,11 @@ public final class StateOutput {
         }
     }
 
-    /**
-     * The number of {@code entries}, then each of them as {@code writer} writes it: fixed now, written later.
-     * The caller keeps the result and tells it about every entry it is about to change.
-     */
-    public <T extends SnapshotEntry> DeferredEntries<T> writeEntries(Collection<T> entries,
-                                                                     DeferredEntries.EntryWriter<T> writer) {
-        writeInt(entries.size());
-        DeferredEntries<T> part = new DeferredEntries<>(entries, writer);
+    /** A part fixed now and written later: its bytes go here once it is complete. */
+    public void writeDeferred(DeferredState part) {
         moveBytesToPieces();
         pieces.add(new Later(part));
         deferred.add(part);
-        return part;
     }
 
     /**

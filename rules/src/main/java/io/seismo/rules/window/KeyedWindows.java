@@ -2,13 +2,14 @@ package io.seismo.rules.window;
 
 import io.seismo.rules.event.Level;
 import io.seismo.rules.state.CorruptStateException;
-import io.seismo.rules.state.DeferredEntries;
+import io.seismo.rules.state.AccessOrderMap;
 import io.seismo.rules.state.StagedRestore;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The windows of one rule, one {@link WindowedKey} per key, over event time. Bounded twice: each key keeps
@@ -35,13 +36,11 @@ public final class KeyedWindows {
     private final EvictionListener evictionListener;
     private final WindowCounts scratch = new WindowCounts();
     private final StateOutput sample = new StateOutput(256);
-    // Access order: the eldest entry is the key that went longest without an event.
-    private final LinkedHashMap<String, WindowedKey> keys = new LinkedHashMap<>(16, 0.75f, true);
+    // Access order: the oldest entry is the key that went longest without an event.
+    private final AccessOrderMap<WindowedKey> keys = new AccessOrderMap<>();
     private long firstRetainedBucket = Long.MIN_VALUE;
     private long evictions;
     private long droppedEvents;
-    /** The keys of the snapshot being written; every key in it is saved before it changes. */
-    private DeferredEntries<WindowedKey> saving;
 
     public KeyedWindows(WindowSpec spec, long allowedLatenessNanos, int maxKeys, int sampleCapacity,
                         EvictionListener evictionListener) {
@@ -74,8 +73,6 @@ public final class KeyedWindows {
         WindowedKey state = keys.get(key);
         if (state == null) {
             state = admit(key);
-        } else if (state.awaitsSave()) {
-            saving.saveBeforeChange(state);
         }
         if (!state.record(bucket, level, message, traceId, sample)) {
             droppedEvents++;
@@ -88,7 +85,7 @@ public final class KeyedWindows {
     public void evaluate(long boundaryNanos, KeyEvaluator evaluator) {
         long from = Math.floorDiv(boundaryNanos - spec.sizeNanos(), bucketNanos);
         long to = Math.floorDiv(boundaryNanos, bucketNanos);
-        for (WindowedKey state : keys.values()) {
+        for (WindowedKey state = keys.oldest(); state != null; state = keys.newerThan(state)) {
             state.sum(from, to, scratch);
             evaluator.evaluate(state, scratch);
         }
@@ -100,20 +97,19 @@ public final class KeyedWindows {
      */
     public void retainFrom(long nextBoundaryNanos) {
         firstRetainedBucket = Math.floorDiv(nextBoundaryNanos - spec.sizeNanos(), bucketNanos);
-        Iterator<WindowedKey> it = keys.values().iterator();
-        while (it.hasNext()) {
-            WindowedKey state = it.next();
+        WindowedKey state = keys.oldest();
+        while (state != null) {
+            WindowedKey next = keys.newerThan(state);
             if (!state.holds() && !state.hasDataFrom(firstRetainedBucket)) {
-                it.remove();
+                keys.remove(state);
             }
+            state = next;
         }
     }
 
     /** Records whether {@code key}'s condition holds at {@code boundaryNanos}; says whether that is a change. */
     public Transition update(WindowedKey key, boolean holds, long boundaryNanos) {
-        if (key.awaitsSave()) {
-            saving.saveBeforeChange(key);
-        }
+        keys.beforeChange(key);
         return key.update(holds, boundaryNanos);
     }
 
@@ -140,15 +136,14 @@ public final class KeyedWindows {
 
     /**
      * Saves the counters and every key, least recently updated first (the order evictions follow). The keys
-     * are written later, between events, each as it is now (see {@link DeferredEntries}).
+     * are written later, between events, each as it is now (see {@link AccessOrderMap}).
      */
     public void writeTo(StateOutput out) {
         long retainedFrom = firstRetainedBucket;
         out.writeLong(retainedFrom);
         out.writeLong(evictions);
         out.writeLong(droppedEvents);
-        // Iterating values does not touch the access order.
-        saving = out.writeEntries(keys.values(), (state, to) -> state.writeTo(to, retainedFrom));
+        keys.writeTo(out, (state, to) -> state.writeTo(to, retainedFrom));
     }
 
     /** Reads what {@link #writeTo} wrote; installs it over this rule's (empty) windows once applied. */
@@ -157,16 +152,18 @@ public final class KeyedWindows {
         long savedEvictions = in.readCounter("evicted keys");
         long savedDropped = in.readCounter("events too late");
         int count = in.readCount("keys", maxKeys, WindowedKey.MIN_SAVED_BYTES);
-        LinkedHashMap<String, WindowedKey> restored = new LinkedHashMap<>(Math.max(16, count * 2));
+        List<WindowedKey> restored = new ArrayList<>(count);
+        Set<String> names = new HashSet<>();
         for (int i = 0; i < count; i++) {
             WindowedKey state = WindowedKey.readFrom(in, ringCapacity, sampleCapacity);
-            if (restored.put(state.key(), state) != null) {
+            if (!names.add(state.key())) {
                 throw new CorruptStateException("key '" + state.key() + "' is saved twice");
             }
+            restored.add(state);
         }
         return () -> {
             keys.clear();
-            keys.putAll(restored); // in saved order, which rebuilds the access order
+            restored.forEach(keys::put); // in saved order, which rebuilds the access order
             firstRetainedBucket = retainedFrom;
             evictions = savedEvictions;
             droppedEvents = savedDropped;
@@ -176,19 +173,15 @@ public final class KeyedWindows {
     private WindowedKey admit(String key) {
         WindowedKey state;
         if (keys.size() >= maxKeys) {
-            Iterator<Map.Entry<String, WindowedKey>> eldest = keys.entrySet().iterator();
-            state = eldest.next().getValue();
-            eldest.remove();
+            state = keys.oldest();
+            keys.remove(state);
             evictions++;
             evictionListener.beforeEviction(state);
-            if (state.awaitsSave()) {
-                saving.saveBeforeChange(state);
-            }
             state.reuseFor(key);
         } else {
             state = new WindowedKey(key, ringCapacity, sampleCapacity);
         }
-        keys.put(key, state);
+        keys.put(state);
         return state;
     }
 }

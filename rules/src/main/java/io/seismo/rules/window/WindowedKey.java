@@ -35,6 +35,11 @@ public final class WindowedKey extends SnapshotEntry {
         return key;
     }
 
+    @Override
+    protected String mapKey() {
+        return key;
+    }
+
     /** Whether the condition held at the last boundary this key was evaluated at. */
     public boolean holds() {
         return holds;

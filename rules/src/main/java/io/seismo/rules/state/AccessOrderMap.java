@@ -1,0 +1,228 @@
+package io.seismo.rules.state;
+
+import java.util.Arrays;
+import java.util.HashMap;
+
+/**
+ * A hash map from string keys to entries in access order (the oldest is the one that went longest without a
+ * {@link #get} or {@link #put}), like an access-ordered {@code LinkedHashMap}, whose entries carry their own
+ * links. That lets {@link #writeTo} fix the map as it is and write it out later in slices ({@link
+ * DeferredState#saveMore}) without first copying millions of references: a cursor walks the live order, and an
+ * entry of the snapshot that is about to move, change or go is saved first (copy-on-write per entry, as Flink's
+ * heap state backend does it per map). The bytes are the count and the entries, oldest first, as they were at
+ * {@link #writeTo}. Not thread-safe: one thread owns the map, the snapshot's bytes excepted (see {@link
+ * DeferredState}).
+ *
+ * @param <E> the entries' type
+ */
+public final class AccessOrderMap<E extends SnapshotEntry> {
+    private final HashMap<String, E> index = new HashMap<>();
+    private SnapshotEntry oldest;
+    private SnapshotEntry newest;
+    private long clock;
+    private int snapshots;
+    /** The snapshot still being written, or null. */
+    private Cut writing;
+
+    public int size() {
+        return index.size();
+    }
+
+    public boolean isEmpty() {
+        return index.isEmpty();
+    }
+
+    /**
+     * The entry under {@code key}, now the newest; null if there is none. A snapshot being written saves it
+     * first: callers get an entry to change it.
+     */
+    public E get(String key) {
+        E entry = index.get(key);
+        if (entry != null) {
+            beforeChange(entry);
+            unlink(entry);
+            linkNewest(entry);
+        }
+        return entry;
+    }
+
+    /** Adds {@code entry} under its {@link SnapshotEntry#mapKey()} as the newest. */
+    public void put(E entry) {
+        if (index.putIfAbsent(entry.mapKey(), entry) != null) {
+            throw new IllegalStateException("an entry is already filed under '" + entry.mapKey() + "'");
+        }
+        linkNewest(entry);
+    }
+
+    public void remove(E entry) {
+        beforeChange(entry);
+        unlink(entry);
+        index.remove(entry.mapKey());
+    }
+
+    public void clear() {
+        if (writing != null) {
+            writing.finish();
+        }
+        index.clear();
+        oldest = null;
+        newest = null;
+    }
+
+    @SuppressWarnings("unchecked") // every linked entry was put as an E
+    public E oldest() {
+        return (E) oldest;
+    }
+
+    /** The entry after {@code entry} in access order; null after the newest. */
+    @SuppressWarnings("unchecked")
+    public E newerThan(E entry) {
+        return (E) entry.newer;
+    }
+
+    /** Call before changing {@code entry} in place, so that a snapshot being written gets it as it was. */
+    public void beforeChange(E entry) {
+        Cut cut = writing;
+        if (cut != null && entry.stamp <= cut.stamp && entry.savedIn != cut.number) {
+            cut.save(entry);
+        }
+    }
+
+    /**
+     * Writes the number of entries, then (later, see {@link DeferredState}) each entry as {@code writer} writes
+     * it, oldest first, all as they are now. A snapshot begun while another is incomplete completes that one.
+     */
+    public void writeTo(StateOutput out, EntryWriter<E> writer) {
+        if (writing != null) {
+            writing.finish();
+        }
+        out.writeInt(index.size());
+        Cut cut = new Cut(writer);
+        writing = cut.complete() ? null : cut;
+        out.writeDeferred(cut);
+    }
+
+    private void linkNewest(SnapshotEntry entry) {
+        entry.stamp = ++clock;
+        entry.older = newest;
+        entry.newer = null;
+        if (newest == null) {
+            oldest = entry;
+        } else {
+            newest.newer = entry;
+        }
+        newest = entry;
+    }
+
+    private void unlink(SnapshotEntry entry) {
+        Cut cut = writing;
+        if (cut != null && cut.cursor == entry) {
+            cut.cursor = entry.newer;
+        }
+        if (entry.older == null) {
+            oldest = entry.newer;
+        } else {
+            entry.older.newer = entry.newer;
+        }
+        if (entry.newer == null) {
+            newest = entry.older;
+        } else {
+            entry.newer.older = entry.older;
+        }
+        entry.older = null;
+        entry.newer = null;
+    }
+
+    /** Writes one entry as it is now. */
+    @FunctionalInterface
+    public interface EntryWriter<E> {
+        void write(E entry, StateOutput out);
+    }
+
+    /**
+     * One snapshot of the map. The entries in it are those stamped at or before {@link #stamp}; the ones not
+     * saved yet lie from {@link #cursor} on, in their order, ahead of every entry used since. Entries are saved
+     * in any order and put back in stamp order, which is the map's order at the cut.
+     */
+    private final class Cut implements DeferredState {
+        final long stamp = clock;
+        final int number = ++snapshots;
+        final int count = index.size();
+        final EntryWriter<E> writer;
+        final StateOutput out = new StateOutput(64);
+        final long[] stamps = new long[count];
+        final int[] starts = new int[count];
+        final int[] ends = new int[count];
+        int saved;
+        SnapshotEntry cursor = oldest;
+
+        Cut(EntryWriter<E> writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public boolean saveMore(int maxEntries) {
+            for (int i = 0; i < maxEntries && saved < count; i++) {
+                while (cursor.savedIn == number) {
+                    cursor = cursor.newer; // saved before it changed in place
+                }
+                SnapshotEntry next = cursor.newer;
+                save(cursor);
+                cursor = next;
+            }
+            return complete();
+        }
+
+        @SuppressWarnings("unchecked") // every linked entry was put as an E
+        void save(SnapshotEntry entry) {
+            entry.savedIn = number;
+            stamps[saved] = entry.stamp;
+            starts[saved] = out.size();
+            writer.write((E) entry, out);
+            ends[saved] = out.size();
+            saved++;
+            if (saved == count && writing == this) {
+                writing = null;
+                cursor = null;
+            }
+        }
+
+        boolean complete() {
+            return saved == count;
+        }
+
+        void finish() {
+            saveMore(Integer.MAX_VALUE);
+        }
+
+        @Override
+        public int size() {
+            requireComplete();
+            return out.size();
+        }
+
+        @Override
+        public void copyInto(byte[] target, int offset) {
+            requireComplete();
+            // Stamps are distinct: an entry's rank among them is its place in the map's order at the cut.
+            long[] inOrder = Arrays.copyOf(stamps, count);
+            Arrays.sort(inOrder);
+            int[] byRank = new int[count];
+            for (int i = 0; i < count; i++) {
+                byRank[Arrays.binarySearch(inOrder, stamps[i])] = i;
+            }
+            int at = offset;
+            for (int i : byRank) {
+                int length = ends[i] - starts[i];
+                out.copyRange(starts[i], length, target, at);
+                at += length;
+            }
+        }
+
+        private void requireComplete() {
+            if (!complete()) {
+                throw new IllegalStateException((count - saved) + " entries of the snapshot are not saved yet");
+            }
+        }
+    }
+}

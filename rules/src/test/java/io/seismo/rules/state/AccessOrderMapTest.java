@@ -1,0 +1,136 @@
+package io.seismo.rules.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Access order as an access-ordered LinkedHashMap keeps it, and a snapshot written in slices that holds the
+ * entries' values and order of the moment it began, inside a section whose length is only known at the end.
+ */
+class AccessOrderMapTest {
+    private final AccessOrderMap<Counter> map = new AccessOrderMap<>();
+
+    @Test
+    void shouldKeepEntriesOldestFirstByTheirLastUse() {
+        Counter a = put("a", 1);
+        Counter b = put("b", 2);
+        put("c", 3);
+
+        assertThat(map.get("a")).isSameAs(a);
+        assertThat(map.get("missing")).isNull();
+        map.remove(b);
+
+        assertThat(order()).containsExactly("c", "a");
+        assertThat(map.size()).isEqualTo(2);
+        assertThatThrownBy(() -> map.put(new Counter("c", 9))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void shouldWriteTheEntriesAsTheyWereWhenTheSnapshotBegan() throws IOException {
+        Counter a = put("a", 1);
+        Counter b = put("b", 2);
+        Counter c = put("c", 3);
+        Counter d = put("d", 4);
+        Counter e = put("e", 5);
+        StateOutput whole = new StateOutput(4);
+        StateOutput section = new StateOutput(4);
+        whole.writeInt(7);
+        section.writeLong(99);
+        map.writeTo(section, (counter, out) -> out.writeLong(counter.value));
+        section.writeBoolean(true);
+        whole.writeSection(section);
+        section.reset(); // reusable at once: the whole output took over its pieces
+        whole.writeInt(8);
+        DeferredState part = whole.deferredParts().get(0);
+
+        assertThat(part.saveMore(1)).isFalse(); // a
+        map.get("c").value = 30;               // moved to the newest end: saved first
+        map.beforeChange(b);
+        b.value = 20;                          // changed in place: saved first
+        map.remove(d);                         // gone: saved first
+        map.put(new Counter("f", 6));          // new: not in the snapshot
+        map.get("a").value = 10;               // already saved
+        e.value = 50;                          // changed without a word: saved with its new value
+        assertThat(part.saveMore(10)).isTrue();
+
+        ByteArrayOutputStream sectionBytes = new ByteArrayOutputStream();
+        DataOutputStream expectedSection = new DataOutputStream(sectionBytes);
+        expectedSection.writeLong(99);
+        expectedSection.writeInt(5);
+        for (long value : new long[] {1, 2, 3, 4, 50}) {
+            expectedSection.writeLong(value);
+        }
+        expectedSection.writeBoolean(true);
+        ByteArrayOutputStream expectedBytes = new ByteArrayOutputStream();
+        DataOutputStream expected = new DataOutputStream(expectedBytes);
+        expected.writeInt(7);
+        expected.writeInt(sectionBytes.size());
+        expected.write(sectionBytes.toByteArray());
+        expected.writeInt(8);
+
+        assertThat(bytes(whole)).isEqualTo(expectedBytes.toByteArray());
+        assertThat(order()).containsExactly("b", "e", "c", "f", "a");
+        assertThat(List.of(a.value, b.value, c.value)).containsExactly(10L, 20L, 30L);
+    }
+
+    @Test
+    void shouldCompleteTheSnapshotBeingWrittenBeforeTheNextBegins() {
+        put("a", 1);
+        put("b", 2);
+        StateOutput first = new StateOutput(4);
+        map.writeTo(first, (counter, out) -> out.writeLong(counter.value));
+        DeferredState part = first.deferredParts().get(0);
+
+        assertThatThrownBy(first::size).isInstanceOf(IllegalStateException.class).hasMessageContaining("2 entries");
+        map.get("b").value = 20; // the newest already: saved first all the same
+        map.writeTo(new StateOutput(4), (counter, out) -> out.writeLong(counter.value));
+
+        assertThat(part.saveMore(0)).isTrue();
+        byte[] written = bytes(first);
+        assertThat(written).hasSize(Integer.BYTES + 2 * Long.BYTES);
+        assertThat(written[Integer.BYTES + Long.BYTES - 1]).isEqualTo((byte) 1);
+        assertThat(written[Integer.BYTES + 2 * Long.BYTES - 1]).isEqualTo((byte) 2);
+    }
+
+    private Counter put(String key, long value) {
+        Counter counter = new Counter(key, value);
+        map.put(counter);
+        return counter;
+    }
+
+    private List<String> order() {
+        List<String> keys = new ArrayList<>();
+        for (Counter counter = map.oldest(); counter != null; counter = map.newerThan(counter)) {
+            keys.add(counter.key);
+        }
+        return keys;
+    }
+
+    private static byte[] bytes(StateOutput out) {
+        byte[] bytes = new byte[out.size()];
+        out.copyInto(bytes, 0);
+        return bytes;
+    }
+
+    private static final class Counter extends SnapshotEntry {
+        final String key;
+        long value;
+
+        Counter(String key, long value) {
+            this.key = key;
+            this.value = value;
+        }
+
+        @Override
+        protected String mapKey() {
+            return key;
+        }
+    }
+}
