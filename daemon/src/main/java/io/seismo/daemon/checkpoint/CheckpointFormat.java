@@ -33,16 +33,18 @@ final class CheckpointFormat {
             size += Integer.BYTES + name.length + Long.BYTES;
         }
         size += 2 * Integer.BYTES + checkpoint.engineState().length + checkpoint.alertingState().length;
-        ByteBuffer payload = ByteBuffer.allocate(size);
+        // One array for header and payload: the engine's state can be a hundred megabytes.
+        byte[] file = new byte[HEADER_BYTES + size];
+        ByteBuffer payload = ByteBuffer.wrap(file, HEADER_BYTES, size);
         payload.putLong(checkpoint.position().segment()).putLong(checkpoint.position().offset())
                 .putLong(checkpoint.takenAt().toEpochMilli()).putInt(sources.size());
         sources.forEach((name, offset) -> payload.putInt(name.length).put(name).putLong(offset));
         payload.putInt(checkpoint.engineState().length).put(checkpoint.engineState());
         payload.putInt(checkpoint.alertingState().length).put(checkpoint.alertingState());
         CRC32C crc = new CRC32C();
-        crc.update(payload.array());
-        return ByteBuffer.allocate(HEADER_BYTES + size).putInt(MAGIC).putShort(VERSION).putInt(size)
-                .putInt((int) crc.getValue()).put(payload.array()).array();
+        crc.update(file, HEADER_BYTES, size);
+        ByteBuffer.wrap(file).putInt(MAGIC).putShort(VERSION).putInt(size).putInt((int) crc.getValue());
+        return file;
     }
 
     static Checkpoint decode(byte[] file) throws CorruptCheckpointException {

@@ -21,6 +21,8 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
     private SnapshotEntry newest;
     private long clock;
     private int snapshots;
+    /** Bytes per entry in the last snapshot: the next one starts its buffer at about its full size. */
+    private long bytesPerEntry = 16;
     /** The snapshot still being written, or null. */
     private Cut writing;
 
@@ -149,7 +151,8 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         final int number = ++snapshots;
         final int count = index.size();
         final EntryWriter<E> writer;
-        final StateOutput out = new StateOutput(64);
+        // Sized like the last snapshot (plus an eighth), so that it does not grow by copies of itself.
+        final StateOutput out = new StateOutput((int) Math.min(Integer.MAX_VALUE - 64, 64 + count * bytesPerEntry * 9 / 8));
         final long[] stamps = new long[count];
         final int[] starts = new int[count];
         final int[] ends = new int[count];
@@ -184,6 +187,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
             if (saved == count && writing == this) {
                 writing = null;
                 cursor = null;
+                bytesPerEntry = Math.max(1, out.size() / count);
             }
         }
 
