@@ -24,12 +24,6 @@ final class BenchFiles {
     static final String DAEMON_SETTINGS = "engine.allowedLateness " + ALLOWED_LATENESS_MILLIS + "ms, probe rule window tumbling("
             + PROBE_WINDOW_MILLIS + "ms), alerting.groupWait 0s; defaults otherwise: journal fsync per batch, "
             + "checkpoint every 10 s";
-    /**
-     * The daemon's: the packaged GC settings with room for a million open traces, then what the environment adds
-     * (e.g. {@code -XX:StartFlightRecording=filename=daemon.jfr}).
-     */
-    static final List<String> DAEMON_JVM = jvmOptions("SEISMO_E2E_DAEMON_OPTS",
-            List.of("-Xms1g", "-Xmx4g", "-XX:+UseG1GC", "-XX:MaxTenuringThreshold=1"));
 
     private BenchFiles() {
     }

@@ -77,6 +77,11 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
         return BenchFiles.jvmOptions("SEISMO_E2E_AGENT_OPTS", PackagedJvmOptions.agent(root));
     }
 
+    /** The daemon's JVM options: as packaged with a larger heap, then what SEISMO_E2E_DAEMON_OPTS adds. */
+    java.util.List<String> daemonJvm() {
+        return BenchFiles.jvmOptions("SEISMO_E2E_DAEMON_OPTS", PackagedJvmOptions.daemon(root));
+    }
+
     String rateText() {
         return rate.text();
     }

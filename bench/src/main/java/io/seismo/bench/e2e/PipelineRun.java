@@ -28,7 +28,7 @@ final class PipelineRun {
              ProbeWebhook webhook = new ProbeWebhook(generator::probeWrittenAt)) {
             Path daemonConfig = BenchFiles.daemonConfig(work, port, options.rules(), options.traceKeys(), webhook.url());
             Path agentConfig = BenchFiles.agentConfig(work, port, options.agentTiming());
-            try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, BenchFiles.DAEMON_JVM,
+            try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, options.daemonJvm(),
                     List.of())) {
                 awaitReady(port, daemon);
                 generator.start();

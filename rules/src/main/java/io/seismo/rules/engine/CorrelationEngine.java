@@ -62,8 +62,6 @@ public final class CorrelationEngine {
     /** Event time of the last sweep of the dependency graph; not saved, a restored engine sweeps at once. */
     private long lastDecayNanos = Long.MIN_VALUE / 2;
     private final RuleStates ruleStates;
-    /** The newest snapshot; its entries are saved before they change until it is complete. */
-    private PendingSnapshot pendingSnapshot;
     private boolean fresh = true;
     private boolean scheduleStarted;
     private long eventsSeen;
@@ -142,12 +140,9 @@ public final class CorrelationEngine {
      * traces out later: in slices through {@link PendingSnapshot#advance} between events, and each one at
      * once before an event or a boundary changes it. A checkpoint then costs the engine's thread a pass over
      * its collections at the start instead of writing them all. Call on the engine's own thread, between
-     * events; a snapshot begun while another is incomplete completes that one first.
+     * events; a snapshot begun while another is incomplete completes that one first (each collection does).
      */
     public PendingSnapshot beginSnapshot() {
-        if (pendingSnapshot != null) {
-            pendingSnapshot.finish(); // an entry keeps its place in one snapshot at a time
-        }
         StateOutput out = new StateOutput(64 * 1024);
         out.writeLong(eventsSeen);
         out.writeLong(lateEvents);
@@ -158,8 +153,7 @@ public final class CorrelationEngine {
         graph.writeTo(out);
         traces.writeTo(out);
         ruleStates.writeTo(out);
-        pendingSnapshot = new PendingSnapshot(out);
-        return pendingSnapshot;
+        return new PendingSnapshot(out);
     }
 
     /**

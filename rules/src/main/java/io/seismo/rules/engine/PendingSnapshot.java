@@ -15,7 +15,6 @@ public final class PendingSnapshot {
 
     private final StateOutput out;
     private final List<DeferredState> parts;
-    private int current;
 
     PendingSnapshot(StateOutput out) {
         this.out = out;
@@ -28,28 +27,23 @@ public final class PendingSnapshot {
      */
     public boolean advance(long budgetNanos) {
         long start = System.nanoTime();
-        while (current < parts.size()) {
-            if (parts.get(current).saveMore(ENTRIES_PER_CLOCK_CHECK)) {
-                current++;
-            }
-            if (System.nanoTime() - start >= budgetNanos) {
-                break;
+        for (DeferredState part : parts) {
+            while (!part.saveMore(ENTRIES_PER_CLOCK_CHECK)) {
+                if (System.nanoTime() - start >= budgetNanos) {
+                    return false;
+                }
             }
         }
-        return isComplete();
+        return true;
     }
 
     /** Writes the rest at once, on the engine's thread. */
     public void finish() {
-        while (current < parts.size()) {
-            if (parts.get(current).saveMore(Integer.MAX_VALUE)) {
-                current++;
-            }
-        }
+        advance(Long.MAX_VALUE);
     }
 
     public boolean isComplete() {
-        return current == parts.size();
+        return parts.stream().allMatch(DeferredState::isComplete);
     }
 
     /**

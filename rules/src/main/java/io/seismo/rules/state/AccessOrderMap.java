@@ -100,7 +100,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         }
         out.writeInt(index.size());
         Cut cut = new Cut(writer);
-        writing = cut.complete() ? null : cut;
+        writing = cut.isComplete() ? null : cut;
         out.writeDeferred(cut);
     }
 
@@ -173,7 +173,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
                 save(cursor);
                 cursor = next;
             }
-            return complete();
+            return isComplete();
         }
 
         @SuppressWarnings("unchecked") // every linked entry was put as an E
@@ -191,7 +191,8 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
             }
         }
 
-        boolean complete() {
+        @Override
+        public boolean isComplete() {
             return saved == count;
         }
 
@@ -224,7 +225,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         }
 
         private void requireComplete() {
-            if (!complete()) {
+            if (!isComplete()) {
                 throw new IllegalStateException((count - saved) + " entries of the snapshot are not saved yet");
             }
         }

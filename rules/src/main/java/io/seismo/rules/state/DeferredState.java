@@ -8,7 +8,10 @@ public interface DeferredState {
     /** Writes up to {@code maxEntries} more entries; true once the whole part is written. */
     boolean saveMore(int maxEntries);
 
-    /** The part's size in bytes; only once {@link #saveMore} has returned true. */
+    /** Whether every entry is written; on any thread once a happens-before with the writing thread holds. */
+    boolean isComplete();
+
+    /** The part's size in bytes; only once complete. */
     int size();
 
     /** Copies the part into {@code target} at {@code offset}; only once complete, on any thread after that. */
