@@ -10,15 +10,29 @@ import java.util.HashMap;
  * DeferredState#saveMore}) without first copying millions of references: a cursor walks the live order, and an
  * entry of the snapshot that is about to move, change or go is saved first (copy-on-write per entry, as Flink's
  * heap state backend does it per map). The bytes are the count and the entries, oldest first, as they were at
- * {@link #writeTo}. Not thread-safe: one thread owns the map, the snapshot's bytes excepted (see {@link
- * DeferredState}).
+ * {@link #writeTo}. The links are slot numbers in int arrays rather than references between entries: touching
+ * an entry, which happens for nearly every event, then writes no reference into the old generation, so the
+ * collector has no cards to refine and rescan for it (G1's refinement threads took a fifth of a core for it at
+ * 20,000 events/s, see README, Performance). Not thread-safe: one thread owns the map, the snapshot's bytes
+ * excepted (see {@link DeferredState}).
  *
  * @param <E> the entries' type
  */
 public final class AccessOrderMap<E extends SnapshotEntry> {
+    private static final int NONE = -1;
+    private static final int FIRST_CAPACITY = 16;
+
     private final HashMap<String, E> index = new HashMap<>();
-    private SnapshotEntry oldest;
-    private SnapshotEntry newest;
+    /** The entry in each slot; null for a free slot. */
+    private SnapshotEntry[] entries = new SnapshotEntry[FIRST_CAPACITY];
+    /** Per slot, the slot of the entry used just before (older) and just after (newer) it; NONE at the ends. */
+    private int[] older = new int[FIRST_CAPACITY];
+    private int[] newer = new int[FIRST_CAPACITY];
+    /** Slots never used yet start here; freed slots are chained through {@link #newer}. */
+    private int unusedFrom;
+    private int freeSlot = NONE;
+    private int oldest = NONE;
+    private int newest = NONE;
     private long clock;
     private int snapshots;
     /** Bytes per entry in the last snapshot: the next one starts its buffer at about its full size. */
@@ -53,6 +67,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         if (index.putIfAbsent(entry.mapKey(), entry) != null) {
             throw new IllegalStateException("an entry is already filed under '" + entry.mapKey() + "'");
         }
+        entry.slot = takeSlot(entry);
         linkNewest(entry);
     }
 
@@ -60,6 +75,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         beforeChange(entry);
         unlink(entry);
         index.remove(entry.mapKey());
+        freeSlot(entry);
     }
 
     public void clear() {
@@ -67,19 +83,20 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
             writing.finish();
         }
         index.clear();
-        oldest = null;
-        newest = null;
+        Arrays.fill(entries, null);
+        unusedFrom = 0;
+        freeSlot = NONE;
+        oldest = NONE;
+        newest = NONE;
     }
 
-    @SuppressWarnings("unchecked") // every linked entry was put as an E
     public E oldest() {
-        return (E) oldest;
+        return at(oldest);
     }
 
     /** The entry after {@code entry} in access order; null after the newest. */
-    @SuppressWarnings("unchecked")
     public E newerThan(E entry) {
-        return (E) entry.newer;
+        return at(newer[entry.slot]);
     }
 
     /** Call before changing {@code entry} in place, so that a snapshot being written gets it as it was. */
@@ -104,35 +121,68 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         out.writeDeferred(cut);
     }
 
-    private void linkNewest(SnapshotEntry entry) {
-        entry.stamp = ++clock;
-        entry.older = newest;
-        entry.newer = null;
-        if (newest == null) {
-            oldest = entry;
+    @SuppressWarnings("unchecked") // every entry in a slot was put as an E
+    private E at(int slot) {
+        return slot == NONE ? null : (E) entries[slot];
+    }
+
+    private int takeSlot(SnapshotEntry entry) {
+        int slot;
+        if (freeSlot != NONE) {
+            slot = freeSlot;
+            freeSlot = newer[slot];
         } else {
-            newest.newer = entry;
+            if (unusedFrom == entries.length) {
+                int capacity = Math.max(FIRST_CAPACITY, entries.length * 2);
+                entries = Arrays.copyOf(entries, capacity);
+                older = Arrays.copyOf(older, capacity);
+                newer = Arrays.copyOf(newer, capacity);
+            }
+            slot = unusedFrom++;
         }
-        newest = entry;
+        entries[slot] = entry;
+        return slot;
+    }
+
+    private void freeSlot(SnapshotEntry entry) {
+        int slot = entry.slot;
+        entries[slot] = null;
+        newer[slot] = freeSlot;
+        freeSlot = slot;
+        entry.slot = NONE;
+    }
+
+    private void linkNewest(SnapshotEntry entry) {
+        int slot = entry.slot;
+        entry.stamp = ++clock;
+        older[slot] = newest;
+        newer[slot] = NONE;
+        if (newest == NONE) {
+            oldest = slot;
+        } else {
+            newer[newest] = slot;
+        }
+        newest = slot;
     }
 
     private void unlink(SnapshotEntry entry) {
+        int slot = entry.slot;
+        int before = older[slot];
+        int after = newer[slot];
         Cut cut = writing;
-        if (cut != null && cut.cursor == entry) {
-            cut.cursor = entry.newer;
+        if (cut != null && cut.cursor == slot) {
+            cut.cursor = after;
         }
-        if (entry.older == null) {
-            oldest = entry.newer;
+        if (before == NONE) {
+            oldest = after;
         } else {
-            entry.older.newer = entry.newer;
+            newer[before] = after;
         }
-        if (entry.newer == null) {
-            newest = entry.older;
+        if (after == NONE) {
+            newest = before;
         } else {
-            entry.newer.older = entry.older;
+            older[after] = before;
         }
-        entry.older = null;
-        entry.newer = null;
     }
 
     /** Writes one entry as it is now. */
@@ -157,7 +207,8 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         final int[] starts = new int[count];
         final int[] ends = new int[count];
         int saved;
-        SnapshotEntry cursor = oldest;
+        /** The slot of the oldest entry not saved yet, or of one saved before it changed. */
+        int cursor = oldest;
 
         Cut(EntryWriter<E> writer) {
             this.writer = writer;
@@ -166,11 +217,11 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         @Override
         public boolean saveMore(int maxEntries) {
             for (int i = 0; i < maxEntries && saved < count; i++) {
-                while (cursor.savedIn == number) {
-                    cursor = cursor.newer; // saved before it changed in place
+                while (entries[cursor].savedIn == number) {
+                    cursor = newer[cursor]; // saved before it changed in place
                 }
-                SnapshotEntry next = cursor.newer;
-                save(cursor);
+                int next = newer[cursor];
+                save(entries[cursor]);
                 cursor = next;
             }
             return isComplete();
@@ -186,7 +237,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
             saved++;
             if (saved == count && writing == this) {
                 writing = null;
-                cursor = null;
+                cursor = NONE;
                 bytesPerEntry = Math.max(1, out.size() / count);
             }
         }

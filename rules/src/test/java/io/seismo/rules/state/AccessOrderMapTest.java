@@ -7,7 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +33,28 @@ class AccessOrderMapTest {
         assertThat(order()).containsExactly("c", "a");
         assertThat(map.size()).isEqualTo(2);
         assertThatThrownBy(() -> map.put(new Counter("c", 9))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void shouldKeepTheOrderOfAnAccessOrderedLinkedHashMapThroughGrowthAndReusedSlots() {
+        Map<String, Counter> model = new LinkedHashMap<>(16, 0.75f, true);
+        Random random = new Random(42);
+        for (int step = 0; step < 20_000; step++) {
+            String key = "k" + random.nextInt(300);
+            int action = random.nextInt(3);
+            if (action == 0 && model.containsKey(key)) {
+                map.remove(model.remove(key));
+            } else if (model.containsKey(key)) {
+                assertThat(map.get(key)).isSameAs(model.get(key));
+            } else {
+                Counter counter = new Counter(key, step);
+                map.put(counter);
+                model.put(key, counter);
+            }
+        }
+
+        assertThat(order()).containsExactlyElementsOf(model.keySet());
+        assertThat(map.size()).isEqualTo(model.size());
     }
 
     @Test
