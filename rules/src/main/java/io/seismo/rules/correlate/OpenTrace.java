@@ -9,11 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A trace still being assembled. Edges come from span parents (the parent span's service calls the child
@@ -23,38 +20,29 @@ import java.util.Set;
  */
 final class OpenTrace extends SnapshotEntry {
 
-    /** What the trace knows of one service. */
-    private static final class ServiceInTrace {
-        private final int arrival;
-        private long firstNanos;
-        private boolean hasError;
-
-        ServiceInTrace(int arrival, long firstNanos) {
-            this.arrival = arrival;
-            this.firstNanos = firstNanos;
-        }
-    }
-
     /** Trace id, four times and the event count, first error, two flags, chain tail and four table sizes. */
     static final int MIN_SAVED_BYTES = StateInput.MIN_STRING_BYTES + 5 * Long.BYTES
             + StateInput.MIN_NULLABLE_STRING_BYTES + 2 + Integer.BYTES + 4 * Integer.BYTES;
     private static final int NO_SERVICE = -1;
-
-    private static final Comparator<Map.Entry<String, ServiceInTrace>> FIRST_SEEN =
-            Comparator.comparingLong((Map.Entry<String, ServiceInTrace> entry) -> entry.getValue().firstNanos)
-                    .thenComparingInt(entry -> entry.getValue().arrival);
+    private static final long[] NO_TIMES = new long[0];
+    private static final boolean[] NO_FLAGS = new boolean[0];
+    private static final int[] NO_SERVICES = new int[0];
 
     private final String traceId;
     private final int maxSpans;
-    // Sized for the common trace of a few services: a million open traces must fit in a gigabyte.
-    private final Map<String, ServiceInTrace> services = new LinkedHashMap<>(4);
-    /** Service names by arrival index, for the span table. */
-    private String[] serviceNames = new String[2];
-    private final SpanTable spans = new SpanTable();
+    // A million open traces must fit in a gigabyte, and each is changed for nearly every event: services, spans
+    // and edges are kept in a few flat arrays by a service's arrival index, not in maps of small objects.
+    private final NameTable services = new NameTable();
+    private long[] serviceFirstNanos = NO_TIMES;
+    private boolean[] serviceFailed = NO_FLAGS;
+    private final NameTable spanIds = new NameTable();
+    /** The arrival index of each span's service, by the span's position in {@link #spanIds}. */
+    private int[] spanServices = NO_SERVICES;
     /** Created on the first child that arrives before its parent; most traces never need it. */
     private Map<String, List<String>> childrenAwaitingParent;
-    /** Created on the first edge from span parents. */
-    private Set<ServiceEdge> parentEdges;
+    /** Edges from span parents, in the order learnt: caller and callee arrival indices, packed. */
+    private long[] parentEdges = NO_TIMES;
+    private int parentEdgeCount;
     private int awaiting;
     private boolean sawSpanIds;
     private boolean sawParents;
@@ -84,7 +72,8 @@ final class OpenTrace extends SnapshotEntry {
         return endNanos;
     }
 
-    void add(Event event, long eventNanos, EdgeObserver edges) {
+    /** Adds an event whose service is {@code service}: the event's own, or the same name shared. */
+    void add(Event event, String service, long eventNanos, EdgeObserver edges) {
         eventCount++;
         startNanos = Math.min(startNanos, eventNanos);
         endNanos = Math.max(endNanos, eventNanos);
@@ -92,44 +81,53 @@ final class OpenTrace extends SnapshotEntry {
             firstErrorNanos = eventNanos;
             firstErrorMessage = event.getMessage();
         }
-        String service = event.getService();
         if (service == null) {
             return;
         }
-        ServiceInTrace seen = services.get(service);
-        boolean newService = seen == null;
+        int arrival = services.indexOf(service);
+        boolean newService = arrival < 0;
         if (newService) {
             if (services.size() >= maxSpans) {
                 return;
             }
-            seen = new ServiceInTrace(services.size(), eventNanos);
-            services.put(service, seen);
-            rememberName(seen.arrival, service);
+            arrival = addService(service, eventNanos);
         } else {
-            seen.firstNanos = Math.min(seen.firstNanos, eventNanos);
+            serviceFirstNanos[arrival] = Math.min(serviceFirstNanos[arrival], eventNanos);
         }
-        seen.hasError |= event.isError();
-        learnEdges(event, service, newService, eventNanos, edges);
+        serviceFailed[arrival] |= event.isError();
+        learnEdges(event, service, arrival, newService, eventNanos, edges);
     }
 
-    private void learnEdges(Event event, String service, boolean newService, long eventNanos, EdgeObserver edges) {
+    private int addService(String service, long firstNanos) {
+        int arrival = services.add(service);
+        if (arrival == serviceFirstNanos.length) {
+            int grown = Math.max(2, arrival * 2);
+            serviceFirstNanos = Arrays.copyOf(serviceFirstNanos, grown);
+            serviceFailed = Arrays.copyOf(serviceFailed, grown);
+        }
+        serviceFirstNanos[arrival] = firstNanos;
+        return arrival;
+    }
+
+    private void learnEdges(Event event, String service, int arrival, boolean newService, long eventNanos,
+                            EdgeObserver edges) {
         String spanId = event.getSpanId();
         String parentSpanId = event.getParentSpanId();
         if (spanId != null) {
             sawSpanIds = true;
-            if (spans.size() < maxSpans && spans.putIfAbsent(spanId, services.get(service).arrival)) {
+            if (spanIds.size() < maxSpans && addSpan(spanId, arrival)) {
                 List<String> children = childrenAwaitingParent == null ? null : childrenAwaitingParent.remove(spanId);
                 if (children != null) {
                     awaiting -= children.size();
-                    children.forEach(child -> parentEdge(service, child, eventNanos, edges));
+                    children.forEach(child -> parentEdge(arrival, services.indexOf(child), eventNanos, edges));
                 }
             }
         }
         if (parentSpanId != null) {
             sawParents = true;
-            int parentService = spans.serviceOf(parentSpanId);
-            if (parentService >= 0) {
-                parentEdge(serviceNames[parentService], service, eventNanos, edges);
+            int parentSpan = spanIds.indexOf(parentSpanId);
+            if (parentSpan >= 0) {
+                parentEdge(spanServices[parentSpan], arrival, eventNanos, edges);
             } else if (awaiting < maxSpans) {
                 if (childrenAwaitingParent == null) {
                     childrenAwaitingParent = new HashMap<>(4);
@@ -150,21 +148,68 @@ final class OpenTrace extends SnapshotEntry {
         }
     }
 
-    private void parentEdge(String caller, String callee, long atNanos, EdgeObserver edges) {
-        if (parentEdges == null) {
-            parentEdges = new LinkedHashSet<>(4);
+    /** Adds a span unless it was seen; true when it was added. */
+    private boolean addSpan(String spanId, int service) {
+        if (spanIds.indexOf(spanId) >= 0) {
+            return false;
         }
-        if (!caller.equals(callee) && parentEdges.add(new ServiceEdge(caller, callee))) {
-            edges.observe(caller, callee, atNanos);
+        int position = spanIds.add(spanId);
+        if (position == spanServices.length) {
+            spanServices = Arrays.copyOf(spanServices, Math.max(2, position * 2));
         }
+        spanServices[position] = service;
+        return true;
+    }
+
+    private void parentEdge(int caller, int callee, long atNanos, EdgeObserver edges) {
+        if (caller != callee && addParentEdge(caller, callee)) {
+            edges.observe(services.nameAt(caller), services.nameAt(callee), atNanos);
+        }
+    }
+
+    /** Records the edge unless it was learnt; true when it is new. Edges are at most one per span. */
+    private boolean addParentEdge(int caller, int callee) {
+        long edge = (long) caller << 32 | callee;
+        for (int i = 0; i < parentEdgeCount; i++) {
+            if (parentEdges[i] == edge) {
+                return false;
+            }
+        }
+        if (parentEdgeCount == parentEdges.length) {
+            parentEdges = Arrays.copyOf(parentEdges, Math.max(2, parentEdgeCount * 2));
+        }
+        parentEdges[parentEdgeCount++] = edge;
+        return true;
+    }
+
+    private ServiceEdge parentEdgeAt(int position) {
+        long edge = parentEdges[position];
+        return new ServiceEdge(services.nameAt((int) (edge >>> 32)), services.nameAt((int) edge));
     }
 
     /** Closes the trace: settles call-order edges with the graph and summarises. */
     TraceSummary close(EdgeObserver edges) {
-        List<String> ordered = services.entrySet().stream().sorted(FIRST_SEEN).map(Map.Entry::getKey).toList();
+        Integer[] byFirstSeen = new Integer[services.size()];
+        for (int i = 0; i < byFirstSeen.length; i++) {
+            byFirstSeen[i] = i;
+        }
+        // Arrival breaks ties between services first seen at the same time.
+        Arrays.sort(byFirstSeen, Comparator.comparingLong((Integer arrival) -> serviceFirstNanos[arrival])
+                .thenComparingInt(arrival -> arrival));
+        List<String> ordered = new ArrayList<>(byFirstSeen.length);
+        List<String> errorServices = new ArrayList<>(1);
+        for (int arrival : byFirstSeen) {
+            ordered.add(services.nameAt(arrival));
+            if (serviceFailed[arrival]) {
+                errorServices.add(services.nameAt(arrival));
+            }
+        }
         List<ServiceEdge> traceEdges;
         if (sawParents) {
-            traceEdges = parentEdges == null ? List.of() : List.copyOf(parentEdges);
+            traceEdges = new ArrayList<>(parentEdgeCount);
+            for (int i = 0; i < parentEdgeCount; i++) {
+                traceEdges.add(parentEdgeAt(i));
+            }
         } else {
             traceEdges = new ArrayList<>();
             for (int i = 1; i < ordered.size(); i++) {
@@ -173,7 +218,6 @@ final class OpenTrace extends SnapshotEntry {
                 edges.observe(edge.caller(), edge.callee(), endNanos);
             }
         }
-        List<String> errorServices = ordered.stream().filter(service -> services.get(service).hasError).toList();
         return new TraceSummary(traceId, ordered, traceEdges, errorServices, firstErrorMessage, eventCount,
                 startNanos, endNanos);
     }
@@ -191,18 +235,18 @@ final class OpenTrace extends SnapshotEntry {
         out.writeString(firstErrorMessage);
         out.writeBoolean(sawSpanIds);
         out.writeBoolean(sawParents);
-        out.writeInt(chainTail == null ? NO_SERVICE : indexOf(chainTail));
+        out.writeInt(chainTail == null ? NO_SERVICE : services.indexOf(chainTail));
         out.writeLong(chainTailNanos);
         out.writeInt(services.size());
-        for (Map.Entry<String, ServiceInTrace> service : services.entrySet()) {
-            out.writeString(service.getKey());
-            out.writeLong(service.getValue().firstNanos);
-            out.writeBoolean(service.getValue().hasError);
+        for (int i = 0; i < services.size(); i++) {
+            out.writeString(services.nameAt(i));
+            out.writeLong(serviceFirstNanos[i]);
+            out.writeBoolean(serviceFailed[i]);
         }
-        out.writeInt(spans.size());
-        for (int i = 0; i < spans.size(); i++) {
-            out.writeString(spans.idAt(i));
-            out.writeInt(spans.serviceAt(i));
+        out.writeInt(spanIds.size());
+        for (int i = 0; i < spanIds.size(); i++) {
+            out.writeString(spanIds.nameAt(i));
+            out.writeInt(spanServices[i]);
         }
         Map<String, List<String>> waitingChildren = childrenAwaitingParent == null ? Map.of() : childrenAwaitingParent;
         out.writeInt(waitingChildren.size());
@@ -210,14 +254,13 @@ final class OpenTrace extends SnapshotEntry {
             out.writeString(waiting.getKey());
             out.writeInt(waiting.getValue().size());
             for (String child : waiting.getValue()) {
-                out.writeInt(indexOf(child));
+                out.writeInt(services.indexOf(child));
             }
         }
-        Set<ServiceEdge> edgesSeen = parentEdges == null ? Set.of() : parentEdges;
-        out.writeInt(edgesSeen.size());
-        for (ServiceEdge edge : edgesSeen) {
-            out.writeInt(indexOf(edge.caller()));
-            out.writeInt(indexOf(edge.callee()));
+        out.writeInt(parentEdgeCount);
+        for (int i = 0; i < parentEdgeCount; i++) {
+            out.writeInt((int) (parentEdges[i] >>> 32));
+            out.writeInt((int) parentEdges[i]);
         }
     }
 
@@ -256,12 +299,11 @@ final class OpenTrace extends SnapshotEntry {
         String[] names = new String[count];
         for (int i = 0; i < count; i++) {
             names[i] = in.readString("service");
-            ServiceInTrace seen = new ServiceInTrace(i, in.readTime("first event of a service"));
-            seen.hasError = in.readBoolean("whether a service failed");
-            if (services.put(names[i], seen) != null) {
+            if (services.indexOf(names[i]) >= 0) {
                 throw new CorruptStateException("service " + names[i] + " is saved twice");
             }
-            rememberName(i, names[i]);
+            addService(names[i], in.readTime("first event of a service"));
+            serviceFailed[i] = in.readBoolean("whether a service failed");
         }
         return names;
     }
@@ -272,7 +314,7 @@ final class OpenTrace extends SnapshotEntry {
             String spanId = in.readString("span id");
             int service = in.readInt("service of a span");
             serviceAt(names, service);
-            if (!spans.putIfAbsent(spanId, service)) {
+            if (!addSpan(spanId, service)) {
                 throw new CorruptStateException("span " + spanId + " is saved twice");
             }
         }
@@ -301,25 +343,15 @@ final class OpenTrace extends SnapshotEntry {
     private void readParentEdges(StateInput in, String[] names) {
         int count = in.readCount("edges", 2 * Integer.BYTES);
         for (int i = 0; i < count; i++) {
-            ServiceEdge edge = new ServiceEdge(serviceAt(names, in.readInt("caller")), serviceAt(names, in.readInt("callee")));
-            if (parentEdges == null) {
-                parentEdges = new LinkedHashSet<>(4);
-            }
-            if (edge.caller().equals(edge.callee()) || !parentEdges.add(edge)) {
-                throw new CorruptStateException("edge " + edge + " is a self call or saved twice");
+            int caller = in.readInt("caller");
+            int callee = in.readInt("callee");
+            serviceAt(names, caller);
+            serviceAt(names, callee);
+            if (caller == callee || !addParentEdge(caller, callee)) {
+                throw new CorruptStateException("edge " + names[caller] + "->" + names[callee]
+                        + " is a self call or saved twice");
             }
         }
-    }
-
-    private void rememberName(int arrival, String service) {
-        if (arrival == serviceNames.length) {
-            serviceNames = Arrays.copyOf(serviceNames, arrival * 2);
-        }
-        serviceNames[arrival] = service;
-    }
-
-    private int indexOf(String service) {
-        return services.get(service).arrival;
     }
 
     private static String serviceAt(String[] names, int index) {

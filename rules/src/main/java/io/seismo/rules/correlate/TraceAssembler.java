@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * without an event is closed early and counted as evicted (its summary is still delivered).
  */
 public final class TraceAssembler {
+    /** Far more services than a fleet has; a field with more distinct values is not a service name. */
+    private static final int MAX_SHARED_SERVICE_NAMES = 100_000;
+
     private final long gapNanos;
     private final int maxOpenTraces;
     private final int maxSpansPerTrace;
@@ -25,6 +28,7 @@ public final class TraceAssembler {
     private final Consumer<TraceSummary> closed;
     // Access order: the head is the trace whose latest event arrived longest ago, i.e. the next to close.
     private final AccessOrderMap<OpenTrace> open = new AccessOrderMap<>();
+    private final SharedNames serviceNames = new SharedNames(MAX_SHARED_SERVICE_NAMES);
     private long evicted;
 
     public TraceAssembler(long gapNanos, int maxOpenTraces, int maxSpansPerTrace, EdgeObserver edges,
@@ -52,7 +56,7 @@ public final class TraceAssembler {
             trace = new OpenTrace(traceId, maxSpansPerTrace);
             open.put(trace);
         }
-        trace.add(event, eventNanos, edges);
+        trace.add(event, serviceNames.share(event.getService()), eventNanos, edges);
     }
 
     /**
