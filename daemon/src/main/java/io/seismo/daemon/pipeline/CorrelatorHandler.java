@@ -90,6 +90,7 @@ final class CorrelatorHandler implements EventHandler<Slot> {
             metrics.eventsCorrelated.inc();
             metrics.serviceHealth.record(slot.event.getService(), slot.event.isError());
         }
+        slot.release();
     }
 
     private void barrier(Slot slot) {

@@ -85,6 +85,18 @@ public final class Slot {
         this.barrierFailure = null;
     }
 
+    /**
+     * Drops the line and its parsed fields once the last handler is done with them. Otherwise the ring keeps
+     * its last 65,536 lines alive, several seconds' worth: every young collection copied them, and promoted
+     * them into the old generation to die there.
+     */
+    void release() {
+        meta = null;
+        line = null;
+        ack = null;
+        event.reset();
+    }
+
     private void clearLine(SlotType type) {
         this.type = type;
         this.meta = null;

@@ -92,6 +92,26 @@ class CorrelatorHandlerTest {
         assertThat(barriers.get(0).correlatorState()).isCompletedExceptionally();
     }
 
+    @Test
+    void shouldLetGoOfALineAndItsFieldsOnceCorrelated() {
+        Slot slot = new Slot();
+        slot.fillLine(new BatchMeta("agent-1", "host-1", "checkout", "/var/log/checkout.log", "src-1", 0, 0, 0, 1),
+                "{\"msg\":\"boom\"}", 0, false, null);
+        slot.event.setService("checkout");
+        slot.event.setMessage("boom");
+        slot.event.putAttr("user", "u-1");
+        slot.parsed = true;
+
+        deliver(slot, false);
+
+        assertThat(correlator.services).containsExactly("checkout");
+        assertThat(slot.line()).isNull();
+        assertThat(slot.meta()).isNull();
+        assertThat(slot.event().getService()).isNull();
+        assertThat(slot.event().getMessage()).isNull();
+        assertThat(slot.event().attr("user")).isNull();
+    }
+
     private Slot barrier() {
         Slot slot = new Slot();
         slot.fillBarrier(sequence + 1);
@@ -114,9 +134,11 @@ class CorrelatorHandlerTest {
         int slicesNeeded;
         int slicesTaken;
         int failAtSlice = -1;
+        final List<String> services = new ArrayList<>();
 
         @Override
         public void onEvent(Event event) {
+            services.add(event.getService());
         }
 
         @Override
