@@ -26,7 +26,6 @@ final class OpenTrace extends SnapshotEntry {
     private static final int NO_SERVICE = -1;
     private static final long[] NO_TIMES = new long[0];
     private static final boolean[] NO_FLAGS = new boolean[0];
-    private static final int[] NO_SERVICES = new int[0];
 
     private final String traceId;
     private final int maxSpans;
@@ -35,9 +34,7 @@ final class OpenTrace extends SnapshotEntry {
     private final NameTable services = new NameTable();
     private long[] serviceFirstNanos = NO_TIMES;
     private boolean[] serviceFailed = NO_FLAGS;
-    private final NameTable spanIds = new NameTable();
-    /** The arrival index of each span's service, by the span's position in {@link #spanIds}. */
-    private int[] spanServices = NO_SERVICES;
+    private final SpanTable spans = new SpanTable();
     /** Created on the first child that arrives before its parent; most traces never need it. */
     private Map<String, List<String>> childrenAwaitingParent;
     /** Edges from span parents, in the order learnt: caller and callee arrival indices, packed. */
@@ -72,8 +69,11 @@ final class OpenTrace extends SnapshotEntry {
         return endNanos;
     }
 
-    /** Adds an event whose service is {@code service}: the event's own, or the same name shared. */
-    void add(Event event, String service, long eventNanos, EdgeObserver edges) {
+    /**
+     * Adds an event whose service is {@code service}: the event's own, or the same name shared. The two keys
+     * are scratch space for the event's span and parent span ids.
+     */
+    void add(Event event, String service, long eventNanos, EdgeObserver edges, SpanKey span, SpanKey parent) {
         eventCount++;
         startNanos = Math.min(startNanos, eventNanos);
         endNanos = Math.max(endNanos, eventNanos);
@@ -95,7 +95,7 @@ final class OpenTrace extends SnapshotEntry {
             serviceFirstNanos[arrival] = Math.min(serviceFirstNanos[arrival], eventNanos);
         }
         serviceFailed[arrival] |= event.isError();
-        learnEdges(event, service, arrival, newService, eventNanos, edges);
+        learnEdges(event, service, arrival, newService, eventNanos, edges, span, parent);
     }
 
     private int addService(String service, long firstNanos) {
@@ -110,12 +110,12 @@ final class OpenTrace extends SnapshotEntry {
     }
 
     private void learnEdges(Event event, String service, int arrival, boolean newService, long eventNanos,
-                            EdgeObserver edges) {
+                            EdgeObserver edges, SpanKey span, SpanKey parent) {
         String spanId = event.getSpanId();
         String parentSpanId = event.getParentSpanId();
         if (spanId != null) {
             sawSpanIds = true;
-            if (spanIds.size() < maxSpans && addSpan(spanId, arrival)) {
+            if (spans.size() < maxSpans && spans.putIfAbsent(span.set(spanId), arrival)) {
                 List<String> children = childrenAwaitingParent == null ? null : childrenAwaitingParent.remove(spanId);
                 if (children != null) {
                     awaiting -= children.size();
@@ -125,9 +125,9 @@ final class OpenTrace extends SnapshotEntry {
         }
         if (parentSpanId != null) {
             sawParents = true;
-            int parentSpan = spanIds.indexOf(parentSpanId);
-            if (parentSpan >= 0) {
-                parentEdge(spanServices[parentSpan], arrival, eventNanos, edges);
+            int parentService = spans.serviceOf(parent.set(parentSpanId));
+            if (parentService >= 0) {
+                parentEdge(parentService, arrival, eventNanos, edges);
             } else if (awaiting < maxSpans) {
                 if (childrenAwaitingParent == null) {
                     childrenAwaitingParent = new HashMap<>(4);
@@ -146,19 +146,6 @@ final class OpenTrace extends SnapshotEntry {
                 chainTailNanos = eventNanos;
             }
         }
-    }
-
-    /** Adds a span unless it was seen; true when it was added. */
-    private boolean addSpan(String spanId, int service) {
-        if (spanIds.indexOf(spanId) >= 0) {
-            return false;
-        }
-        int position = spanIds.add(spanId);
-        if (position == spanServices.length) {
-            spanServices = Arrays.copyOf(spanServices, Math.max(2, position * 2));
-        }
-        spanServices[position] = service;
-        return true;
     }
 
     private void parentEdge(int caller, int callee, long atNanos, EdgeObserver edges) {
@@ -243,11 +230,7 @@ final class OpenTrace extends SnapshotEntry {
             out.writeLong(serviceFirstNanos[i]);
             out.writeBoolean(serviceFailed[i]);
         }
-        out.writeInt(spanIds.size());
-        for (int i = 0; i < spanIds.size(); i++) {
-            out.writeString(spanIds.nameAt(i));
-            out.writeInt(spanServices[i]);
-        }
+        spans.writeTo(out);
         Map<String, List<String>> waitingChildren = childrenAwaitingParent == null ? Map.of() : childrenAwaitingParent;
         out.writeInt(waitingChildren.size());
         for (Map.Entry<String, List<String>> waiting : waitingChildren.entrySet()) {
@@ -310,11 +293,12 @@ final class OpenTrace extends SnapshotEntry {
 
     private void readSpans(StateInput in, String[] names) {
         int count = in.readCount("spans", maxSpans, StateInput.MIN_STRING_BYTES + Integer.BYTES);
+        SpanKey span = new SpanKey();
         for (int i = 0; i < count; i++) {
             String spanId = in.readString("span id");
             int service = in.readInt("service of a span");
             serviceAt(names, service);
-            if (!addSpan(spanId, service)) {
+            if (!spans.putIfAbsent(span.set(spanId), service)) {
                 throw new CorruptStateException("span " + spanId + " is saved twice");
             }
         }

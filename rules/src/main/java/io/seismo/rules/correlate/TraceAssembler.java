@@ -29,6 +29,8 @@ public final class TraceAssembler {
     // Access order: the head is the trace whose latest event arrived longest ago, i.e. the next to close.
     private final AccessOrderMap<OpenTrace> open = new AccessOrderMap<>();
     private final SharedNames serviceNames = new SharedNames(MAX_SHARED_SERVICE_NAMES);
+    private final SpanKey spanKey = new SpanKey();
+    private final SpanKey parentKey = new SpanKey();
     private long evicted;
 
     public TraceAssembler(long gapNanos, int maxOpenTraces, int maxSpansPerTrace, EdgeObserver edges,
@@ -56,7 +58,7 @@ public final class TraceAssembler {
             trace = new OpenTrace(traceId, maxSpansPerTrace);
             open.put(trace);
         }
-        trace.add(event, serviceNames.share(event.getService()), eventNanos, edges);
+        trace.add(event, serviceNames.share(event.getService()), eventNanos, edges, spanKey, parentKey);
     }
 
     /**
