@@ -4,37 +4,41 @@ import io.seismo.rules.event.Level;
 import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
-import java.util.Arrays;
 
 /**
  * Event counts of one key in fixed time buckets, in a ring that is allocated once. A slot remembers which
  * absolute bucket it holds, so a slot left over from an older lap of the ring reads as empty and is reset
- * when reused: old buckets drop out without any sweeping.
+ * when reused: old buckets drop out without any sweeping. A slot is three longs of one array (its bucket, its
+ * events, its errors and warnings), so counting an event touches one place in memory, not four arrays.
  */
 final class BucketRing {
     private static final long EMPTY = Long.MIN_VALUE;
     /** Bucket number, then events, errors and warnings. */
     private static final int SAVED_BUCKET_BYTES = Long.BYTES + 3 * Integer.BYTES;
 
-    private final long[] bucketOfSlot;
-    private final int[] events;
-    private final int[] errors;
-    private final int[] warnings;
+    private static final int LONGS_PER_SLOT = 3;
+    private static final int EVENTS = 1;
+    /** Errors in the high half, warnings in the low half: each is at most the events, an int. */
+    private static final int ERRORS_AND_WARNINGS = 2;
+    private static final long ONE_ERROR = 1L << 32;
+
+    private final int capacity;
+    private final long[] slots;
 
     BucketRing(int capacity) {
-        bucketOfSlot = new long[capacity];
-        events = new int[capacity];
-        errors = new int[capacity];
-        warnings = new int[capacity];
+        this.capacity = capacity;
+        slots = new long[capacity * LONGS_PER_SLOT];
         clear();
     }
 
     int capacity() {
-        return bucketOfSlot.length;
+        return capacity;
     }
 
     void clear() {
-        Arrays.fill(bucketOfSlot, EMPTY);
+        for (int at = 0; at < slots.length; at += LONGS_PER_SLOT) {
+            slots[at] = EMPTY;
+        }
     }
 
     /**
@@ -42,22 +46,21 @@ final class BucketRing {
      * bucket is older than the ring retains (the caller keeps buckets inside the ring, so this is a guard).
      */
     boolean add(long bucket, Level level) {
-        int slot = slotOf(bucket);
-        long held = bucketOfSlot[slot];
+        int at = slotOf(bucket);
+        long held = slots[at];
         if (held != bucket) {
             if (held != EMPTY && held > bucket) {
                 return false;
             }
-            bucketOfSlot[slot] = bucket;
-            events[slot] = 0;
-            errors[slot] = 0;
-            warnings[slot] = 0;
+            slots[at] = bucket;
+            slots[at + EVENTS] = 0;
+            slots[at + ERRORS_AND_WARNINGS] = 0;
         }
-        events[slot]++;
+        slots[at + EVENTS]++;
         if (level.isErrorOrWorse()) {
-            errors[slot]++;
+            slots[at + ERRORS_AND_WARNINGS] += ONE_ERROR;
         } else if (level == Level.WARN) {
-            warnings[slot]++;
+            slots[at + ERRORS_AND_WARNINGS]++;
         }
         return true;
     }
@@ -65,15 +68,28 @@ final class BucketRing {
     /** Adds the buckets {@code fromBucket} (inclusive) to {@code toBucket} (exclusive) into {@code out}. */
     void sum(long fromBucket, long toBucket, WindowCounts out) {
         for (long bucket = fromBucket; bucket < toBucket; bucket++) {
-            int slot = slotOf(bucket);
-            if (bucketOfSlot[slot] == bucket) {
-                out.add(events[slot], errors[slot], warnings[slot]);
+            int at = slotOf(bucket);
+            if (slots[at] == bucket) {
+                out.add(events(at), errors(at), warnings(at));
             }
         }
     }
 
+    /** Where the slot of {@code bucket} starts in {@link #slots}. */
     private int slotOf(long bucket) {
-        return (int) Math.floorMod(bucket, (long) bucketOfSlot.length);
+        return (int) Math.floorMod(bucket, (long) capacity) * LONGS_PER_SLOT;
+    }
+
+    private int events(int at) {
+        return (int) slots[at + EVENTS];
+    }
+
+    private int errors(int at) {
+        return (int) (slots[at + ERRORS_AND_WARNINGS] >>> 32);
+    }
+
+    private int warnings(int at) {
+        return (int) slots[at + ERRORS_AND_WARNINGS];
     }
 
     /**
@@ -82,16 +98,16 @@ final class BucketRing {
      */
     void writeTo(StateOutput out, long fromBucket) {
         int saved = 0;
-        for (long bucket : bucketOfSlot) {
-            saved += bucket != EMPTY && bucket >= fromBucket ? 1 : 0;
+        for (int at = 0; at < slots.length; at += LONGS_PER_SLOT) {
+            saved += isKept(at, fromBucket) ? 1 : 0;
         }
         out.writeInt(saved);
-        for (int slot = 0; slot < bucketOfSlot.length; slot++) {
-            if (bucketOfSlot[slot] != EMPTY && bucketOfSlot[slot] >= fromBucket) {
-                out.writeLong(bucketOfSlot[slot]);
-                out.writeInt(events[slot]);
-                out.writeInt(errors[slot]);
-                out.writeInt(warnings[slot]);
+        for (int at = 0; at < slots.length; at += LONGS_PER_SLOT) {
+            if (isKept(at, fromBucket)) {
+                out.writeLong(slots[at]);
+                out.writeInt(events(at));
+                out.writeInt(errors(at));
+                out.writeInt(warnings(at));
             }
         }
     }
@@ -115,16 +131,19 @@ final class BucketRing {
                 throw new CorruptStateException("bucket " + bucket + " counts " + bucketEvents + " events, "
                         + bucketErrors + " errors and " + bucketWarnings + " warnings");
             }
-            int slot = slotOf(bucket);
-            if (bucketOfSlot[slot] == bucket) {
+            int at = slotOf(bucket);
+            if (slots[at] == bucket) {
                 throw new CorruptStateException("bucket " + bucket + " is saved twice");
             }
-            if (bucketOfSlot[slot] == EMPTY || bucketOfSlot[slot] < bucket) {
-                bucketOfSlot[slot] = bucket;
-                events[slot] = bucketEvents;
-                errors[slot] = bucketErrors;
-                warnings[slot] = bucketWarnings;
+            if (slots[at] == EMPTY || slots[at] < bucket) {
+                slots[at] = bucket;
+                slots[at + EVENTS] = bucketEvents;
+                slots[at + ERRORS_AND_WARNINGS] = (long) bucketErrors << 32 | bucketWarnings;
             }
         }
+    }
+
+    private boolean isKept(int at, long fromBucket) {
+        return slots[at] != EMPTY && slots[at] >= fromBucket;
     }
 }
