@@ -2,8 +2,11 @@ package io.seismo.bench.e2e;
 
 import java.lang.management.ManagementFactory;
 
-/** CPU seconds of the daemon, the agent and the generator thread at one moment, for rates over a window. */
-record CpuSample(long atNanos, double daemonSeconds, double agentSeconds, double generatorSeconds) {
+/**
+ * CPU seconds of the daemon (and of its garbage collector's threads), the agent and the generator thread at one
+ * moment, for rates over a window.
+ */
+record CpuSample(long atNanos, double daemonSeconds, double daemonGcSeconds, double agentSeconds, double generatorSeconds) {
     static final long NO_PROCESS = -1;
     static final long NO_THREAD = -1;
 
@@ -14,8 +17,9 @@ record CpuSample(long atNanos, double daemonSeconds, double agentSeconds, double
     static CpuSample take(long daemonPid, long agentPid, long generatorThreadId) {
         double generator = generatorThreadId == NO_THREAD ? Double.NaN
                 : ManagementFactory.getThreadMXBean().getThreadCpuTime(generatorThreadId) / 1e9;
-        return new CpuSample(System.nanoTime(), daemonPid == NO_PROCESS ? Double.NaN : ProcessStats.cpuSeconds(daemonPid),
-                ProcessStats.cpuSeconds(agentPid), generator);
+        boolean noDaemon = daemonPid == NO_PROCESS;
+        return new CpuSample(System.nanoTime(), noDaemon ? Double.NaN : ProcessStats.cpuSeconds(daemonPid),
+                noDaemon ? Double.NaN : ProcessStats.gcCpuSeconds(daemonPid), ProcessStats.cpuSeconds(agentPid), generator);
     }
 
     double seconds(CpuSample earlier) {

@@ -1,8 +1,10 @@
 package io.seismo.bench.e2e;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU time and resident memory of a process, from Linux's /proc: {@code utime + stime} of
@@ -10,6 +12,9 @@ import java.nio.file.Path;
  */
 final class ProcessStats {
     private static final double TICKS_PER_SECOND = 100.0;
+    /** Linux keeps the first 15 characters of a thread's name: "GC Thread#0", "G1 Refine#0", "ZWorker#0". */
+    private static final List<String> GC_THREAD_PREFIXES = List.of("GC Thread", "G1 ", "Shenandoah", "ZWorker", "ZDriver",
+            "ZDirector");
 
     private ProcessStats() {
     }
@@ -17,13 +22,56 @@ final class ProcessStats {
     /** CPU seconds used so far, user and system; -1 when the process is gone. */
     static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU seconds used so far by the process's garbage collector threads (G1's workers, refinement and marking
+     * threads, and those of Parallel, Shenandoah and ZGC), from each thread's {@code /proc/<pid>/task/<tid>/stat};
+     * -1 when the process is gone.
+     */
+    static double gcCpuSeconds(long pid) {
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            double seconds = 0;
+            for (Path task : tasks) {
+                String stat = readOrEmpty(task.resolve("stat"));
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                if (open >= 0 && close > open && isGcThread(stat.substring(open + 1, close))) {
+                    seconds += ticks(stat);
+                }
+            }
+            return seconds;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static boolean isGcThread(String name) {
+        for (String prefix : GC_THREAD_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A thread that ended between listing and reading counts as nothing. */
+    private static String readOrEmpty(Path stat) {
+        try {
+            return Files.readString(stat);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static double ticks(String stat) {
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
     /** Resident set size in MiB; -1 when the process is gone. */

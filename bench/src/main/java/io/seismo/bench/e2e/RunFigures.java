@@ -21,6 +21,8 @@ record RunFigures(Map<String, Double> values) {
     static final String LATE_EVENTS = "late events";
     static final String TRACES_EVICTED = "traces evicted";
     static final String DAEMON_CPU = "daemon CPU %";
+    /** The part of the daemon's CPU its garbage collector's threads used (pauses and concurrent work). */
+    static final String DAEMON_GC_CPU = "daemon GC threads CPU %";
     static final String DAEMON_RSS = "daemon peak RSS MiB";
     static final String AGENT_CPU = "agent CPU %";
     static final String AGENT_RSS = "agent peak RSS MiB";
@@ -35,7 +37,7 @@ record RunFigures(Map<String, Double> values) {
 
     /** Every figure, in table order. */
     static final List<String> ORDER = List.of(EVENTS_PER_SECOND, FILE_MB_PER_SECOND, MB_PER_SECOND, LOSS, CORRELATED_PER_SECOND,
-            LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU, DAEMON_RSS, AGENT_CPU,
+            LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU, DAEMON_GC_CPU, DAEMON_RSS, AGENT_CPU,
             AGENT_RSS, GENERATOR_CPU, LATENCY_SAMPLES, P50, P90, P99, MAX, FINDING_P50, FINDING_P99);
 
     double get(String name) {
