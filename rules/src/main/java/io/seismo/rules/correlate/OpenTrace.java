@@ -8,9 +8,7 @@ import io.seismo.rules.state.StateOutput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A trace still being assembled. Edges come from span parents (the parent span's service calls the child
@@ -35,12 +33,11 @@ final class OpenTrace extends SnapshotEntry {
     private long[] serviceFirstNanos = NO_TIMES;
     private boolean[] serviceFailed = NO_FLAGS;
     private final SpanTable spans = new SpanTable();
-    /** Created on the first child that arrives before its parent; most traces never need it. */
-    private Map<String, List<String>> childrenAwaitingParent;
+    /** Created on the first child that arrives before its parent. */
+    private AwaitedParents awaited;
     /** Edges from span parents, in the order learnt: caller and callee arrival indices, packed. */
     private long[] parentEdges = NO_TIMES;
     private int parentEdgeCount;
-    private int awaiting;
     private boolean sawSpanIds;
     private boolean sawParents;
     private String chainTail;
@@ -115,12 +112,8 @@ final class OpenTrace extends SnapshotEntry {
         String parentSpanId = event.getParentSpanId();
         if (spanId != null) {
             sawSpanIds = true;
-            if (spans.size() < maxSpans && spans.putIfAbsent(span.set(spanId), arrival)) {
-                List<String> children = childrenAwaitingParent == null ? null : childrenAwaitingParent.remove(spanId);
-                if (children != null) {
-                    awaiting -= children.size();
-                    children.forEach(child -> parentEdge(arrival, services.indexOf(child), eventNanos, edges));
-                }
+            if (spans.size() < maxSpans && spans.putIfAbsent(span.set(spanId), arrival) && awaited != null) {
+                awaited.arrive(span, child -> parentEdge(arrival, child, eventNanos, edges));
             }
         }
         if (parentSpanId != null) {
@@ -128,12 +121,13 @@ final class OpenTrace extends SnapshotEntry {
             int parentService = spans.serviceOf(parent.set(parentSpanId));
             if (parentService >= 0) {
                 parentEdge(parentService, arrival, eventNanos, edges);
-            } else if (awaiting < maxSpans) {
-                if (childrenAwaitingParent == null) {
-                    childrenAwaitingParent = new HashMap<>(4);
+            } else {
+                if (awaited == null) {
+                    awaited = new AwaitedParents();
                 }
-                childrenAwaitingParent.computeIfAbsent(parentSpanId, id -> new ArrayList<>(2)).add(service);
-                awaiting++;
+                if (awaited.size() < maxSpans) {
+                    awaited.await(parent, arrival);
+                }
             }
         } else if (!sawSpanIds && newService) {
             // Call order is only safe to learn early while services arrive in event-time order; anything
@@ -231,14 +225,10 @@ final class OpenTrace extends SnapshotEntry {
             out.writeBoolean(serviceFailed[i]);
         }
         spans.writeTo(out);
-        Map<String, List<String>> waitingChildren = childrenAwaitingParent == null ? Map.of() : childrenAwaitingParent;
-        out.writeInt(waitingChildren.size());
-        for (Map.Entry<String, List<String>> waiting : waitingChildren.entrySet()) {
-            out.writeString(waiting.getKey());
-            out.writeInt(waiting.getValue().size());
-            for (String child : waiting.getValue()) {
-                out.writeInt(services.indexOf(child));
-            }
+        if (awaited == null) {
+            out.writeInt(0);
+        } else {
+            awaited.writeTo(out);
         }
         out.writeInt(parentEdgeCount);
         for (int i = 0; i < parentEdgeCount; i++) {
@@ -306,21 +296,21 @@ final class OpenTrace extends SnapshotEntry {
 
     private void readWaitingChildren(StateInput in, String[] names) {
         int count = in.readCount("awaited parents", maxSpans, StateInput.MIN_STRING_BYTES + Integer.BYTES);
+        SpanKey parent = new SpanKey();
         for (int i = 0; i < count; i++) {
             String parentSpanId = in.readString("awaited parent span");
-            int children = in.readCount("children awaiting a parent", maxSpans - awaiting, Integer.BYTES);
-            if (childrenAwaitingParent == null) {
-                childrenAwaitingParent = new HashMap<>(4);
+            if (awaited == null) {
+                awaited = new AwaitedParents();
             }
-            if (children == 0 || childrenAwaitingParent.containsKey(parentSpanId)) {
+            int children = in.readCount("children awaiting a parent", maxSpans - awaited.size(), Integer.BYTES);
+            if (children == 0 || awaited.awaits(parent.set(parentSpanId))) {
                 throw new CorruptStateException("parent span " + parentSpanId + " is awaited twice or by nobody");
             }
-            List<String> waiting = new ArrayList<>(children);
             for (int j = 0; j < children; j++) {
-                waiting.add(serviceAt(names, in.readInt("child awaiting a parent")));
+                int child = in.readInt("child awaiting a parent");
+                serviceAt(names, child);
+                awaited.await(parent, child);
             }
-            childrenAwaitingParent.put(parentSpanId, waiting);
-            awaiting += children;
         }
     }
 

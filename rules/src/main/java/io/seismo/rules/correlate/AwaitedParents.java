@@ -1,0 +1,79 @@
+package io.seismo.rules.correlate;
+
+import io.seismo.rules.state.StateOutput;
+import java.util.function.IntConsumer;
+
+/**
+ * The services of child spans that arrived before their parent span, by the parent's span id, each pair once.
+ * In a trace whose lines arrive out of order this is common (a single child span whose parent has not been
+ * seen), so pairs are kept as {@link SpanEntries}, not as a map of lists of strings per trace.
+ */
+final class AwaitedParents {
+    private final SpanEntries pairs = new SpanEntries();
+
+    /** Pairs of a parent span and a child's service. */
+    int size() {
+        return pairs.size();
+    }
+
+    /** Whether some child awaits {@code parent}. */
+    boolean awaits(SpanKey parent) {
+        return pairs.positionOf(parent, 0) >= 0;
+    }
+
+    /** Records that a child of {@code service} awaits {@code parent}; false when that pair was recorded. */
+    boolean await(SpanKey parent, int service) {
+        for (int at = pairs.positionOf(parent, 0); at >= 0; at = pairs.positionOf(parent, at + 1)) {
+            if (pairs.valueAt(at) == service) {
+                return false;
+            }
+        }
+        pairs.add(parent, service);
+        return true;
+    }
+
+    /** Hands the service of each child awaiting {@code parent} to {@code children} and forgets them. */
+    void arrive(SpanKey parent, IntConsumer children) {
+        for (int at = pairs.positionOf(parent, 0); at >= 0; at = pairs.positionOf(parent, at)) {
+            children.accept(pairs.valueAt(at));
+            pairs.remove(at);
+        }
+    }
+
+    /**
+     * Saves the pairs grouped by parent, in the order each parent was first awaited: the number of parents,
+     * then for each its span id, the number of children and their services.
+     */
+    void writeTo(StateOutput out) {
+        int parents = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            parents += isFirstOfItsParent(i) ? 1 : 0;
+        }
+        out.writeInt(parents);
+        for (int i = 0; i < pairs.size(); i++) {
+            if (!isFirstOfItsParent(i)) {
+                continue;
+            }
+            pairs.writeIdAt(i, out);
+            int children = 0;
+            for (int j = i; j < pairs.size(); j++) {
+                children += pairs.sameId(i, j) ? 1 : 0;
+            }
+            out.writeInt(children);
+            for (int j = i; j < pairs.size(); j++) {
+                if (pairs.sameId(i, j)) {
+                    out.writeInt(pairs.valueAt(j));
+                }
+            }
+        }
+    }
+
+    private boolean isFirstOfItsParent(int position) {
+        for (int i = 0; i < position; i++) {
+            if (pairs.sameId(i, position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
