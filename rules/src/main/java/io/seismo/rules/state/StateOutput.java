@@ -148,6 +148,13 @@ public final class StateOutput {
         bytes.copyRange(0, bytes.size(), target, at);
     }
 
+    /** Everything written, in a new array; deferred parts must be complete. */
+    public byte[] toByteArray() {
+        byte[] all = new byte[size()];
+        copyInto(all, 0);
+        return all;
+    }
+
     /** CRC-32 of everything written to an output with no deferred parts. */
     public int crc32() {
         requireNoPieces();

@@ -49,12 +49,6 @@ class AwaitedParentsTest {
         StateOutput saved = new StateOutput(16);
         awaited.writeTo(saved);
 
-        assertThat(bytes(saved)).isEqualTo(bytes(expected));
-    }
-
-    private static byte[] bytes(StateOutput out) {
-        byte[] bytes = new byte[out.size()];
-        out.copyInto(bytes, 0);
-        return bytes;
+        assertThat(saved.toByteArray()).isEqualTo(expected.toByteArray());
     }
 }

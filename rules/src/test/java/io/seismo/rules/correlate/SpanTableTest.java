@@ -57,12 +57,6 @@ class SpanTableTest {
         }
         StateOutput saved = new StateOutput(16);
         spans.writeTo(saved);
-        assertThat(bytes(saved)).isEqualTo(bytes(expected));
-    }
-
-    private static byte[] bytes(StateOutput out) {
-        byte[] bytes = new byte[out.size()];
-        out.copyInto(bytes, 0);
-        return bytes;
+        assertThat(saved.toByteArray()).isEqualTo(expected.toByteArray());
     }
 }

@@ -36,8 +36,7 @@ class MetricDetectorStateTest {
 
         StateOutput out = new StateOutput(256);
         original.writeState(out);
-        byte[] bytes = new byte[out.size()];
-        out.copyInto(bytes, 0);
+        byte[] bytes = out.toByteArray();
         MetricDetector restored = new MetricDetector(RULE, LIMITS);
         restored.readState(new StateInput(bytes, 0, bytes.length)).apply();
 

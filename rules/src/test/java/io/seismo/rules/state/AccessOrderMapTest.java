@@ -100,7 +100,7 @@ class AccessOrderMapTest {
         expected.write(sectionBytes.toByteArray());
         expected.writeInt(8);
 
-        assertThat(bytes(whole)).isEqualTo(expectedBytes.toByteArray());
+        assertThat(whole.toByteArray()).isEqualTo(expectedBytes.toByteArray());
         assertThat(order()).containsExactly("b", "e", "c", "f", "a");
         assertThat(List.of(a.value, b.value, c.value)).containsExactly(10L, 20L, 30L);
     }
@@ -118,7 +118,7 @@ class AccessOrderMapTest {
         map.writeTo(new StateOutput(4), (counter, out) -> out.writeLong(counter.value));
 
         assertThat(part.saveMore(0)).isTrue();
-        byte[] written = bytes(first);
+        byte[] written = first.toByteArray();
         assertThat(written).hasSize(Integer.BYTES + 2 * Long.BYTES);
         assertThat(written[Integer.BYTES + Long.BYTES - 1]).isEqualTo((byte) 1);
         assertThat(written[Integer.BYTES + 2 * Long.BYTES - 1]).isEqualTo((byte) 2);
@@ -138,11 +138,6 @@ class AccessOrderMapTest {
         return keys;
     }
 
-    private static byte[] bytes(StateOutput out) {
-        byte[] bytes = new byte[out.size()];
-        out.copyInto(bytes, 0);
-        return bytes;
-    }
 
     private static final class Counter extends SnapshotEntry {
         final String key;

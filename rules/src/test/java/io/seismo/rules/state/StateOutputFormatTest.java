@@ -37,8 +37,6 @@ class StateOutputFormatTest {
         fast.writeString(null);
         expected.writeByte(StateOutput.NULL_STRING);
 
-        byte[] written = new byte[fast.size()];
-        fast.copyInto(written, 0);
-        assertThat(written).isEqualTo(expectedBytes.toByteArray());
+        assertThat(fast.toByteArray()).isEqualTo(expectedBytes.toByteArray());
     }
 }

@@ -84,8 +84,7 @@ class StateRoundTripTest {
     }
 
     private static StateInput inputOf(StateOutput out) {
-        byte[] bytes = new byte[out.size()];
-        out.copyInto(bytes, 0);
+        byte[] bytes = out.toByteArray();
         return new StateInput(bytes, 0, bytes.length);
     }
 }

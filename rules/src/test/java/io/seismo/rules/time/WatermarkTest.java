@@ -112,8 +112,7 @@ class WatermarkTest {
         watermark.observe("fast", 100 * SECOND);
         StateOutput out = new StateOutput(64);
         watermark.writeTo(out);
-        byte[] bytes = new byte[out.size()];
-        out.copyInto(bytes, 0);
+        byte[] bytes = out.toByteArray();
 
         Watermark restored = new Watermark(2 * SECOND, 3 * SECOND);
         restored.restore(Watermark.Saved.readFrom(new StateInput(bytes, 0, bytes.length)));

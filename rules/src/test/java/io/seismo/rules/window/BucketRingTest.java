@@ -38,8 +38,7 @@ class BucketRingTest {
         add(12, Level.INFO);
         StateOutput out = new StateOutput(64);
         ring.writeTo(out, 11);
-        byte[] bytes = new byte[out.size()];
-        out.copyInto(bytes, 0);
+        byte[] bytes = out.toByteArray();
 
         BucketRing restored = new BucketRing(4);
         restored.readFrom(new StateInput(bytes, 0, bytes.length), 12);

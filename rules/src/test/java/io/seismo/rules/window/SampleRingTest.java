@@ -54,10 +54,10 @@ class SampleRingTest {
         for (String value : new String[] {"one", "t1", null, "t2", "three", null}) {
             expected.writeString(value);
         }
-        assertThat(bytes(saved)).isEqualTo(bytes(expected));
+        assertThat(saved.toByteArray()).isEqualTo(expected.toByteArray());
 
         SampleRing smaller = new SampleRing(2);
-        byte[] savedBytes = bytes(saved);
+        byte[] savedBytes = saved.toByteArray();
         smaller.readFrom(new StateInput(savedBytes, 0, savedBytes.length), "samples");
         assertThat(smaller.messages(5)).containsExactly("three");
         assertThat(smaller.traceIds(5)).containsExactly("t2");
@@ -68,11 +68,5 @@ class SampleRingTest {
         sample.writeString(message);
         sample.writeString(traceId);
         ring.record(sample);
-    }
-
-    private static byte[] bytes(StateOutput out) {
-        byte[] bytes = new byte[out.size()];
-        out.copyInto(bytes, 0);
-        return bytes;
     }
 }
