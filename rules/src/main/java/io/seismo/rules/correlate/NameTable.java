@@ -28,8 +28,7 @@ final class NameTable {
             return position == null ? -1 : position;
         }
         for (int i = 0; i < size; i++) {
-            String held = names[i];
-            if (held == name || held.equals(name)) {
+            if (names[i].equals(name)) { // shared names hit equals' identity check first
                 return i;
             }
         }

@@ -22,7 +22,7 @@ final class OpenTrace extends SnapshotEntry {
     static final int MIN_SAVED_BYTES = StateInput.MIN_STRING_BYTES + 5 * Long.BYTES
             + StateInput.MIN_NULLABLE_STRING_BYTES + 2 + Integer.BYTES + 4 * Integer.BYTES;
     private static final int NO_SERVICE = -1;
-    private static final long[] NO_TIMES = new long[0];
+    private static final long[] NO_LONGS = new long[0];
     private static final boolean[] NO_FLAGS = new boolean[0];
 
     private final String traceId;
@@ -30,13 +30,13 @@ final class OpenTrace extends SnapshotEntry {
     // A million open traces must fit in a gigabyte, and each is changed for nearly every event: services, spans
     // and edges are kept in a few flat arrays by a service's arrival index, not in maps of small objects.
     private final NameTable services = new NameTable();
-    private long[] serviceFirstNanos = NO_TIMES;
+    private long[] serviceFirstNanos = NO_LONGS;
     private boolean[] serviceFailed = NO_FLAGS;
     private final SpanTable spans = new SpanTable();
     /** Created on the first child that arrives before its parent. */
     private AwaitedParents awaited;
     /** Edges from span parents, in the order learnt: caller and callee arrival indices, packed. */
-    private long[] parentEdges = NO_TIMES;
+    private long[] parentEdges = NO_LONGS;
     private int parentEdgeCount;
     private boolean sawSpanIds;
     private boolean sawParents;

@@ -34,7 +34,7 @@ final class SpanKey {
         return length;
     }
 
-    /** Whether {@code other[from, from + length)} holds exactly this key's encoding. */
+    /** Whether {@code other[from, to)} holds exactly this key's encoding. */
     boolean matches(byte[] other, int from, int to) {
         return Arrays.equals(bytes, 0, length, other, from, to);
     }
