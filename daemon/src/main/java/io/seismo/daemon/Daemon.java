@@ -47,6 +47,7 @@ import io.seismo.daemon.reload.Reloader;
 import io.seismo.daemon.reload.RulesWatcher;
 import io.seismo.rules.engine.CorrelationEngine;
 import io.seismo.rules.engine.EngineOptions;
+import io.seismo.rules.engine.EvaluationPacing;
 import io.seismo.rules.dsl.RuleSet;
 import io.seismo.sink.Alert;
 import io.seismo.sink.AlertSink;
@@ -86,6 +87,11 @@ public final class Daemon implements AutoCloseable {
     public static final String VERSION = Optional.ofNullable(Daemon.class.getPackage().getImplementationVersion()).orElse("dev");
     private static final Duration TICK = Duration.ofMillis(250);
     private static final long JOURNAL_SEGMENT_BYTES = 64L << 20;
+    /**
+     * Keys a rule evaluates at once when the watermark passes its boundary (a few tens of microseconds); a rule
+     * with more evaluates the rest between lines, so that the lines behind a boundary do not wait for them.
+     */
+    private static final EvaluationPacing EVALUATION_PACING = EvaluationPacing.inSlices(64);
     /** How long a checkpoint waits for alerting's state before it is skipped. */
     private static final Duration ALERTING_STATE_TIMEOUT = Duration.ofSeconds(5);
     /** Replayed lines still in the ring after the journal is read: at most a ring's worth. */
@@ -175,7 +181,8 @@ public final class Daemon implements AutoCloseable {
             AlertingState alertingState = AlertingState.of(dispatcher::snapshotAfterQueued, dispatcher::restore);
             RecentTraces traces = new RecentTraces(10_000);
             FindingsRelay relay = new FindingsRelay(alerting, traces, metrics.findingLatency);
-            Function<RuleSet, CorrelationEngine> engines = ruleSet -> new CorrelationEngine(ruleSet, engineOptions(config), relay);
+            Function<RuleSet, CorrelationEngine> engines = ruleSet -> new CorrelationEngine(ruleSet, engineOptions(config), relay,
+                    EVALUATION_PACING);
             EngineCorrelator correlator = new EngineCorrelator(engines.apply(rules), metrics,
                     durabilityMetrics.reloadStateRestoreFailures);
             Reloader reloader = new Reloader(source, config, rules, sinks, sinkFactory,

@@ -11,7 +11,8 @@ import java.time.Instant;
  * an event to the moment the findings that event's processing produced are handed to alerting. It leaves out
  * what the rules wait for by design (a window's end, the allowed lateness): a finding is timed against the
  * event whose arrival released it. Findings a clock tick releases, and replayed lines, have no live ingest
- * moment and are not timed.
+ * moment and are not timed. Findings of work an event left for later (a boundary evaluated in slices) are timed
+ * against that event.
  *
  * <p>Correlator thread only: {@link #beforeEvent} and {@link #onFindings} run there, so the field is plain.
  */
@@ -20,6 +21,7 @@ public final class FindingLatency {
     private final Histogram seconds;
     private final Clock clock;
     private long receivedEpochNanos = NO_EVENT;
+    private long deferringEpochNanos = NO_EVENT;
 
     FindingLatency(PrometheusRegistry registry, Clock clock) {
         this.clock = clock;
@@ -38,6 +40,16 @@ public final class FindingLatency {
     /** The correlator is about to process something with no live ingest moment: a tick or a replayed line. */
     public void beforeUntimed() {
         receivedEpochNanos = NO_EVENT;
+    }
+
+    /** The current input left work for later: its findings will be timed against this input's ingest. */
+    public void deferCurrent() {
+        deferringEpochNanos = receivedEpochNanos;
+    }
+
+    /** The correlator is about to do work the input passed to {@link #deferCurrent} left for later. */
+    public void beforeDeferred() {
+        receivedEpochNanos = deferringEpochNanos;
     }
 
     /** Findings were produced while processing the current input. */

@@ -12,6 +12,18 @@ public interface Correlator {
     void onTick(long nowNanos);
 
     /**
+     * Whether earlier input left work for later: rules evaluating a window boundary in slices, so that the lines
+     * behind the boundary need not wait for all their keys. The default is a correlator that leaves none.
+     */
+    default boolean hasDeferredWork() {
+        return false;
+    }
+
+    /** Does deferred work for about {@code budgetNanos} (at least a little); called on the correlator thread. */
+    default void doDeferredWork(long budgetNanos) {
+    }
+
+    /**
      * All detection state, for a checkpoint; called on the correlator thread between events. The default is a
      * correlator that keeps no state.
      */

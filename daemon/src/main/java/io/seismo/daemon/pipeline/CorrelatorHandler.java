@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * at a checkpoint barrier hands the correlator's state, those offsets and the journal position on. The state is
  * taken at the barrier and written out afterwards in slices: whenever the ring has nothing more for this stage,
  * and otherwise one slice every {@link #SLOTS_BETWEEN_SLICES} slots, so a checkpoint delays lines by about a
- * slice rather than by the time it takes to write the whole state.
+ * slice rather than by the time it takes to write the whole state. The correlator's deferred work (rules
+ * evaluating a window boundary key by key) is done the same way, before the state's slices.
  */
 final class CorrelatorHandler implements EventHandler<Slot> {
     static final long SLICE_NANOS = 1_000_000;
@@ -39,6 +40,7 @@ final class CorrelatorHandler implements EventHandler<Slot> {
 
     @Override
     public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
+        boolean hadDeferredWork = correlator.hasDeferredWork();
         switch (slot.type) {
             case TICK -> {
                 metrics.findingLatency.beforeUntimed();
@@ -47,26 +49,38 @@ final class CorrelatorHandler implements EventHandler<Slot> {
             case CHECKPOINT -> barrier(slot);
             case LINE -> line(slot);
         }
-        if (capture != null) {
-            writeSomeState(sequence, endOfBatch);
+        if (!hadDeferredWork && correlator.hasDeferredWork()) {
+            metrics.findingLatency.deferCurrent();
+        }
+        if (endOfBatch) {
+            // Nothing is ready for this stage: use the wait, a slice at a time, until something is published.
+            if (hasBackgroundWork()) {
+                do {
+                    doSliceOfBackgroundWork();
+                } while (hasBackgroundWork() && publishedCursor.getAsLong() == sequence);
+            }
+        } else if (hasBackgroundWork() && ++slotsSinceSlice >= SLOTS_BETWEEN_SLICES) {
+            slotsSinceSlice = 0;
+            doSliceOfBackgroundWork();
         }
     }
 
-    private void writeSomeState(long sequence, boolean endOfBatch) {
+    private boolean hasBackgroundWork() {
+        return capture != null || correlator.hasDeferredWork();
+    }
+
+    private void doSliceOfBackgroundWork() {
+        if (correlator.hasDeferredWork()) {
+            metrics.findingLatency.beforeDeferred();
+            correlator.doDeferredWork(SLICE_NANOS);
+        } else {
+            writeSomeState();
+        }
+    }
+
+    private void writeSomeState() {
         try {
-            boolean complete;
-            if (endOfBatch) {
-                // Nothing is ready for this stage: use the wait, a slice at a time, until something is published.
-                do {
-                    complete = capture.advance(SLICE_NANOS);
-                } while (!complete && publishedCursor.getAsLong() == sequence);
-            } else if (++slotsSinceSlice >= SLOTS_BETWEEN_SLICES) {
-                slotsSinceSlice = 0;
-                complete = capture.advance(SLICE_NANOS);
-            } else {
-                return;
-            }
-            if (complete) {
+            if (capture.advance(SLICE_NANOS)) {
                 captured.complete(capture);
                 capture = null;
             }
@@ -104,6 +118,10 @@ final class CorrelatorHandler implements EventHandler<Slot> {
             writeRestNow();
         }
         try {
+            if (correlator.hasDeferredWork()) {
+                // The state of a barrier holds no half-evaluated boundary: the correlator completes it first.
+                metrics.findingLatency.beforeDeferred();
+            }
             capture = correlator.beginSnapshot();
         } catch (RuntimeException e) {
             barriers.onBarrierFailed(slot.barrierId, e);

@@ -38,6 +38,20 @@ class FindingLatencyTest {
         assertThat(point().getCount()).isZero();
     }
 
+    @Test
+    void shouldTimeFindingsOfDeferredWorkFromTheIngestOfTheEventThatLeftIt() {
+        latency.beforeEvent(epochNanos(RECEIVED.minusMillis(7)));
+        latency.deferCurrent();
+        latency.beforeEvent(epochNanos(RECEIVED)); // later lines go on meanwhile
+        latency.onFindings(1);
+        latency.beforeDeferred();
+        latency.onFindings(1);
+
+        assertThat(point().getCount()).isEqualTo(2);
+        assertThat(point().getSum()).as("3 ms for the line's own, 10 ms for the deferred one")
+                .isCloseTo(0.013, within(1e-9));
+    }
+
     private HistogramSnapshot.HistogramDataPointSnapshot point() {
         HistogramSnapshot snapshot = (HistogramSnapshot) registry.scrape().stream()
                 .filter(s -> s.getMetadata().getName().equals("seismo_ingest_to_finding_seconds"))

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The correlator's state at a barrier is written out after it, a slice at a time: while the ring has nothing
  * more for the correlator, and one slice every so many slots under load, so a checkpoint never holds the
- * lines behind it for the whole write; the barrier's state is handed on once complete.
+ * lines behind it for the whole write; the barrier's state is handed on once complete. Work the correlator
+ * defers (a boundary evaluated key by key) is done the same way, and first.
  */
 class CorrelatorHandlerTest {
     private final AtomicLong publishedCursor = new AtomicLong();
@@ -112,6 +113,44 @@ class CorrelatorHandlerTest {
         assertThat(slot.event().attr("user")).isNull();
     }
 
+    @Test
+    void shouldDoDeferredWorkWhileIdleAndEverySoManySlotsWhileBusy() {
+        correlator.deferredPerTick = 3;
+        publishedCursor.set(Long.MAX_VALUE);
+
+        deliver(tick(), false);
+        for (int i = 0; i < CorrelatorHandler.SLOTS_BETWEEN_SLICES - 1; i++) {
+            deliver(tick(), false);
+        }
+        assertThat(correlator.deferredDone).as("one slice after so many slots").isEqualTo(1);
+
+        publishedCursor.set(sequence + 1);
+        deliver(tick(), true);
+
+        assertThat(correlator.deferredDone).as("the rest while nothing else is published").isEqualTo(3);
+        assertThat(correlator.hasDeferredWork()).isFalse();
+    }
+
+    @Test
+    void shouldDoDeferredWorkBeforeWritingTheStateAndCompleteItAtABarrier() {
+        correlator.deferredPerTick = 5;
+        correlator.slicesNeeded = 2;
+        publishedCursor.set(Long.MAX_VALUE);
+
+        deliver(tick(), false);
+        deliver(barrier(), false);
+        assertThat(correlator.deferredAtSnapshot).as("a barrier's state holds no half-done work").isEqualTo(5);
+
+        correlator.deferredPerTick = 4;
+        deliver(tick(), false);
+        publishedCursor.set(sequence + 1);
+        deliver(tick(), true);
+
+        assertThat(correlator.order).containsSubsequence("deferred", "state").endsWith("state");
+        assertThat(correlator.order.indexOf("state")).as("the deferred work first").isEqualTo(4);
+        assertThat(barriers.get(0).correlatorState()).isCompleted();
+    }
+
     private Slot barrier() {
         Slot slot = new Slot();
         slot.fillBarrier(sequence + 1);
@@ -129,12 +168,29 @@ class CorrelatorHandlerTest {
         handler.onEvent(slot, ++sequence, endOfBatch);
     }
 
-    /** A correlator whose state takes a given number of slices to write. */
+    /** A correlator whose state takes a given number of slices to write, and whose next tick leaves work for later. */
     private static final class SlicedCorrelator implements Correlator {
         int slicesNeeded;
         int slicesTaken;
         int failAtSlice = -1;
+        int deferredPerTick;
+        int deferredLeft;
+        int deferredDone;
+        int deferredAtSnapshot;
+        final List<String> order = new ArrayList<>();
         final List<String> services = new ArrayList<>();
+
+        @Override
+        public boolean hasDeferredWork() {
+            return deferredLeft > 0;
+        }
+
+        @Override
+        public void doDeferredWork(long budgetNanos) {
+            deferredLeft--;
+            deferredDone++;
+            order.add("deferred");
+        }
 
         @Override
         public void onEvent(Event event) {
@@ -143,10 +199,15 @@ class CorrelatorHandlerTest {
 
         @Override
         public void onTick(long nowNanos) {
+            deferredLeft += deferredPerTick;
+            deferredPerTick = 0; // only the next tick leaves work
         }
 
         @Override
         public StateCapture beginSnapshot() {
+            deferredAtSnapshot += deferredLeft;
+            deferredDone += deferredLeft;
+            deferredLeft = 0;
             int needed = slicesNeeded;
             return new StateCapture() {
                 private int taken;
@@ -157,6 +218,7 @@ class CorrelatorHandlerTest {
                         throw new IllegalStateException("state cannot be written");
                     }
                     int slices = budgetNanos == Long.MAX_VALUE ? needed - taken : 1;
+                    order.add("state");
                     taken += slices;
                     slicesTaken += slices;
                     return taken == needed;

@@ -24,6 +24,23 @@ public interface Detector {
     /** Evaluates the windows ending at {@code boundaryNanos} and adds the resulting findings to {@code round}. */
     void evaluate(long boundaryNanos, List<Finding> round);
 
+    /**
+     * Like {@link #evaluate}, but a detector with many keys may evaluate only {@code maxKeys} of them now and the
+     * rest through {@link #evaluateMore}, each key as it was at the boundary. Says whether it is complete.
+     */
+    default boolean beginEvaluation(long boundaryNanos, int maxKeys, List<Finding> round) {
+        evaluate(boundaryNanos, round);
+        return true;
+    }
+
+    /**
+     * Goes on with the evaluation begun last: up to {@code maxKeys} more keys, findings into {@code round}
+     * (with those of keys that events made it evaluate early). Says whether it is complete.
+     */
+    default boolean evaluateMore(int maxKeys, List<Finding> round) {
+        return true;
+    }
+
     /** Forgets the state no window ending at or after {@code nextBoundaryNanos} needs. */
     void retainFrom(long nextBoundaryNanos);
 

@@ -15,6 +15,7 @@ import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
 import io.seismo.rules.window.KeyedWindows;
 import io.seismo.rules.window.Transition;
+import io.seismo.rules.window.WindowCounts;
 import io.seismo.rules.window.WindowFigures;
 import io.seismo.rules.window.WindowSpec;
 import io.seismo.rules.window.WindowedKey;
@@ -37,6 +38,12 @@ public final class ThresholdDetector implements Detector {
     private final int evidenceTraceIds;
     private final int maxKeys;
     private final List<EvictedKey> evictedWhileFiring = new ArrayList<>();
+    private final KeyedWindows.KeyEvaluator evaluateKey = this::evaluateKey;
+    /** The boundary being evaluated, and where its findings go: the caller's round, or {@link #laterFindings}. */
+    private long evaluatingBoundaryNanos;
+    private List<Finding> findingsOut;
+    /** Findings of keys that events made the evaluation in progress reach early, until it goes on. */
+    private final List<Finding> laterFindings = new ArrayList<>();
     private long ruleErrors;
 
     /** A key that was firing when evicted; reported resolved at the next boundary. */
@@ -106,24 +113,47 @@ public final class ThresholdDetector implements Detector {
 
     @Override
     public void evaluate(long boundaryNanos, List<Finding> round) {
+        beginEvaluation(boundaryNanos, Integer.MAX_VALUE, round);
+    }
+
+    @Override
+    public boolean beginEvaluation(long boundaryNanos, int maxKeys, List<Finding> round) {
+        evaluateMore(Integer.MAX_VALUE, round); // the previous boundary's first
         for (EvictedKey evicted : evictedWhileFiring) {
             round.add(finding(evicted.key(), false, boundaryNanos, WindowFigures.NONE, evicted.evidence()));
         }
         evictedWhileFiring.clear();
-        windows.evaluate(boundaryNanos, (key, counts) -> {
-            boolean holds;
-            try {
-                holds = condition.holds(counts);
-            } catch (Exception e) {
-                ruleErrors++;
-                return;
-            }
-            Transition transition = windows.update(key, holds, boundaryNanos);
-            if (transition != Transition.UNCHANGED) {
-                round.add(finding(key.key(), transition == Transition.STARTED, boundaryNanos, WindowFigures.of(counts),
-                        key.evidence(evidenceMessages, evidenceTraceIds)));
-            }
-        });
+        evaluatingBoundaryNanos = boundaryNanos;
+        findingsOut = round;
+        boolean complete = windows.beginEvaluation(boundaryNanos, boundaryNanos + rule.window().slideNanos(), maxKeys,
+                evaluateKey);
+        findingsOut = laterFindings;
+        return complete;
+    }
+
+    @Override
+    public boolean evaluateMore(int maxKeys, List<Finding> round) {
+        round.addAll(laterFindings);
+        laterFindings.clear();
+        findingsOut = round;
+        boolean complete = windows.evaluateMore(maxKeys);
+        findingsOut = laterFindings;
+        return complete;
+    }
+
+    private void evaluateKey(WindowedKey key, WindowCounts counts) {
+        boolean holds;
+        try {
+            holds = condition.holds(counts);
+        } catch (Exception e) {
+            ruleErrors++;
+            return;
+        }
+        Transition transition = windows.update(key, holds, evaluatingBoundaryNanos);
+        if (transition != Transition.UNCHANGED) {
+            findingsOut.add(finding(key.key(), transition == Transition.STARTED, evaluatingBoundaryNanos,
+                    WindowFigures.of(counts), key.evidence(evidenceMessages, evidenceTraceIds)));
+        }
     }
 
     @Override
@@ -133,7 +163,7 @@ public final class ThresholdDetector implements Detector {
 
     @Override
     public boolean isIdle() {
-        return windows.isEmpty() && evictedWhileFiring.isEmpty();
+        return windows.isEmpty() && evictedWhileFiring.isEmpty() && laterFindings.isEmpty();
     }
 
     @Override

@@ -33,7 +33,9 @@ import java.util.List;
  * that thread. It has no clock of its own, so a replay in virtual time behaves exactly like live input.
  *
  * <p>Windows are evaluated when the watermark (newest event time minus the allowed lateness) passes their
- * end. Each boundary is one step; the findings of a step arrive in one {@code onFindings} call.
+ * end. Each boundary is one step; the findings of a step arrive in one {@code onFindings} call, or, with an
+ * {@link EvaluationPacing} in slices, those of large rules in later calls as the host asks for them
+ * ({@link #evaluateMore}).
  */
 public final class CorrelationEngine {
     private static final long NO_TIME = Long.MIN_VALUE;
@@ -43,6 +45,7 @@ public final class CorrelationEngine {
             .comparing((Finding finding) -> finding.kind() != FindingKind.CASCADE)
             .thenComparing(Finding::ruleName)
             .thenComparing(Finding::key)
+            .thenComparingLong(Finding::atNanos) // a round may end an earlier boundary evaluated in slices
             .thenComparing(Finding::firing);
 
     private final EngineOptions options;
@@ -51,6 +54,9 @@ public final class CorrelationEngine {
     private final DependencyGraph graph;
     private final TraceAssembler traces;
     private final List<ScheduledDetector> detectors = new ArrayList<>();
+    private final EvaluationPacing pacing;
+    /** Rules with keys of a passed boundary left to evaluate, oldest boundary first. */
+    private final List<ScheduledDetector> evaluating = new ArrayList<>();
     private static final int COST_SAMPLE = 64;
     private final EventRouting routing;
     private final CascadeAnomalies anomalies;
@@ -69,8 +75,14 @@ public final class CorrelationEngine {
     private long eventsWithoutTime;
     private long futureEventTimes;
 
+    /** An engine that evaluates each boundary at once. */
     public CorrelationEngine(RuleSet rules, EngineOptions options, EngineListener listener) {
+        this(rules, options, listener, EvaluationPacing.AT_ONCE);
+    }
+
+    public CorrelationEngine(RuleSet rules, EngineOptions options, EngineListener listener, EvaluationPacing pacing) {
         this.options = options;
+        this.pacing = pacing;
         this.listener = listener;
         this.watermark = new Watermark(options.allowedLatenessNanos(), options.idleTimeoutNanos());
         this.graph = new DependencyGraph(options.edgeTtlNanos(), options.maxGraphEdges());
@@ -143,6 +155,7 @@ public final class CorrelationEngine {
      * events; a snapshot begun while another is incomplete completes that one first (each collection does).
      */
     public PendingSnapshot beginSnapshot() {
+        evaluateMore(Integer.MAX_VALUE); // a snapshot holds no half-evaluated boundary
         StateOutput out = new StateOutput(64 * 1024);
         out.writeLong(eventsSeen);
         out.writeLong(lateEvents);
@@ -154,6 +167,25 @@ public final class CorrelationEngine {
         traces.writeTo(out);
         ruleStates.writeTo(out);
         return new PendingSnapshot(out);
+    }
+
+    /** Whether rules have keys of passed boundaries left to evaluate ({@link #evaluateMore}). */
+    public boolean isEvaluating() {
+        return !evaluating.isEmpty();
+    }
+
+    /**
+     * Goes on evaluating the boundaries rules evaluate in slices: up to {@code maxKeys} more keys of each rule in
+     * turn until one is left incomplete. Their findings arrive in one {@code onFindings} call. Call on the
+     * engine's own thread, between events; says whether every evaluation is complete.
+     */
+    public boolean evaluateMore(int maxKeys) {
+        List<Finding> round = new ArrayList<>();
+        while (!evaluating.isEmpty() && evaluating.get(0).evaluateMore(maxKeys, round)) {
+            evaluating.remove(0);
+        }
+        deliver(round);
+        return evaluating.isEmpty();
     }
 
     /**
@@ -305,13 +337,15 @@ public final class CorrelationEngine {
             List<Finding> round = new ArrayList<>();
             for (ScheduledDetector scheduled : detectors) {
                 if (scheduled.nextBoundaryNanos() == step) {
-                    scheduled.evaluate(step, watermarkNanos, round);
+                    // A rule still evaluating its previous boundary completes it first (inside evaluate).
+                    evaluating.remove(scheduled);
+                    scheduled.evaluate(step, watermarkNanos, pacing.keysAtBoundary(), round);
+                    if (scheduled.isEvaluating()) {
+                        evaluating.add(scheduled);
+                    }
                 }
             }
-            if (!round.isEmpty()) {
-                round.sort(ROUND_ORDER);
-                listener.onFindings(List.copyOf(anomalies.enrich(round)));
-            }
+            deliver(round);
         }
         tracesClosingAtNanos = watermarkNanos;
         traces.closeUpTo(watermarkNanos);
@@ -320,6 +354,13 @@ public final class CorrelationEngine {
         if (watermarkNanos - lastDecayNanos >= options.edgeTtlNanos() / 16) {
             graph.decay(watermarkNanos);
             lastDecayNanos = watermarkNanos;
+        }
+    }
+
+    private void deliver(List<Finding> round) {
+        if (!round.isEmpty()) {
+            round.sort(ROUND_ORDER);
+            listener.onFindings(List.copyOf(anomalies.enrich(round)));
         }
     }
 

@@ -27,6 +27,8 @@ final class ScheduledDetector {
     private final LatePolicy latePolicy;
     /** Correlator-thread time spent in this rule (events: sampled and scaled; boundaries: every one). */
     private long costNanos;
+    /** Whether the detector has keys of its last boundary left to evaluate ({@link #evaluateMore}). */
+    private boolean evaluating;
     private long lateCounted;
     private long lateDropped;
 
@@ -79,14 +81,27 @@ final class ScheduledDetector {
         return new RuleCost(identity.name(), costNanos, detector.ruleErrors(), lateCounted, lateDropped);
     }
 
-    void evaluate(long boundaryNanos, long watermarkNanos, List<Finding> round) {
+    /** Evaluates the boundary: {@code maxKeys} keys at once, the rest (if any) through {@link #evaluateMore}. */
+    void evaluate(long boundaryNanos, long watermarkNanos, int maxKeys, List<Finding> round) {
         long start = System.nanoTime();
-        detector.evaluate(boundaryNanos, round);
+        evaluating = !detector.beginEvaluation(boundaryNanos, maxKeys, round);
         costNanos += System.nanoTime() - start;
         moveTo(boundaryNanos + window.slideNanos());
         if (detector.isIdle() && nextBoundaryNanos <= watermarkNanos) {
             moveTo(window.firstBoundaryAfter(watermarkNanos));
         }
+    }
+
+    boolean isEvaluating() {
+        return evaluating;
+    }
+
+    /** Evaluates up to {@code maxKeys} more keys of the last boundary; says whether that evaluation is complete. */
+    boolean evaluateMore(int maxKeys, List<Finding> round) {
+        long start = System.nanoTime();
+        evaluating = !detector.evaluateMore(maxKeys, round);
+        costNanos += System.nanoTime() - start;
+        return !evaluating;
     }
 
     void writeTo(StateOutput out) {

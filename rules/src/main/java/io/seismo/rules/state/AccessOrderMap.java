@@ -13,8 +13,9 @@ import java.util.HashMap;
  * {@link #writeTo}. The links are slot numbers in int arrays rather than references between entries: touching
  * an entry, which happens for nearly every event, then writes no reference into the old generation, so the
  * collector has no cards to refine and rescan for it (G1's refinement threads took a fifth of a core for it at
- * 20,000 events/s, see README, Performance). Not thread-safe: one thread owns the map, the snapshot's bytes
- * excepted (see {@link DeferredState}).
+ * 20,000 events/s, see README, Performance). The same stamps let a pass over every entry be made in slices
+ * while the map goes on changing ({@link #beginPass}). Not thread-safe: one thread owns the map, the snapshot's
+ * bytes excepted (see {@link DeferredState}).
  *
  * @param <E> the entries' type
  */
@@ -39,6 +40,9 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
     private long bytesPerEntry = 16;
     /** The snapshot still being written, or null. */
     private Cut writing;
+    private int passes;
+    /** The pass still being made, or null. */
+    private Pass passing;
 
     public int size() {
         return index.size();
@@ -49,11 +53,15 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
     }
 
     /**
-     * The entry under {@code key}, now the newest; null if there is none. A snapshot being written saves it
-     * first: callers get an entry to change it.
+     * The entry under {@code key}, now the newest; null if there is none. A pass that has not reached it yet
+     * visits it first (and may remove it: then this is null), and a snapshot being written saves it first:
+     * callers get an entry to change it.
      */
     public E get(String key) {
         E entry = index.get(key);
+        if (entry != null && !visitIfPending(entry)) {
+            return null;
+        }
         if (entry != null) {
             beforeChange(entry);
             unlink(entry);
@@ -78,10 +86,12 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         freeSlot(entry);
     }
 
+    /** Empties the map; a pass still being made ends there, its remaining entries unvisited. */
     public void clear() {
         if (writing != null) {
             writing.finish();
         }
+        passing = null;
         index.clear();
         Arrays.fill(entries, null);
         unusedFrom = 0;
@@ -119,6 +129,43 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         Cut cut = new Cut(writer);
         writing = cut.isComplete() ? null : cut;
         out.writeDeferred(cut);
+    }
+
+    /**
+     * Starts a pass that visits every entry in the map now, oldest first, {@link #visitMore a few at a time},
+     * while the map goes on changing. An entry the pass has not reached yet is visited before {@link #get}
+     * returns it; entries put from now on are not visited, and an entry removed unvisited is not either. A pass begun while another is incomplete
+     * completes that one first.
+     */
+    public void beginPass(Visitor<E> visitor) {
+        finishPass();
+        Pass pass = new Pass(visitor);
+        passing = pass.isComplete() ? null : pass;
+    }
+
+    /** Visits up to {@code maxEntries} more entries of the pass being made; says whether it is complete. */
+    public boolean visitMore(int maxEntries) {
+        Pass pass = passing;
+        return pass == null || pass.visitMore(maxEntries);
+    }
+
+    /** Visits every entry left in the pass being made, if any. */
+    public void finishPass() {
+        visitMore(Integer.MAX_VALUE);
+    }
+
+    /** Whether a pass has entries left to visit. */
+    public boolean isPassing() {
+        return passing != null;
+    }
+
+    /** Visits {@code entry} now if the pass being made has not yet; says whether it is still in the map after. */
+    private boolean visitIfPending(E entry) {
+        Pass pass = passing;
+        if (pass != null) {
+            pass.visitIfPending(entry);
+        }
+        return entry.slot != NONE;
     }
 
     @SuppressWarnings("unchecked") // every entry in a slot was put as an E
@@ -173,6 +220,10 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         if (cut != null && cut.cursor == slot) {
             cut.cursor = after;
         }
+        Pass pass = passing;
+        if (pass != null && pass.cursor == slot) {
+            pass.cursor = after;
+        }
         if (before == NONE) {
             oldest = after;
         } else {
@@ -189,6 +240,56 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
     @FunctionalInterface
     public interface EntryWriter<E> {
         void write(E entry, StateOutput out);
+    }
+
+    /** Sees one entry of a pass; may change, get or remove that entry (not others). */
+    @FunctionalInterface
+    public interface Visitor<E> {
+        void visit(E entry);
+    }
+
+    /**
+     * One pass over the map. Its entries are those stamped at or before {@link #stamp}; the ones not visited yet
+     * lie from {@link #cursor} on, in their order, ahead of every entry used since (a get visits an entry before
+     * it moves to the newest end, so the first entry stamped later ends the pass).
+     */
+    private final class Pass {
+        final long stamp = clock;
+        final int number = ++passes;
+        final Visitor<E> visitor;
+        int cursor = oldest;
+
+        Pass(Visitor<E> visitor) {
+            this.visitor = visitor;
+        }
+
+        boolean visitMore(int maxEntries) {
+            for (int i = 0; i < maxEntries && cursor != NONE; i++) {
+                SnapshotEntry entry = entries[cursor];
+                if (entry.stamp > stamp) {
+                    cursor = NONE;
+                    break;
+                }
+                cursor = newer[cursor]; // first: the visit may move or remove the entry
+                visitIfPending(entry);
+            }
+            if (isComplete() && passing == this) {
+                passing = null;
+            }
+            return isComplete();
+        }
+
+        @SuppressWarnings("unchecked") // every linked entry was put as an E
+        void visitIfPending(SnapshotEntry entry) {
+            if (entry.stamp <= stamp && entry.visitedIn != number) {
+                entry.visitedIn = number;
+                visitor.visit((E) entry);
+            }
+        }
+
+        boolean isComplete() {
+            return cursor == NONE;
+        }
     }
 
     /**

@@ -2,7 +2,8 @@ package io.seismo.rules.state;
 
 /**
  * An entry of an {@link AccessOrderMap}: it carries its own place in the map's access order, and what a
- * snapshot being written in slices needs to know about it (when it was last used, which snapshot saved it).
+ * snapshot written in slices or a pass made in slices needs to know about it (when it was last used, which
+ * snapshot saved it, which pass visited it).
  */
 public abstract class SnapshotEntry {
     /** Where the entry's map keeps it and its links; -1 while it is in no map. */
@@ -11,6 +12,8 @@ public abstract class SnapshotEntry {
     long stamp;
     /** The number of the last snapshot of its map that saved this entry. */
     int savedIn;
+    /** The number of the last pass over its map that visited this entry. */
+    int visitedIn;
 
     /** The key the entry is filed under in its map. */
     protected abstract String mapKey();

@@ -15,6 +15,10 @@ import java.util.Set;
  * The windows of one rule, one {@link WindowedKey} per key, over event time. Bounded twice: each key keeps
  * only the buckets that a window still to be evaluated (or an event within the allowed lateness) can
  * touch, and the rule keeps at most {@code maxKeys} keys, evicting the least recently updated one.
+ *
+ * <p>A boundary is evaluated either at once ({@link #evaluate}, then {@link #retainFrom}) or in slices
+ * ({@link #beginEvaluation}): a rule with a hundred thousand keys would otherwise hold up every event behind
+ * the boundary for as long as its pass takes (tens of milliseconds).
  */
 public final class KeyedWindows {
 
@@ -38,7 +42,13 @@ public final class KeyedWindows {
     private final StateOutput sample = new StateOutput(256);
     // Access order: the oldest entry is the key that went longest without an event.
     private final AccessOrderMap<WindowedKey> keys = new AccessOrderMap<>();
+    private final AccessOrderMap.Visitor<WindowedKey> evaluateAndRetain = this::evaluateAndRetain;
     private long firstRetainedBucket = Long.MIN_VALUE;
+    /** The evaluation being made in slices: its buckets, what it hands keys to, and the boundary it retains from. */
+    private long evaluatingFrom;
+    private long evaluatingTo;
+    private KeyEvaluator evaluator;
+    private long retainingFromBoundary = Long.MIN_VALUE;
     private long evictions;
     private long droppedEvents;
 
@@ -83,6 +93,7 @@ public final class KeyedWindows {
 
     /** Hands every key with its window ending at {@code boundaryNanos} to {@code evaluator}. */
     public void evaluate(long boundaryNanos, KeyEvaluator evaluator) {
+        finishEvaluation();
         long from = Math.floorDiv(boundaryNanos - spec.sizeNanos(), bucketNanos);
         long to = Math.floorDiv(boundaryNanos, bucketNanos);
         for (WindowedKey state = keys.oldest(); state != null; state = keys.newerThan(state)) {
@@ -92,10 +103,48 @@ public final class KeyedWindows {
     }
 
     /**
+     * What {@link #evaluate} at {@code boundaryNanos} and then {@link #retainFrom} {@code nextBoundaryNanos} do,
+     * key by key, at most {@code maxKeys} keys now and the rest through {@link #evaluateMore}. Until it
+     * completes, a key it has not reached yet is evaluated first when an event for it arrives, and it completes
+     * before a key is evicted, so each key is evaluated as it was at the boundary. Says whether it is complete; one begun while
+     * another is incomplete completes that one first.
+     */
+    public boolean beginEvaluation(long boundaryNanos, long nextBoundaryNanos, int maxKeys, KeyEvaluator evaluator) {
+        finishEvaluation();
+        this.evaluatingFrom = Math.floorDiv(boundaryNanos - spec.sizeNanos(), bucketNanos);
+        this.evaluatingTo = Math.floorDiv(boundaryNanos, bucketNanos);
+        this.evaluator = evaluator;
+        this.retainingFromBoundary = nextBoundaryNanos;
+        this.firstRetainedBucket = Math.floorDiv(nextBoundaryNanos - spec.sizeNanos(), bucketNanos);
+        keys.beginPass(evaluateAndRetain);
+        return keys.visitMore(maxKeys);
+    }
+
+    /** Evaluates up to {@code maxKeys} more keys of the evaluation begun last; says whether it is complete. */
+    public boolean evaluateMore(int maxKeys) {
+        return keys.visitMore(maxKeys);
+    }
+
+    /** Evaluates every key left in the evaluation begun last, if any. */
+    public void finishEvaluation() {
+        keys.finishPass();
+    }
+
+    /** Whether an evaluation begun with {@link #beginEvaluation} has keys left. */
+    public boolean isEvaluating() {
+        return keys.isPassing();
+    }
+
+    /**
      * Forgets buckets that no window ending at or after {@code nextBoundaryNanos} covers, and the keys left
-     * with no data whose condition does not hold (a holding key stays until it resolves).
+     * with no data whose condition does not hold (a holding key stays until it resolves). After {@link
+     * #beginEvaluation} with the same next boundary there is nothing to do: that evaluation forgets key by key.
      */
     public void retainFrom(long nextBoundaryNanos) {
+        if (nextBoundaryNanos == retainingFromBoundary) {
+            return;
+        }
+        finishEvaluation();
         firstRetainedBucket = Math.floorDiv(nextBoundaryNanos - spec.sizeNanos(), bucketNanos);
         WindowedKey state = keys.oldest();
         while (state != null) {
@@ -139,6 +188,10 @@ public final class KeyedWindows {
      * are written later, between events, each as it is now (see {@link AccessOrderMap}).
      */
     public void writeTo(StateOutput out) {
+        if (isEvaluating()) {
+            // Its findings would not be in the snapshot, and its keys would be saved half evaluated.
+            throw new IllegalStateException("finish the evaluation of the boundary before taking a snapshot");
+        }
         long retainedFrom = firstRetainedBucket;
         out.writeLong(retainedFrom);
         out.writeLong(evictions);
@@ -165,12 +218,18 @@ public final class KeyedWindows {
             keys.clear();
             restored.forEach(keys::put); // in saved order, which rebuilds the access order
             firstRetainedBucket = retainedFrom;
+            retainingFromBoundary = Long.MIN_VALUE;
             evictions = savedEvictions;
             droppedEvents = savedDropped;
         };
     }
 
     private WindowedKey admit(String key) {
+        if (keys.size() >= maxKeys) {
+            // An evaluation in progress forgets the keys left without data, which makes room as it would have at
+            // once; only then is a key evicted.
+            finishEvaluation();
+        }
         WindowedKey state;
         if (keys.size() >= maxKeys) {
             state = keys.oldest();
@@ -183,5 +242,13 @@ public final class KeyedWindows {
         }
         keys.put(state);
         return state;
+    }
+
+    private void evaluateAndRetain(WindowedKey state) {
+        state.sum(evaluatingFrom, evaluatingTo, scratch);
+        evaluator.evaluate(state, scratch);
+        if (!state.holds() && !state.hasDataFrom(firstRetainedBucket)) {
+            keys.remove(state);
+        }
     }
 }

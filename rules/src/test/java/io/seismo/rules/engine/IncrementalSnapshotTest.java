@@ -24,8 +24,7 @@ class IncrementalSnapshotTest {
 
     static Stream<Arguments> streams() {
         EngineOptions roomy = EngineOptions.defaults();
-        EngineOptions tight = EngineOptions.defaults().withMaxOpenTraces(40).withMaxKeysPerRule(5)
-                .withMaxGraphEdges(4).withMaxSpansPerTrace(3).withEvidence(2, 1);
+        EngineOptions tight = SnapshotEquivalenceTest.tightBounds();
         return Stream.of(Arguments.of(21L, roomy), Arguments.of(22L, roomy), Arguments.of(23L, tight),
                 Arguments.of(24L, tight));
     }

@@ -24,7 +24,11 @@ final class Replay implements EngineListener {
     private int step;
 
     Replay(RuleSet rules, EngineOptions options) {
-        this.engine = new CorrelationEngine(rules, options, this);
+        this(rules, options, EvaluationPacing.AT_ONCE);
+    }
+
+    Replay(RuleSet rules, EngineOptions options, EvaluationPacing pacing) {
+        this.engine = new CorrelationEngine(rules, options, this, pacing);
     }
 
     CorrelationEngine engine() {

@@ -58,11 +58,15 @@ class SnapshotEquivalenceTest {
             }
             """;
 
+    /** Bounds small enough that keys, traces and edges are evicted all the time, firing keys included. */
+    static EngineOptions tightBounds() {
+        return EngineOptions.defaults().withMaxOpenTraces(40).withMaxKeysPerRule(5)
+                .withMaxGraphEdges(4).withMaxSpansPerTrace(3).withEvidence(2, 1);
+    }
+
     static Stream<Arguments> streams() {
         EngineOptions roomy = EngineOptions.defaults();
-        // Bounds small enough that keys, traces and edges are evicted all the time, firing keys included.
-        EngineOptions tight = EngineOptions.defaults().withMaxOpenTraces(40).withMaxKeysPerRule(5)
-                .withMaxGraphEdges(4).withMaxSpansPerTrace(3).withEvidence(2, 1);
+        EngineOptions tight = tightBounds();
         return Stream.of(
                 Arguments.of(11L, roomy, false),
                 Arguments.of(12L, roomy, false),

@@ -124,6 +124,84 @@ class AccessOrderMapTest {
         assertThat(written[Integer.BYTES + 2 * Long.BYTES - 1]).isEqualTo((byte) 2);
     }
 
+    @Test
+    void shouldVisitEachEntryOfAPassOnceBeforeItIsGotAndNoEntryPutSince() {
+        Random random = new Random(7);
+        Map<String, Counter> live = new LinkedHashMap<>();
+        List<Counter> visited = new ArrayList<>();
+        int visitsCheckedEarly = 0;
+        for (int round = 0; round < 300; round++) {
+            List<Counter> inPass = new ArrayList<>(live.values());
+            List<Counter> removedUnvisited = new ArrayList<>();
+            visited.clear();
+            // The visit removes entries with a value divisible by 3, as an evaluation forgets keys without data.
+            map.beginPass(counter -> {
+                visited.add(counter);
+                if (counter.value % 3 == 0) {
+                    map.remove(counter);
+                    live.remove(counter.key);
+                }
+            });
+            while (map.isPassing()) {
+                String key = "k" + random.nextInt(80);
+                Counter current = live.get(key);
+                switch (random.nextInt(4)) {
+                    case 0 -> {
+                        boolean pending = current != null && inPass.contains(current) && !visited.contains(current);
+                        Counter got = map.get(key);
+                        if (pending) {
+                            assertThat(visited).as("visited before it is got").contains(current);
+                            assertThat(got).isSameAs(current.value % 3 == 0 ? null : current);
+                            visitsCheckedEarly++;
+                        } else {
+                            assertThat(got).isSameAs(current);
+                        }
+                    }
+                    case 1 -> {
+                        if (current == null) {
+                            live.put(key, put(key, random.nextInt(1_000)));
+                        }
+                    }
+                    case 2 -> {
+                        if (current != null) {
+                            if (!visited.contains(current)) {
+                                removedUnvisited.add(current);
+                            }
+                            map.remove(current);
+                            live.remove(key);
+                        }
+                    }
+                    default -> map.visitMore(1 + random.nextInt(3));
+                }
+            }
+            inPass.removeAll(removedUnvisited);
+            assertThat(visited).as("round %d: each entry of the pass once, none put since", round)
+                    .containsExactlyInAnyOrderElementsOf(inPass);
+            while (live.size() < 30) {
+                String key = "k" + random.nextInt(80);
+                live.computeIfAbsent(key, k -> put(k, random.nextInt(1_000)));
+            }
+        }
+        assertThat(order()).containsExactlyInAnyOrderElementsOf(live.keySet());
+        assertThat(visitsCheckedEarly).as("gets that met an entry the pass had not reached").isGreaterThan(100);
+    }
+
+    @Test
+    void shouldCompleteThePassBeingMadeBeforeTheNextBegins() {
+        put("a", 1);
+        put("b", 2);
+        List<String> visits = new ArrayList<>();
+        map.beginPass(counter -> visits.add("first " + counter.key));
+        assertThat(map.visitMore(1)).isFalse();
+
+        map.beginPass(counter -> visits.add("second " + counter.key));
+        map.finishPass();
+
+        assertThat(visits).containsExactly("first a", "first b", "second a", "second b");
+        assertThat(map.isPassing()).isFalse();
+        assertThat(map.visitMore(1)).as("no pass: nothing left").isTrue();
+    }
+
     private Counter put(String key, long value) {
         Counter counter = new Counter(key, value);
         map.put(counter);
