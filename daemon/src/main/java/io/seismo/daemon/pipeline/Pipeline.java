@@ -1,6 +1,5 @@
 package io.seismo.daemon.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.EventTranslatorTwoArg;
@@ -51,7 +50,7 @@ public final class Pipeline implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 },
-                ProducerType.MULTI, new BlockingWaitStrategy());
+                ProducerType.MULTI, new BlockThenParkWaitStrategy());
 
         JournalHandler journalHandler = new JournalHandler(journal, metrics);
         @SuppressWarnings("unchecked")
