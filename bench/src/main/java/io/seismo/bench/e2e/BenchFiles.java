@@ -79,12 +79,24 @@ final class BenchFiles {
 
     /** {@code defaults}, then the options in environment variable {@code name}, if set (a later option wins). */
     static List<String> jvmOptions(String name, List<String> defaults) {
-        List<String> options = new ArrayList<>(defaults);
-        String extra = System.getenv(name);
-        if (extra != null && !extra.isBlank()) {
-            options.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        return withExtraOptions(defaults, System.getenv(name));
+    }
+
+    /**
+     * {@code defaults} followed by the options in {@code extra} (space-separated, may be null). A collector chosen
+     * in {@code extra} replaces the one in {@code defaults}: the JVM refuses to start with two.
+     */
+    static List<String> withExtraOptions(List<String> defaults, String extra) {
+        List<String> added = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+        boolean choosesCollector = added.stream().anyMatch(BenchFiles::choosesCollector);
+        List<String> options = new ArrayList<>();
+        defaults.stream().filter(option -> !(choosesCollector && choosesCollector(option))).forEach(options::add);
+        options.addAll(added);
         return List.copyOf(options);
+    }
+
+    private static boolean choosesCollector(String option) {
+        return option.matches("-XX:\\+Use\\w+GC");
     }
 
     static int freePort() throws IOException {
