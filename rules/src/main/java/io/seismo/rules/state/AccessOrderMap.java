@@ -1,7 +1,6 @@
 package io.seismo.rules.state;
 
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * A hash map from string keys to entries in access order (the oldest is the one that went longest without a
@@ -13,7 +12,8 @@ import java.util.HashMap;
  * {@link #writeTo}. The links are slot numbers in int arrays rather than references between entries: touching
  * an entry, which happens for nearly every event, then writes no reference into the old generation, so the
  * collector has no cards to refine and rescan for it (G1's refinement threads took a fifth of a core for it at
- * 20,000 events/s, see README, Performance). The same stamps let a pass over every entry be made in slices
+ * 20,000 events/s, see README, Performance); for the same reason the keys' index is a {@link SlotIndex} of
+ * primitive cells rather than a HashMap of nodes. The same stamps let a pass over every entry be made in slices
  * while the map goes on changing ({@link #beginPass}). Not thread-safe: one thread owns the map, the snapshot's
  * bytes excepted (see {@link DeferredState}).
  *
@@ -23,7 +23,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
     private static final int NONE = -1;
     private static final int FIRST_CAPACITY = 16;
 
-    private final HashMap<String, E> index = new HashMap<>();
+    private final SlotIndex index = new SlotIndex();
     /** The entry in each slot; null for a free slot. */
     private SnapshotEntry[] entries = new SnapshotEntry[FIRST_CAPACITY];
     /** Per slot, the slot of the entry used just before (older) and just after (newer) it; NONE at the ends. */
@@ -49,7 +49,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
     }
 
     public boolean isEmpty() {
-        return index.isEmpty();
+        return index.size() == 0;
     }
 
     /**
@@ -58,7 +58,8 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
      * callers get an entry to change it.
      */
     public E get(String key) {
-        E entry = index.get(key);
+        int slot = index.find(key, entries);
+        E entry = slot == SlotIndex.NONE ? null : at(slot);
         if (entry != null && !visitIfPending(entry)) {
             return null;
         }
@@ -72,17 +73,19 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
 
     /** Adds {@code entry} under its {@link SnapshotEntry#mapKey()} as the newest. */
     public void put(E entry) {
-        if (index.putIfAbsent(entry.mapKey(), entry) != null) {
-            throw new IllegalStateException("an entry is already filed under '" + entry.mapKey() + "'");
+        String key = entry.mapKey();
+        if (index.find(key, entries) != SlotIndex.NONE) {
+            throw new IllegalStateException("an entry is already filed under '" + key + "'");
         }
         entry.slot = takeSlot(entry);
+        index.add(key.hashCode(), entry.slot);
         linkNewest(entry);
     }
 
     public void remove(E entry) {
         beforeChange(entry);
         unlink(entry);
-        index.remove(entry.mapKey());
+        index.remove(entry.mapKey().hashCode(), entry.slot);
         freeSlot(entry);
     }
 
