@@ -9,6 +9,7 @@ import io.seismo.rules.dsl.RuleSource;
 import io.seismo.rules.engine.CorrelationEngine;
 import io.seismo.rules.engine.EngineListener;
 import io.seismo.rules.engine.EngineOptions;
+import io.seismo.rules.engine.EvaluationPacing;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.event.Level;
 import io.seismo.rules.finding.Finding;
@@ -66,7 +67,7 @@ class EngineCorrelatorTest {
         EngineCorrelator correlator = new EngineCorrelator(engine(), metrics, restoreFailures);
         error(correlator, START + SECOND);
         CorrelationEngine used = engine();
-        used.onEvent(errorAt(START)); // an engine that has taken an event refuses state
+        used.onEvent(errorAt("checkout", START)); // an engine that has taken an event refuses state
 
         correlator.replace(used);
         error(correlator, START + 2 * SECOND);
@@ -95,18 +96,65 @@ class EngineCorrelatorTest {
         assertThat(metrics.ruleMetrics.evaluationErrors("four-errors").get()).isZero();
     }
 
+    @Test
+    void shouldLeaveMostKeysOfABoundaryForDeferredWorkAndDoThemWhenAsked() throws Exception {
+        EngineCorrelator correlator = new EngineCorrelator(engineInSlicesOfOne(), metrics, restoreFailures);
+        fourErrorsEachFromThreeServices(correlator);
+
+        error(correlator, "checkout", START + 45 * SECOND); // the watermark passes the window's end, START + 40 s
+
+        assertThat(findings).as("one key at the boundary").hasSize(1);
+        assertThat(correlator.hasDeferredWork()).isTrue();
+        correlator.doDeferredWork(Long.MAX_VALUE);
+        assertThat(findings).extracting(Finding::key).containsExactlyInAnyOrder("checkout", "payments", "search");
+        assertThat(correlator.hasDeferredWork()).isFalse();
+    }
+
+    @Test
+    void shouldCompleteADeferredEvaluationBeforeAReloadTakesTheState() throws Exception {
+        EngineCorrelator correlator = new EngineCorrelator(engineInSlicesOfOne(), metrics, restoreFailures);
+        fourErrorsEachFromThreeServices(correlator);
+        error(correlator, "checkout", START + 45 * SECOND);
+        assertThat(correlator.hasDeferredWork()).isTrue();
+
+        correlator.replace(engineInSlicesOfOne());
+        error(correlator, "checkout", START + 46 * SECOND);
+
+        assertThat(findings).as("no finding of the old engine lost in the swap").extracting(Finding::key)
+                .containsExactlyInAnyOrder("checkout", "payments", "search");
+        assertThat(correlator.hasDeferredWork()).isFalse();
+        assertThat(restoreFailures.get()).isZero();
+    }
+
+    private void fourErrorsEachFromThreeServices(EngineCorrelator correlator) {
+        for (int i = 1; i <= 4; i++) {
+            for (String service : List.of("checkout", "payments", "search")) {
+                error(correlator, service, START + i * SECOND);
+            }
+        }
+    }
+
     private CorrelationEngine engine() throws Exception {
         return new CorrelationEngine(RuleSet.compile(List.of(new RuleSource("four.groovy", FOUR_ERRORS))),
                 EngineOptions.defaults(), listener);
     }
 
-    private static void error(EngineCorrelator correlator, long eventNanos) {
-        correlator.onEvent(errorAt(eventNanos));
+    private CorrelationEngine engineInSlicesOfOne() throws Exception {
+        return new CorrelationEngine(RuleSet.compile(List.of(new RuleSource("four.groovy", FOUR_ERRORS))),
+                EngineOptions.defaults(), listener, EvaluationPacing.inSlices(1));
     }
 
-    private static Event errorAt(long eventNanos) {
+    private static void error(EngineCorrelator correlator, long eventNanos) {
+        error(correlator, "checkout", eventNanos);
+    }
+
+    private static void error(EngineCorrelator correlator, String service, long eventNanos) {
+        correlator.onEvent(errorAt(service, eventNanos));
+    }
+
+    private static Event errorAt(String service, long eventNanos) {
         Event event = new Event();
-        event.setService("checkout");
+        event.setService(service);
         event.setLevel(Level.ERROR);
         event.setMessage("boom");
         event.setEventTimeNanos(eventNanos);
