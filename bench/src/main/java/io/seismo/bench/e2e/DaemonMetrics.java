@@ -50,9 +50,7 @@ record DaemonMetrics(double events, double bytes, double correlated, double late
      * bucket it falls in (the histogram's resolution); NaN when nothing was observed.
      */
     static double findingLatencyQuantile(DaemonMetrics before, DaemonMetrics after, double q) {
-        Map<Double, Double> increase = new LinkedHashMap<>();
-        after.findingLatencyBuckets.forEach((bound, count) ->
-                increase.put(bound, count - before.findingLatencyBuckets.getOrDefault(bound, 0.0)));
+        Map<Double, Double> increase = increase(before, after);
         double total = increase.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         if (total <= 0) {
             return Double.NaN;
@@ -63,6 +61,27 @@ record DaemonMetrics(double events, double bytes, double correlated, double late
             }
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The percentage of findings between two scrapes that came at most {@code seconds} after their ingest; {@code
+     * seconds} must be one of the histogram's bucket bounds. NaN when nothing was observed.
+     */
+    static double findingsWithinPercent(DaemonMetrics before, DaemonMetrics after, double seconds) {
+        Map<Double, Double> increase = increase(before, after);
+        double total = increase.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (!increase.containsKey(seconds)) {
+            throw new IllegalArgumentException(seconds + " s is not a bucket bound of the daemon's histogram");
+        }
+        return total <= 0 ? Double.NaN : 100 * increase.get(seconds) / total;
+    }
+
+    /** Per bucket bound in ascending order, how many more findings fell within it at {@code after}. */
+    private static Map<Double, Double> increase(DaemonMetrics before, DaemonMetrics after) {
+        Map<Double, Double> increase = new LinkedHashMap<>();
+        after.findingLatencyBuckets.forEach((bound, count) ->
+                increase.put(bound, count - before.findingLatencyBuckets.getOrDefault(bound, 0.0)));
+        return increase;
     }
 
     private static double value(String line) {

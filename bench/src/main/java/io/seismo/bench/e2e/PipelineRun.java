@@ -86,6 +86,7 @@ final class PipelineRun {
                 .put(RunFigures.MAX, timed ? latency.getMaxValue() / 1000.0 : Double.NaN)
                 .put(RunFigures.FINDING_P50, 1000 * DaemonMetrics.findingLatencyQuantile(before, after, 0.5))
                 .put(RunFigures.FINDING_P99, 1000 * DaemonMetrics.findingLatencyQuantile(before, after, 0.99))
+                .put(RunFigures.FINDING_WITHIN_5MS, DaemonMetrics.findingsWithinPercent(before, after, 0.005))
                 .build();
     }
 
