@@ -102,9 +102,10 @@ class AgentShippingTest {
              Agent agent = Agent.start(TestAgents.config(daemon, dir.resolve("state"), dir + "/logs/*.log", "svc")
                      .maxInFlightBatches(1).build())) {
             a.writeSequence(0, 50);
-            b.writeSequence(0, 10);
+            // Other lines than the stuck file's: a file that starts like an open one is taken for its copy.
+            b.write(healthyLines(0, 10));
             await().atMost(TestAgents.WAIT).until(() -> daemon.countAnswered(500) >= 3);
-            b.writeSequence(10, 20);
+            b.write(healthyLines(10, 20));
             await().atMost(TestAgents.WAIT).until(() -> daemon.acceptedLines().size() == 20);
             assertThat(daemon.accepted()).allSatisfy(batch -> assertThat(batch.path()).endsWith("healthy.log"));
 
@@ -112,6 +113,14 @@ class AgentShippingTest {
             await().atMost(TestAgents.WAIT).until(() -> daemon.acceptedLines().size() == 70);
             assertThat(agent.stats().retries()).isGreaterThanOrEqualTo(3);
         }
+    }
+
+    private static String healthyLines(int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            text.append("healthy ").append(LogFile.sequenceLine(i)).append('\n');
+        }
+        return text.toString();
     }
 
     static Path createParent(Path file) {
