@@ -59,15 +59,16 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
      */
     public E get(String key) {
         int slot = index.find(key, entries);
-        E entry = slot == SlotIndex.NONE ? null : at(slot);
-        if (entry != null && !visitIfPending(entry)) {
+        if (slot == SlotIndex.NONE) {
             return null;
         }
-        if (entry != null) {
-            beforeChange(entry);
-            unlink(entry);
-            linkNewest(entry);
+        E entry = at(slot);
+        if (!visitIfPending(entry)) {
+            return null;
         }
+        beforeChange(entry);
+        unlink(entry);
+        linkNewest(entry);
         return entry;
     }
 
@@ -137,8 +138,8 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
     /**
      * Starts a pass that visits every entry in the map now, oldest first, {@link #visitMore a few at a time},
      * while the map goes on changing. An entry the pass has not reached yet is visited before {@link #get}
-     * returns it; entries put from now on are not visited, and an entry removed unvisited is not either. A pass begun while another is incomplete
-     * completes that one first.
+     * returns it; entries put from now on are not visited, and an entry removed unvisited is not either. A pass
+     * begun while another is incomplete completes that one first.
      */
     public void beginPass(Visitor<E> visitor) {
         finishPass();

@@ -44,11 +44,10 @@ public final class KeyedWindows {
     private final AccessOrderMap<WindowedKey> keys = new AccessOrderMap<>();
     private final AccessOrderMap.Visitor<WindowedKey> evaluateAndRetain = this::evaluateAndRetain;
     private long firstRetainedBucket = Long.MIN_VALUE;
-    /** The evaluation being made in slices: its buckets, what it hands keys to, and the boundary it retains from. */
+    /** The evaluation being made in slices: its buckets and what it hands keys to. */
     private long evaluatingFrom;
     private long evaluatingTo;
     private KeyEvaluator evaluator;
-    private long retainingFromBoundary = Long.MIN_VALUE;
     private long evictions;
     private long droppedEvents;
 
@@ -106,15 +105,14 @@ public final class KeyedWindows {
      * What {@link #evaluate} at {@code boundaryNanos} and then {@link #retainFrom} {@code nextBoundaryNanos} do,
      * key by key, at most {@code maxKeys} keys now and the rest through {@link #evaluateMore}. Until it
      * completes, a key it has not reached yet is evaluated first when an event for it arrives, and it completes
-     * before a key is evicted, so each key is evaluated as it was at the boundary. Says whether it is complete; one begun while
-     * another is incomplete completes that one first.
+     * before a key is evicted, so each key is evaluated as it was at the boundary. Says whether it is complete;
+     * one begun while another is incomplete completes that one first.
      */
     public boolean beginEvaluation(long boundaryNanos, long nextBoundaryNanos, int maxKeys, KeyEvaluator evaluator) {
         finishEvaluation();
         this.evaluatingFrom = Math.floorDiv(boundaryNanos - spec.sizeNanos(), bucketNanos);
         this.evaluatingTo = Math.floorDiv(boundaryNanos, bucketNanos);
         this.evaluator = evaluator;
-        this.retainingFromBoundary = nextBoundaryNanos;
         this.firstRetainedBucket = Math.floorDiv(nextBoundaryNanos - spec.sizeNanos(), bucketNanos);
         keys.beginPass(evaluateAndRetain);
         return keys.visitMore(maxKeys);
@@ -137,15 +135,16 @@ public final class KeyedWindows {
 
     /**
      * Forgets buckets that no window ending at or after {@code nextBoundaryNanos} covers, and the keys left
-     * with no data whose condition does not hold (a holding key stays until it resolves). After {@link
-     * #beginEvaluation} with the same next boundary there is nothing to do: that evaluation forgets key by key.
+     * with no data whose condition does not hold (a holding key stays until it resolves). Already retaining from
+     * there, there is nothing to do: {@link #beginEvaluation} forgets key by key.
      */
     public void retainFrom(long nextBoundaryNanos) {
-        if (nextBoundaryNanos == retainingFromBoundary) {
+        long first = Math.floorDiv(nextBoundaryNanos - spec.sizeNanos(), bucketNanos);
+        if (first == firstRetainedBucket) {
             return;
         }
         finishEvaluation();
-        firstRetainedBucket = Math.floorDiv(nextBoundaryNanos - spec.sizeNanos(), bucketNanos);
+        firstRetainedBucket = first;
         WindowedKey state = keys.oldest();
         while (state != null) {
             WindowedKey next = keys.newerThan(state);
@@ -218,7 +217,6 @@ public final class KeyedWindows {
             keys.clear();
             restored.forEach(keys::put); // in saved order, which rebuilds the access order
             firstRetainedBucket = retainedFrom;
-            retainingFromBoundary = Long.MIN_VALUE;
             evictions = savedEvictions;
             droppedEvents = savedDropped;
         };

@@ -217,7 +217,8 @@ class AccessOrderMapTest {
     }
 
 
-    private static final class Counter extends SnapshotEntry {
+    /** An entry with a value to change; {@link SlotIndexTest} files them too. */
+    static final class Counter extends SnapshotEntry {
         final String key;
         long value;
 

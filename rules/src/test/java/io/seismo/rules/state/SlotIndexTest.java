@@ -36,7 +36,7 @@ class SlotIndexTest {
             boolean add = model.size() < 1_000 ? random.nextInt(4) > 0 : random.nextBoolean();
             if (slot == null && add) {
                 int free = freeSlots.remove(freeSlots.size() - 1);
-                entries[free] = new Named(key);
+                entries[free] = new AccessOrderMapTest.Counter(key, 0);
                 index.add(key.hashCode(), free);
                 model.put(key, free);
             } else if (slot != null && !add) {
@@ -55,7 +55,7 @@ class SlotIndexTest {
 
     @Test
     void shouldRefuseToRemoveASlotItDoesNotHold() {
-        entries[0] = new Named("a");
+        entries[0] = new AccessOrderMapTest.Counter("a", 0);
         index.add("a".hashCode(), 0);
 
         assertThatThrownBy(() -> index.remove("a".hashCode(), 1)).isInstanceOf(IllegalStateException.class);
@@ -79,18 +79,5 @@ class SlotIndexTest {
         }
         assertThat(keys.get(1_500).hashCode()).isEqualTo(keys.get(keys.size() - 1).hashCode());
         return keys;
-    }
-
-    private static final class Named extends SnapshotEntry {
-        private final String key;
-
-        Named(String key) {
-            this.key = key;
-        }
-
-        @Override
-        protected String mapKey() {
-            return key;
-        }
     }
 }
