@@ -29,6 +29,7 @@ public final class BatchSender {
 
     public CompletableFuture<ShipResult> send(Batch batch) {
         HttpRequest request;
+        ByteArrayBodyPublisher body = new ByteArrayBodyPublisher(batch.body(), batch.bodyLength());
         try {
             request = HttpRequest.newBuilder(endpoint.url())
                     .timeout(endpoint.requestTimeout())
@@ -42,15 +43,18 @@ public final class BatchSender {
                     .header("Seismo-Source", HeaderValues.safe(batch.sourceId()))
                     .header("Seismo-First-Offset", Long.toString(batch.firstOffset()))
                     .header("Seismo-Last-Offset", Long.toString(batch.lastOffset()))
-                    .POST(new ByteArrayBodyPublisher(batch.body(), batch.bodyLength()))
+                    .POST(body)
                     .build();
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(ShipResult.failed(e));
         }
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> failure != null
-                        ? ShipResult.failed(failure)
-                        : ShipResult.answered(response.statusCode(), retryAfter(response), response.body()));
+                .handle((response, failure) -> {
+                    body.release();
+                    return failure != null
+                            ? ShipResult.failed(failure)
+                            : ShipResult.answered(response.statusCode(), retryAfter(response), response.body());
+                });
     }
 
     private static OptionalLong retryAfter(HttpResponse<?> response) {

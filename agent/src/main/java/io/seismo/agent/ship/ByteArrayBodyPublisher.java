@@ -13,12 +13,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * socket write of a heap buffer goes through a temporary direct buffer as large as what remains of it: one 4 MiB
  * buffer meant a fresh 4 MiB native allocation and copy for every partial write, where a slice no larger than
  * {@code jdk.nio.maxCachedBufferSize} reuses the thread's cached one.
+ *
+ * <p>The JDK client keeps a pooled connection's last exchange (its request, this publisher, the subscription) for
+ * as long as the connection lives. So a subscription drops the array when it ends, and {@link #release()} drops
+ * it here once the exchange is over: a batch far larger than usual (which its builder does not take back) is not
+ * pinned in the heap until the connection closes.
  */
 final class ByteArrayBodyPublisher implements HttpRequest.BodyPublisher {
     static final int SLICE_BYTES = 256 * 1024;
 
-    private final byte[] body;
     private final int length;
+    /** The body until {@link #release()}; a subscription takes it when it starts. */
+    private volatile byte[] body;
 
     ByteArrayBodyPublisher(byte[] body, int length) {
         if (length < 0 || length > body.length) {
@@ -35,7 +41,17 @@ final class ByteArrayBodyPublisher implements HttpRequest.BodyPublisher {
 
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-        subscriber.onSubscribe(new Slices(subscriber));
+        byte[] array = body;
+        Slices slices = new Slices(subscriber, array);
+        subscriber.onSubscribe(slices);
+        if (array == null) {
+            slices.fail(new IllegalStateException("the request body was released: its exchange is over"));
+        }
+    }
+
+    /** Forgets the array: the exchange is over. A subscription going on keeps it until it ends. */
+    void release() {
+        body = null;
     }
 
     /**
@@ -50,18 +66,18 @@ final class ByteArrayBodyPublisher implements HttpRequest.BodyPublisher {
         private volatile boolean done;
         /** Where the next slice starts; touched only by the thread inside {@link #deliver}. */
         private int next;
+        /** The body until the subscription is over: the client may keep the subscription after that too. */
+        private byte[] array;
 
-        Slices(Flow.Subscriber<? super ByteBuffer> subscriber) {
+        Slices(Flow.Subscriber<? super ByteBuffer> subscriber, byte[] array) {
             this.subscriber = subscriber;
+            this.array = array;
         }
 
         @Override
         public void request(long n) {
             if (n <= 0) {
-                if (!done) {
-                    done = true;
-                    subscriber.onError(new IllegalArgumentException("request(" + n + "): demand must be positive"));
-                }
+                fail(new IllegalArgumentException("request(" + n + "): demand must be positive"));
                 return;
             }
             demand.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
@@ -71,6 +87,15 @@ final class ByteArrayBodyPublisher implements HttpRequest.BodyPublisher {
         @Override
         public void cancel() {
             done = true;
+            deliver();
+        }
+
+        void fail(Throwable cause) {
+            if (!done) {
+                done = true;
+                subscriber.onError(cause);
+            }
+            deliver();
         }
 
         private void deliver() {
@@ -81,7 +106,7 @@ final class ByteArrayBodyPublisher implements HttpRequest.BodyPublisher {
             do {
                 while (!done && next < length && demand.get() > 0) {
                     int end = Math.min(length, next + SLICE_BYTES);
-                    ByteBuffer slice = ByteBuffer.wrap(body, next, end - next).slice().asReadOnlyBuffer();
+                    ByteBuffer slice = ByteBuffer.wrap(array, next, end - next).slice().asReadOnlyBuffer();
                     next = end;
                     demand.decrementAndGet();
                     subscriber.onNext(slice);
@@ -89,6 +114,9 @@ final class ByteArrayBodyPublisher implements HttpRequest.BodyPublisher {
                 if (!done && next >= length) {
                     done = true;
                     subscriber.onComplete();
+                }
+                if (done) {
+                    array = null;
                 }
                 missed = workInProgress.addAndGet(-missed);
             } while (missed != 0);

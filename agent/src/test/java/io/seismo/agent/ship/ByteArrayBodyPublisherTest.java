@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Flow;
 
@@ -16,7 +17,7 @@ class ByteArrayBodyPublisherTest {
     @Test
     void shouldDeliverExactlyTheBodyBytesOnceAndCompleteForEverySubscriber() {
         byte[] body = "{\"o\":0,\"l\":\"one\"}\n".getBytes(StandardCharsets.UTF_8);
-        byte[] array = java.util.Arrays.copyOf(body, body.length + 5); // a recycled array is longer than its body
+        byte[] array = Arrays.copyOf(body, body.length + 5); // a recycled array is longer than its body
         array[body.length] = 'X';
         ByteArrayBodyPublisher publisher = new ByteArrayBodyPublisher(array, body.length);
         assertThat(publisher.contentLength()).isEqualTo(body.length);
@@ -73,6 +74,28 @@ class ByteArrayBodyPublisherTest {
         publisher.subscribe(wrong);
         wrong.subscription.request(0);
         assertThat(wrong.events).containsExactly("error");
+    }
+
+    @Test
+    void shouldFinishASubscriptionItStartedButRefuseNewOnesOnceReleased() {
+        byte[] body = new byte[ByteArrayBodyPublisher.SLICE_BYTES + 10];
+        Arrays.fill(body, (byte) 'y');
+        ByteArrayBodyPublisher publisher = new ByteArrayBodyPublisher(body, body.length);
+        Recorder going = new Recorder();
+        publisher.subscribe(going);
+        going.subscription.request(1);
+
+        publisher.release();
+        going.subscription.request(1);
+        Recorder late = new Recorder();
+        publisher.subscribe(late);
+
+        assertThat(going.received.toByteArray()).isEqualTo(body);
+        assertThat(going.events).containsExactly("next", "next", "complete");
+        assertThat(late.subscription).isNotNull();
+        assertThat(late.events).containsExactly("error");
+        late.subscription.request(1);
+        assertThat(late.events).containsExactly("error");
     }
 
     private static final class Recorder implements Flow.Subscriber<ByteBuffer> {
