@@ -10,11 +10,22 @@ import java.util.List;
 /**
  * Scratch space for the fields of one line, reused from line to line. Fields are staged here and written to the
  * event only once the whole line has parsed, so a line that fails half-way leaves the pre-filled event untouched.
+ * Parsers offer text as a range of what they read: names and values that repeat from line to line come back as
+ * the same Strings ({@link RepeatedText}), and the time is read from a reused buffer, so a line of known shapes
+ * allocates only the values it has never seen (its trace and span ids, say).
  */
 final class FieldCollector {
     private static final int NOT_SEEN = Integer.MAX_VALUE;
+    /** Distinct names and values kept over all lines; each slot is one reference and one int. */
+    private static final int REPEATED_TEXT_SLOTS = 4096;
 
     private final TimeReader timeReader;
+    private final RepeatedText repeated = new RepeatedText(REPEATED_TEXT_SLOTS);
+    /** The best-ranked time seen so far in the line, copied: a parser may reuse the characters it offered. */
+    private final StringBuilder time = new StringBuilder(40);
+    /** The characters of the line, or of a value offered as a String. */
+    private final ReusedChars lineChars = new ReusedChars();
+    private final ReusedChars valueChars = new ReusedChars();
     private final String[] values = new String[KnownField.COUNT];
     private final int[] ranks = new int[KnownField.COUNT];
     /** Attribute names and values, alternating: no per-field holder object. */
@@ -31,29 +42,52 @@ final class FieldCollector {
         attributes.clear();
     }
 
+    /** The characters {@code start} to {@code end} of {@code chars} as a String, the same one when it repeats. */
+    String text(char[] chars, int start, int end) {
+        return repeated.of(chars, start, end);
+    }
+
+    /** The line's characters at their indexes in the line, for parsers that offer ranges of it. */
+    char[] charsOf(String line) {
+        return lineChars.copyOf(line);
+    }
+
     /** Takes one name/value pair of the line: a known field (best spelling wins) or an attribute. */
     void offer(String name, String value) {
+        offer(name, valueChars.copyOf(value), 0, value.length());
+    }
+
+    /** Takes the value {@code start} to {@code end} of {@code text}; the characters may change after the call. */
+    void offer(String name, char[] text, int start, int end) {
         KnownField.Alias alias = KnownField.lookup(name);
         if (alias == null) {
             attributes.add(name);
-            attributes.add(value);
+            attributes.add(repeated.of(text, start, end));
             return;
         }
         // An empty trace id or service says nothing; keep looking for a better spelling.
         int slot = alias.field().ordinal();
-        if (!value.isEmpty() && alias.rank() < ranks[slot]) {
-            ranks[slot] = alias.rank();
-            values[slot] = value;
+        if (start == end || alias.rank() >= ranks[slot]) {
+            return;
+        }
+        ranks[slot] = alias.rank();
+        switch (alias.field()) {
+            case TIME -> {
+                time.setLength(0);
+                time.append(text, start, end - start);
+            }
+            // Ids name one trace or span: they do not repeat, so looking them up would only cost.
+            case TRACE_ID, SPAN_ID, PARENT_SPAN_ID -> values[slot] = new String(text, start, end - start);
+            default -> values[slot] = repeated.of(text, start, end);
         }
     }
 
     /** Writes the staged fields into {@code out}; the message defaults to the whole line. Returns true. */
     boolean commitTo(Event out, String line) {
-        String time = value(KnownField.TIME);
-        if (time != null) {
+        if (ranks[KnownField.TIME.ordinal()] != NOT_SEEN) {
             long nanos = timeReader.toEpochNanos(time);
             if (nanos == TimeReader.UNREADABLE) {
-                out.putAttr(LineParser.TIME_INVALID_ATTR, time);
+                out.putAttr(LineParser.TIME_INVALID_ATTR, time.toString());
             } else {
                 out.setEventTimeNanos(nanos);
             }

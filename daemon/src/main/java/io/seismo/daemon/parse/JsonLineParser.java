@@ -10,13 +10,13 @@ import io.seismo.rules.event.Event;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.Arrays;
 
 /**
- * One JSON object per line, read with Jackson's streaming parser (no tree). Nested objects flatten to dotted names
- * ({@code {"service":{"name":"x"}}} is {@code service.name}); arrays are kept as their JSON text.
- * Jackson has no way to re-point a parser at new input, so each line gets a parser from the reused factory, which
- * hands it recycled buffers.
+ * One JSON object per line. Nested objects flatten to dotted names ({@code {"service":{"name":"x"}}} is
+ * {@code service.name}); arrays are kept as their JSON text. The common plain line is read by
+ * {@link PlainJsonScanner} without a parser object; any other line by Jackson's streaming parser (no tree), which
+ * also words every error. Jackson has no way to re-point a parser at new input, so each such line gets a parser
+ * from the reused factory, which hands it recycled buffers.
  */
 final class JsonLineParser implements LineParser {
     private static final int MAX_REASON_CHARS = 160;
@@ -24,15 +24,31 @@ final class JsonLineParser implements LineParser {
     private final JsonFactory factory = new JsonFactory();
     private final FieldCollector fields;
     private final StringWriter arrayText = new StringWriter();
-    /** Dotted name of each open nested object; index 0 is the first level below the root. */
-    private String[] prefixes = new String[8];
+    private final DottedNames names;
+    /** Null when every line goes to Jackson. */
+    private final PlainJsonScanner plain;
 
     JsonLineParser(FieldCollector fields) {
+        this(fields, true);
+    }
+
+    private JsonLineParser(FieldCollector fields, boolean plainFirst) {
         this.fields = fields;
+        this.names = new DottedNames(fields);
+        this.plain = plainFirst ? new PlainJsonScanner(fields, names, factory.streamReadConstraints()) : null;
+    }
+
+    /** Reads every line with Jackson: the reference the fast path is held to. */
+    static JsonLineParser jacksonOnly(FieldCollector fields) {
+        return new JsonLineParser(fields, false);
     }
 
     @Override
     public boolean parse(String line, Event out) {
+        fields.clear();
+        if (plain != null && plain.scan(line)) {
+            return fields.commitTo(out, line);
+        }
         fields.clear();
         try (JsonParser parser = factory.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -62,7 +78,7 @@ final class JsonLineParser implements LineParser {
                 case VALUE_NULL:
                     break;
                 case START_OBJECT:
-                    open(depth, nameAt(depth, parser.currentName()));
+                    names.open(depth, names.of(depth, parser.currentName()));
                     depth++;
                     break;
                 case END_OBJECT:
@@ -72,25 +88,17 @@ final class JsonLineParser implements LineParser {
                     depth--;
                     break;
                 case START_ARRAY:
-                    fields.offer(nameAt(depth, parser.currentName()), arrayText(parser));
+                    fields.offer(names.of(depth, parser.currentName()), arrayText(parser));
                     break;
                 default:
-                    fields.offer(nameAt(depth, parser.currentName()), parser.getText());
+                    // The token's characters in the parser's buffer: no String of their own unless they are new.
+                    int start = parser.getTextOffset();
+                    fields.offer(names.of(depth, parser.currentName()), parser.getTextCharacters(), start,
+                            start + parser.getTextLength());
                     break;
             }
         }
         return false;
-    }
-
-    private String nameAt(int depth, String name) {
-        return depth == 0 ? name : prefixes[depth - 1] + '.' + name;
-    }
-
-    private void open(int depth, String dottedName) {
-        if (depth == prefixes.length) {
-            prefixes = Arrays.copyOf(prefixes, depth * 2);
-        }
-        prefixes[depth] = dottedName;
     }
 
     private String arrayText(JsonParser parser) throws IOException {

@@ -12,6 +12,7 @@ final class LogfmtLineParser implements LineParser {
 
     private final FieldCollector fields;
     private final StringBuilder quoted = new StringBuilder();
+    private final ReusedChars quotedChars = new ReusedChars();
 
     LogfmtLineParser(FieldCollector fields) {
         this.fields = fields;
@@ -22,6 +23,7 @@ final class LogfmtLineParser implements LineParser {
         fields.clear();
         int length = line.length();
         int pairs = 0;
+        char[] chars = fields.charsOf(line);
         int i = skipSpaces(line, 0);
         while (i < length) {
             int keyStart = i;
@@ -31,7 +33,7 @@ final class LogfmtLineParser implements LineParser {
             if (i == keyStart) {
                 return ParseFailure.record(out, line, "logfmt key expected at column " + (i + 1));
             }
-            String key = line.substring(keyStart, i);
+            String key = fields.text(chars, keyStart, i);
             if (i == length || isSpace(line.charAt(i))) {
                 fields.offer(key, "true");
             } else if (line.charAt(i) == '"') {
@@ -44,7 +46,9 @@ final class LogfmtLineParser implements LineParser {
                 if (end < length && !isSpace(line.charAt(end))) {
                     return ParseFailure.record(out, line, "text right after a closing quote at column " + (end + 1));
                 }
-                fields.offer(key, quoted.toString());
+                char[] unescaped = quotedChars.room(quoted.length());
+                quoted.getChars(0, quoted.length(), unescaped, 0);
+                fields.offer(key, unescaped, 0, quoted.length());
                 pairs++;
                 i = end;
             } else {
@@ -52,7 +56,7 @@ final class LogfmtLineParser implements LineParser {
                 while (i < length && !isSpace(line.charAt(i))) {
                     i++;
                 }
-                fields.offer(key, line.substring(valueStart, i));
+                fields.offer(key, chars, valueStart, i);
                 pairs++;
             }
             i = skipSpaces(line, i);

@@ -78,10 +78,11 @@ final class RegexLineParser implements LineParser {
             return ParseFailure.record(out, line, "pattern recursed too deep on this line");
         }
         fields.clear();
+        char[] chars = fields.charsOf(line);
         for (int i = 0; i < groupNumbers.length; i++) {
             int start = matcher.start(groupNumbers[i]);
             if (start >= 0) {
-                fields.offer(groupNames[i], line.substring(start, matcher.end(groupNumbers[i])));
+                fields.offer(groupNames[i], chars, start, matcher.end(groupNumbers[i]));
             }
         }
         return fields.commitTo(out, line);

@@ -67,7 +67,7 @@ final class TimeReader {
         return unquoted.indexOf('y') >= 0 || unquoted.indexOf('u') >= 0 || unquoted.indexOf('Y') >= 0;
     }
 
-    long toEpochNanos(String text) {
+    long toEpochNanos(CharSequence text) {
         if (format != null) {
             long nanos = fromFormat(text);
             if (nanos != UNREADABLE) {
@@ -78,7 +78,7 @@ final class TimeReader {
         return epoch != UNREADABLE ? epoch : iso.toEpochNanos(text);
     }
 
-    private long fromFormat(String text) {
+    private long fromFormat(CharSequence text) {
         try {
             TemporalAccessor parsed = format.parse(text);
             long seconds;

@@ -1,0 +1,61 @@
+package io.seismo.daemon.parse;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RepeatedTextTest {
+
+    @Test
+    void shouldHandOutTheSameStringOnceATextRepeated() {
+        RepeatedText repeated = new RepeatedText(64);
+        char[] line = "level=ERROR service=checkout level=ERROR".toCharArray();
+
+        String first = repeated.of(line, 6, 11);
+        String second = repeated.of(line, 6, 11);
+        String third = repeated.of(line, 35, 40);
+        String fourth = repeated.of("ERROR".toCharArray(), 0, 5);
+
+        assertThat(first).isEqualTo("ERROR");
+        assertThat(second).isEqualTo("ERROR").isNotSameAs(first);
+        assertThat(third).isSameAs(second);
+        assertThat(fourth).isSameAs(second);
+    }
+
+    @Test
+    void shouldNotKeepTextThatNeverRepeats() {
+        RepeatedText repeated = new RepeatedText(4);
+        char[] service = "checkout".toCharArray();
+        repeated.of(service, 0, 8);
+        String kept = repeated.of(service, 0, 8);
+        for (int i = 0; i < 1_000; i++) {
+            char[] trace = ("trace-" + i + "-of-a-long-run").toCharArray();
+            repeated.of(trace, 0, trace.length);
+        }
+        // Unique texts only ever mark a slot; what repeated is still handed out.
+        assertThat(repeated.of(service, 0, 8)).isSameAs(kept);
+    }
+
+    @Test
+    void shouldAlwaysReturnTheTextAskedForWhateverCollides() {
+        RepeatedText repeated = new RepeatedText(8);
+        SplittableRandom random = new SplittableRandom(11);
+        char[] alphabet = {'a', 'b', 'A', 'B', '0', '.'};
+        char[] text = new char[40];
+        for (int round = 0; round < 50_000; round++) {
+            // Short and long texts, many alike at both ends, in 8 slots: slots and hashes collide often.
+            int length = random.nextInt(2) == 0 ? random.nextInt(5) : 17 + random.nextInt(20);
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            if (length > 16) {
+                Arrays.fill(text, 2, 10, 'a'); // long texts that differ only in the middle
+                Arrays.fill(text, 2 + length - 8, 2 + length, 'b');
+            }
+            assertThat(repeated.of(text, 2, 2 + length)).isEqualTo(new String(text, 2, length));
+        }
+    }
+}
