@@ -7,17 +7,39 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Reads one NDJSON envelope line of an ingest body, {@code {"o":<offset>,"l":"<line>","t":true?}}, with
- * Jackson's streaming parser (no tree). Unknown fields are skipped so agents can add some later.
+ * Reads one NDJSON envelope line of an ingest body, {@code {"o":<offset>,"l":"<line>","t":true?}}: the agent's
+ * plain envelopes with {@link PlainEnvelopeScanner}, any other with Jackson's streaming parser (no tree). Unknown
+ * fields are skipped so agents can add some later.
  */
 final class EnvelopeReader {
     private final JsonFactory json = new JsonFactory();
+    /** Null when every envelope goes to Jackson. */
+    private final PlainEnvelopeScanner plain;
     private long offset;
     private String line;
     private boolean truncated;
 
+    EnvelopeReader() {
+        this(true);
+    }
+
+    private EnvelopeReader(boolean plainFirst) {
+        plain = plainFirst ? new PlainEnvelopeScanner(json.streamReadConstraints()) : null;
+    }
+
+    /** Reads every envelope with Jackson: the reference the fast path is held to. */
+    static EnvelopeReader jacksonOnly() {
+        return new EnvelopeReader(false);
+    }
+
     /** Returns false when the bytes are not an envelope with a string {@code l}; never throws. */
     boolean read(byte[] buf, int start, int length) {
+        if (plain != null && plain.read(buf, start, length)) {
+            offset = plain.offset();
+            line = plain.line();
+            truncated = plain.truncated();
+            return true;
+        }
         offset = -1;
         line = null;
         truncated = false;

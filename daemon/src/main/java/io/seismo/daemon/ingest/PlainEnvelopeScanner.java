@@ -1,0 +1,239 @@
+package io.seismo.daemon.ingest;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The fast path of {@link EnvelopeReader}: reads the envelope the agent writes, {@code {"o":<offset>,"l":"<line>"}}
+ * with an optional {@code "t":true}, straight from the body's bytes, with no parser object per line. It takes
+ * ASCII lines and the escapes JSON writes for them; whatever else it meets (another field, a byte above 127, an
+ * escape for a character above 127, anything invalid) it declines, and Jackson reads the envelope instead: so every
+ * envelope it accepts reads exactly as Jackson reads it.
+ */
+final class PlainEnvelopeScanner {
+    /** More digits could overflow a long: Jackson's to read or refuse. */
+    private static final int MAX_OFFSET_DIGITS = 18;
+    private static final int DECLINED = -1;
+
+    /** Lines as long as Jackson's limit or longer are Jackson's to refuse. */
+    private final int maxLineChars;
+    private byte[] bytes;
+    private int end;
+    private byte[] unescaped = new byte[512];
+    private long offset;
+    private String line;
+    private boolean truncated;
+
+    PlainEnvelopeScanner(StreamReadConstraints jacksonLimits) {
+        this.maxLineChars = jacksonLimits.getMaxStringLength();
+    }
+
+    /** Reads the envelope in {@code buf[start, start + length)}; false declines it. */
+    boolean read(byte[] buf, int start, int length) {
+        bytes = buf;
+        end = start + length;
+        offset = -1;
+        line = null;
+        truncated = false;
+        int i = skipSpace(start);
+        if (i == end || bytes[i] != '{') {
+            return false;
+        }
+        i = skipSpace(i + 1);
+        while (i != DECLINED && i < end) {
+            i = readMember(i);
+            if (i == DECLINED) {
+                return false;
+            }
+            i = skipSpace(i);
+            if (i == end) {
+                return false;
+            }
+            if (bytes[i] == '}') {
+                return skipSpace(i + 1) == end && line != null;
+            }
+            i = bytes[i] == ',' ? skipSpace(i + 1) : DECLINED;
+        }
+        return false;
+    }
+
+    long offset() {
+        return offset;
+    }
+
+    String line() {
+        return line;
+    }
+
+    boolean truncated() {
+        return truncated;
+    }
+
+    /** Reads {@code "o":N}, {@code "l":"..."} or {@code "t":true|false}; returns the index after it. */
+    private int readMember(int from) {
+        if (from + 3 > end || bytes[from] != '"' || bytes[from + 2] != '"') {
+            return DECLINED;
+        }
+        byte name = bytes[from + 1];
+        int i = skipSpace(from + 3);
+        if (i == end || bytes[i] != ':') {
+            return DECLINED;
+        }
+        i = skipSpace(i + 1);
+        switch (name) {
+            case 'o':
+                return readOffset(i);
+            case 'l':
+                return readLine(i);
+            case 't':
+                if (literal(i, "true")) {
+                    truncated = true;
+                    return i + 4;
+                }
+                if (literal(i, "false")) {
+                    truncated = false;
+                    return i + 5;
+                }
+                return DECLINED;
+            default:
+                return DECLINED;
+        }
+    }
+
+    /** An integer as JSON writes it: -?(0|[1-9][0-9]*), followed by a delimiter. */
+    private int readOffset(int from) {
+        int i = from;
+        boolean negative = i < end && bytes[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digitsFrom = i;
+        long value = 0;
+        while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
+            value = value * 10 + (bytes[i] - '0');
+            i++;
+        }
+        int digits = i - digitsFrom;
+        if (digits == 0 || digits > MAX_OFFSET_DIGITS || digits > 1 && bytes[digitsFrom] == '0' || !delimiter(i)) {
+            return DECLINED;
+        }
+        offset = negative ? -value : value;
+        return i;
+    }
+
+    /** A string of ASCII characters and escapes of ASCII characters. */
+    private int readLine(int from) {
+        if (from == end || bytes[from] != '"') {
+            return DECLINED;
+        }
+        int i = from + 1;
+        int written = 0;
+        boolean escaped = false;
+        while (i < end) {
+            byte b = bytes[i];
+            if (b == '"') {
+                if ((escaped ? written : i - from - 1) >= maxLineChars) {
+                    return DECLINED;
+                }
+                line = escaped
+                        ? new String(unescaped, 0, written, StandardCharsets.ISO_8859_1)
+                        : new String(bytes, from + 1, i - from - 1, StandardCharsets.ISO_8859_1);
+                return i + 1;
+            }
+            if (b < ' ') { // a control character, or a byte above 127 (negative)
+                return DECLINED;
+            }
+            if (!escaped && b == '\\') {
+                escaped = true;
+                written = i - from - 1;
+                room(written);
+                System.arraycopy(bytes, from + 1, unescaped, 0, written);
+            }
+            if (!escaped) {
+                i++;
+                continue;
+            }
+            room(written + 1);
+            if (b != '\\') {
+                unescaped[written++] = b;
+                i++;
+                continue;
+            }
+            int character = escapedAt(i + 1);
+            if (character < 0) {
+                return DECLINED;
+            }
+            unescaped[written++] = (byte) character;
+            i += bytes[i + 1] == 'u' ? 6 : 2;
+        }
+        return DECLINED;
+    }
+
+    /** The ASCII character escaped at {@code at} (just after a backslash), or -1. */
+    private int escapedAt(int at) {
+        if (at >= end) {
+            return -1;
+        }
+        switch (bytes[at]) {
+            case '"': return '"';
+            case '\\': return '\\';
+            case '/': return '/';
+            case 'b': return '\b';
+            case 'f': return '\f';
+            case 'n': return '\n';
+            case 'r': return '\r';
+            case 't': return '\t';
+            case 'u':
+                if (at + 5 > end) {
+                    return -1;
+                }
+                int code = 0;
+                for (int k = at + 1; k < at + 5; k++) {
+                    int digit = Character.digit(bytes[k], 16);
+                    if (digit < 0) {
+                        return -1;
+                    }
+                    code = code * 16 + digit;
+                }
+                return code < 0x80 ? code : -1;
+            default:
+                return -1;
+        }
+    }
+
+    private void room(int length) {
+        if (length > unescaped.length) {
+            unescaped = Arrays.copyOf(unescaped, Math.max(length, unescaped.length * 2));
+        }
+    }
+
+    private boolean literal(int from, String word) {
+        if (from + word.length() > end) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (bytes[from + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return delimiter(from + word.length());
+    }
+
+    private boolean delimiter(int at) {
+        return at == end || bytes[at] == ',' || bytes[at] == '}' || isSpace(bytes[at]);
+    }
+
+    private int skipSpace(int from) {
+        int i = from;
+        while (i < end && isSpace(bytes[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+}
