@@ -15,9 +15,7 @@ final class EnvelopeReader {
     private final JsonFactory json = new JsonFactory();
     /** Null when every envelope goes to Jackson. */
     private final PlainEnvelopeScanner plain;
-    private long offset;
-    private String line;
-    private boolean truncated;
+    private final Envelope envelope = new Envelope();
 
     EnvelopeReader() {
         this(true);
@@ -34,15 +32,10 @@ final class EnvelopeReader {
 
     /** Returns false when the bytes are not an envelope with a string {@code l}; never throws. */
     boolean read(byte[] buf, int start, int length) {
-        if (plain != null && plain.read(buf, start, length)) {
-            offset = plain.offset();
-            line = plain.line();
-            truncated = plain.truncated();
+        if (plain != null && plain.read(buf, start, length, envelope)) {
             return true;
         }
-        offset = -1;
-        line = null;
-        truncated = false;
+        envelope.clear();
         try (JsonParser p = json.createParser(buf, start, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
@@ -56,36 +49,36 @@ final class EnvelopeReader {
                         if (value != JsonToken.VALUE_NUMBER_INT) {
                             return false;
                         }
-                        offset = p.getLongValue();
+                        envelope.offset = p.getLongValue();
                         break;
                     case "l":
                         if (value != JsonToken.VALUE_STRING) {
                             return false;
                         }
-                        line = p.getText();
+                        envelope.line = p.getText();
                         break;
                     case "t":
-                        truncated = value == JsonToken.VALUE_TRUE;
+                        envelope.truncated = value == JsonToken.VALUE_TRUE;
                         break;
                     default:
                         p.skipChildren();
                 }
             }
-            return t == JsonToken.END_OBJECT && p.nextToken() == null && line != null;
+            return t == JsonToken.END_OBJECT && p.nextToken() == null && envelope.line != null;
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
     long offset() {
-        return offset;
+        return envelope.offset;
     }
 
     String line() {
-        return line;
+        return envelope.line;
     }
 
     boolean truncated() {
-        return truncated;
+        return envelope.truncated;
     }
 }

@@ -22,21 +22,19 @@ final class PlainEnvelopeScanner {
     private byte[] bytes;
     private int end;
     private byte[] unescaped = new byte[512];
-    private long offset;
-    private String line;
-    private boolean truncated;
+    /** Where the envelope being read goes. */
+    private Envelope target;
 
     PlainEnvelopeScanner(StreamReadConstraints jacksonLimits) {
         this.maxLineChars = jacksonLimits.getMaxStringLength();
     }
 
-    /** Reads the envelope in {@code buf[start, start + length)}; false declines it. */
-    boolean read(byte[] buf, int start, int length) {
+    /** Reads the envelope in {@code buf[start, start + length)} into {@code into}; false declines it. */
+    boolean read(byte[] buf, int start, int length, Envelope into) {
         bytes = buf;
         end = start + length;
-        offset = -1;
-        line = null;
-        truncated = false;
+        target = into;
+        into.clear();
         int i = skipSpace(start);
         if (i == end || bytes[i] != '{') {
             return false;
@@ -52,23 +50,11 @@ final class PlainEnvelopeScanner {
                 return false;
             }
             if (bytes[i] == '}') {
-                return skipSpace(i + 1) == end && line != null;
+                return skipSpace(i + 1) == end && into.line != null;
             }
             i = bytes[i] == ',' ? skipSpace(i + 1) : DECLINED;
         }
         return false;
-    }
-
-    long offset() {
-        return offset;
-    }
-
-    String line() {
-        return line;
-    }
-
-    boolean truncated() {
-        return truncated;
     }
 
     /** Reads {@code "o":N}, {@code "l":"..."} or {@code "t":true|false}; returns the index after it. */
@@ -89,11 +75,11 @@ final class PlainEnvelopeScanner {
                 return readLine(i);
             case 't':
                 if (literal(i, "true")) {
-                    truncated = true;
+                    target.truncated = true;
                     return i + 4;
                 }
                 if (literal(i, "false")) {
-                    truncated = false;
+                    target.truncated = false;
                     return i + 5;
                 }
                 return DECLINED;
@@ -119,7 +105,7 @@ final class PlainEnvelopeScanner {
         if (digits == 0 || digits > MAX_OFFSET_DIGITS || digits > 1 && bytes[digitsFrom] == '0' || !delimiter(i)) {
             return DECLINED;
         }
-        offset = negative ? -value : value;
+        target.offset = negative ? -value : value;
         return i;
     }
 
@@ -137,7 +123,7 @@ final class PlainEnvelopeScanner {
                 if ((escaped ? written : i - from - 1) >= maxLineChars) {
                     return DECLINED;
                 }
-                line = escaped
+                target.line = escaped
                         ? new String(unescaped, 0, written, StandardCharsets.ISO_8859_1)
                         : new String(bytes, from + 1, i - from - 1, StandardCharsets.ISO_8859_1);
                 return i + 1;

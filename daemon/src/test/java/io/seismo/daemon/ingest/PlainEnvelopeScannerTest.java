@@ -49,7 +49,7 @@ class PlainEnvelopeScannerTest {
                 assertThat(withFastPath.line()).as("line of %s", text).isEqualTo(jackson.line());
                 assertThat(withFastPath.truncated()).as("truncated of %s", text).isEqualTo(jackson.truncated());
             }
-            if (scanner.read(body, 2, length)) {
+            if (scanner.read(body, 2, length, new Envelope())) {
                 plainTaken++;
                 assertThat(expected).as("the fast path took what Jackson refuses: %s", text).isTrue();
             } else {
