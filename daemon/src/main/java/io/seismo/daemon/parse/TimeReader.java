@@ -25,6 +25,13 @@ final class TimeReader {
     private final ZoneId zone;
     private final DateTimeFormatter format;
     private final Rfc3339 iso;
+    /**
+     * The text last read through {@link #format}, and what it read as: a format of whole seconds (Apache's,
+     * syslog's) writes the same text for every line of a second, and java.time's parse is most of such a line's cost.
+     */
+    private final StringBuilder lastFormatted = new StringBuilder();
+    private long lastFormattedNanos;
+    private boolean rememberedOne;
 
     private TimeReader(ZoneId zone, DateTimeFormatter format) {
         this.zone = zone;
@@ -69,13 +76,25 @@ final class TimeReader {
 
     long toEpochNanos(CharSequence text) {
         if (format != null) {
-            long nanos = fromFormat(text);
+            long nanos = fromFormatRemembered(text);
             if (nanos != UNREADABLE) {
                 return nanos;
             }
         }
         long epoch = EpochNumber.toNanos(text);
         return epoch != UNREADABLE ? epoch : iso.toEpochNanos(text);
+    }
+
+    private long fromFormatRemembered(CharSequence text) {
+        if (rememberedOne && CharSequence.compare(lastFormatted, text) == 0) {
+            return lastFormattedNanos;
+        }
+        long nanos = fromFormat(text);
+        lastFormatted.setLength(0);
+        lastFormatted.append(text);
+        lastFormattedNanos = nanos;
+        rememberedOne = true;
+        return nanos;
     }
 
     private long fromFormat(CharSequence text) {

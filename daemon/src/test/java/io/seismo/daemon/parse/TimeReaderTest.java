@@ -62,6 +62,23 @@ class TimeReaderTest {
     }
 
     @Test
+    void shouldReadEachTextOfAFormatTheSameWhetherItRepeatsOrNot() {
+        TimeReader apacheAccess = TimeReader.create("dd/MMM/yyyy:HH:mm:ss Z", null);
+        String[] texts = {"10/Oct/2000:13:55:36 -0700", "10/Oct/2000:13:55:37 -0700", "10/Oct/2000:13:55:36 +0000",
+            "2024-05-01T12:00:00Z", "not a time", "10/Oct/2000:13:55:36 -0700"};
+        StringBuilder reused = new StringBuilder();
+        for (int round = 0; round < 3; round++) {
+            for (String text : texts) {
+                reused.setLength(0);
+                reused.append(text); // the parsers hand in one buffer, rewritten for each line
+                long expected = TimeReader.create("dd/MMM/yyyy:HH:mm:ss Z", null).toEpochNanos(text);
+                assertThat(apacheAccess.toEpochNanos(reused)).as("%s, round %d", text, round).isEqualTo(expected);
+                assertThat(apacheAccess.toEpochNanos(reused)).as("%s again", text).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void shouldReadDateOnlyFormatAsMidnightInTheZone() {
         TimeReader tokyo = TimeReader.create("yyyy/MM/dd", "Asia/Tokyo");
 
