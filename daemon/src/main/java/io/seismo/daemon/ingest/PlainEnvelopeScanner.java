@@ -114,32 +114,31 @@ final class PlainEnvelopeScanner {
         if (from == end || bytes[from] != '"') {
             return DECLINED;
         }
-        int i = from + 1;
-        int written = 0;
-        boolean escaped = false;
+        int first = from + 1;
+        int i = first;
+        while (i < end && bytes[i] != '"' && bytes[i] != '\\') {
+            if (bytes[i] < ' ') { // a control character, or a byte above 127 (negative)
+                return DECLINED;
+            }
+            i++;
+        }
+        if (i == end) {
+            return DECLINED;
+        }
+        if (bytes[i] == '"') {
+            return lineOf(bytes, first, i - first, i + 1);
+        }
+        // Escapes: the part before the first goes over as it is, the rest character by character.
+        int written = i - first;
+        room(written);
+        System.arraycopy(bytes, first, unescaped, 0, written);
         while (i < end) {
             byte b = bytes[i];
             if (b == '"') {
-                if ((escaped ? written : i - from - 1) >= maxLineChars) {
-                    return DECLINED;
-                }
-                target.line = escaped
-                        ? new String(unescaped, 0, written, StandardCharsets.ISO_8859_1)
-                        : new String(bytes, from + 1, i - from - 1, StandardCharsets.ISO_8859_1);
-                return i + 1;
+                return lineOf(unescaped, 0, written, i + 1);
             }
-            if (b < ' ') { // a control character, or a byte above 127 (negative)
+            if (b < ' ') {
                 return DECLINED;
-            }
-            if (!escaped && b == '\\') {
-                escaped = true;
-                written = i - from - 1;
-                room(written);
-                System.arraycopy(bytes, from + 1, unescaped, 0, written);
-            }
-            if (!escaped) {
-                i++;
-                continue;
             }
             room(written + 1);
             if (b != '\\') {
@@ -155,6 +154,15 @@ final class PlainEnvelopeScanner {
             i += bytes[i + 1] == 'u' ? 6 : 2;
         }
         return DECLINED;
+    }
+
+    /** Takes {@code length} ASCII bytes from {@code source} as the line; returns {@code next}, or declines. */
+    private int lineOf(byte[] source, int offset, int length, int next) {
+        if (length >= maxLineChars) {
+            return DECLINED;
+        }
+        target.line = new String(source, offset, length, StandardCharsets.ISO_8859_1);
+        return next;
     }
 
     /** The ASCII character escaped at {@code at} (just after a backslash), or -1. */

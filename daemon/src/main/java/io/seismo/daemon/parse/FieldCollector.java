@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class FieldCollector {
     private static final int NOT_SEEN = Integer.MAX_VALUE;
-    /** Distinct names and values kept over all lines; each slot is one reference and one int. */
+    /** Distinct names and values kept over all lines; a slot costs two references and a long. */
     private static final int REPEATED_TEXT_SLOTS = 4096;
 
     private final TimeReader timeReader;

@@ -11,8 +11,10 @@ final class LogfmtLineParser implements LineParser {
     private static final int UNTERMINATED = -1;
 
     private final FieldCollector fields;
-    private final StringBuilder quoted = new StringBuilder();
+    /** A quoted value, unescaped: never longer than the rest of the line it came from. */
     private final ReusedChars quotedChars = new ReusedChars();
+    private char[] quoted;
+    private int quotedLength;
 
     LogfmtLineParser(FieldCollector fields) {
         this.fields = fields;
@@ -46,9 +48,7 @@ final class LogfmtLineParser implements LineParser {
                 if (end < length && !isSpace(line.charAt(end))) {
                     return ParseFailure.record(out, line, "text right after a closing quote at column " + (end + 1));
                 }
-                char[] unescaped = quotedChars.room(quoted.length());
-                quoted.getChars(0, quoted.length(), unescaped, 0);
-                fields.offer(key, unescaped, 0, quoted.length());
+                fields.offer(key, quoted, 0, quotedLength);
                 pairs++;
                 i = end;
             } else {
@@ -69,8 +69,9 @@ final class LogfmtLineParser implements LineParser {
 
     /** Unescapes into {@link #quoted}; returns the index after the closing quote, or {@link #UNTERMINATED}. */
     private int readQuoted(String line, int from) {
-        quoted.setLength(0);
         int length = line.length();
+        quoted = quotedChars.room(length - from);
+        quotedLength = 0;
         int i = from;
         while (i < length) {
             char c = line.charAt(i);
@@ -78,7 +79,7 @@ final class LogfmtLineParser implements LineParser {
                 return i + 1;
             }
             if (c != '\\') {
-                quoted.append(c);
+                quoted[quotedLength++] = c;
                 i++;
                 continue;
             }
@@ -90,26 +91,33 @@ final class LogfmtLineParser implements LineParser {
         return UNTERMINATED;
     }
 
-    /** Appends the character escaped at {@code at} (just after the backslash); returns the index after it. */
+    /**
+     * Appends the character escaped at {@code at} (just after the backslash); returns the index after it. Each
+     * escape writes no more characters than it reads, so {@link #quoted} has room.
+     */
     private int appendEscape(String line, int at) {
         char c = line.charAt(at);
         switch (c) {
-            case '"': case '\\': case '/': quoted.append(c); return at + 1;
-            case 'n': quoted.append('\n'); return at + 1;
-            case 'r': quoted.append('\r'); return at + 1;
-            case 't': quoted.append('\t'); return at + 1;
+            case '"': case '\\': case '/': return put(c, at + 1);
+            case 'n': return put('\n', at + 1);
+            case 'r': return put('\r', at + 1);
+            case 't': return put('\t', at + 1);
             case 'u':
                 int code = hex4(line, at + 1);
                 if (code >= 0) {
-                    quoted.append((char) code);
-                    return at + 5;
+                    return put((char) code, at + 5);
                 }
-                quoted.append('\\').append(c);
-                return at + 1;
+                quoted[quotedLength++] = '\\';
+                return put(c, at + 1);
             default:
-                quoted.append('\\').append(c);
-                return at + 1;
+                quoted[quotedLength++] = '\\';
+                return put(c, at + 1);
         }
+    }
+
+    private int put(char c, int next) {
+        quoted[quotedLength++] = c;
+        return next;
     }
 
     private static int hex4(String line, int from) {

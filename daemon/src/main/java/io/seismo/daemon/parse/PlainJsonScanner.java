@@ -74,12 +74,11 @@ final class PlainJsonScanner {
                 }
                 names.open(depth++, name);
                 i = skipSpace(i + 1);
-                if (i < end && chars[i] == '}') {
-                    depth--;
-                    i++;
-                } else {
-                    continue;
+                if (i == end || chars[i] != '}') {
+                    continue; // its first member is next
                 }
+                depth--; // an empty object ends like any value
+                i++;
             } else {
                 int valueEnd = readValue(name, i);
                 if (valueEnd == DECLINED) {
