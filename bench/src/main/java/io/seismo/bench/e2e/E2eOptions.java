@@ -10,20 +10,26 @@ import java.time.Duration;
  * @param files     files the generator writes and the agent tails
  * @param rules     threshold rules in the daemon, besides the cascade and the latency probe rules
  * @param traceKeys live trace ids the lines draw from
+ * @param maxBacklog at {@code --rate max} in pipeline mode, lines the generator may write ahead of the daemon's
+ *                   ingest (0: no bound, the generator writes as fast as one thread can)
  * @param root      the repository: the distribution's jars and the packaged JVM options are read from it
  */
 public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure, int runs, int files, int rules,
-                         int traceKeys, Path root, Path json) {
+                         int traceKeys, long maxBacklog, Path root, Path json) {
 
     /** {@code pipeline}: generator, agent and daemon; {@code agent}: the agent alone against a sink that acks at once. */
     public enum Mode { PIPELINE, AGENT }
 
+    /** A few seconds of the pipeline's flat-out rate: the agent never runs dry, the files never run far ahead. */
+    static final long DEFAULT_MAX_BACKLOG = 200_000;
+
     static final String USAGE = """
             usage: bench/run-e2e [--mode pipeline|agent] [--rate N|NMB|max] [--seconds N] [--warmup N] [--runs N]
-                                 [--files N] [--rules N] [--trace-keys N] [--json FILE]
+                                 [--files N] [--rules N] [--trace-keys N] [--max-backlog N] [--json FILE]
             --rate: lines/s in all files, or NMB for megabytes/s (--rate 5MB), or max
+            --max-backlog: at --rate max (pipeline), lines written ahead of the daemon's ingest; 0 for no bound
             defaults: pipeline, max, 20 s measured after 10 s of warm-up, 1 run, 2 files, 100 rules, 1,000,000 trace keys,
-                      bench/target/e2e-result.json""";
+                      a backlog of 200,000 lines, bench/target/e2e-result.json""";
 
     static E2eOptions parse(String[] args, Path root) {
         Mode mode = Mode.PIPELINE;
@@ -34,6 +40,7 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
         int files = 2;
         int rules = 100;
         int traceKeys = 1_000_000;
+        long maxBacklog = DEFAULT_MAX_BACKLOG;
         Path json = root.resolve("bench/target/e2e-result.json");
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -46,13 +53,14 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
                 case "--files" -> files = Integer.parseInt(required(args[i], value));
                 case "--rules" -> rules = Integer.parseInt(required(args[i], value));
                 case "--trace-keys" -> traceKeys = Integer.parseInt(required(args[i], value));
+                case "--max-backlog" -> maxBacklog = Long.parseLong(required(args[i], value));
                 case "--json" -> json = Path.of(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
             i++;
         }
         return new E2eOptions(mode, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), runs, files, rules,
-                traceKeys, root, json);
+                traceKeys, maxBacklog, root, json);
     }
 
     private static String required(String option, String value) {
@@ -80,6 +88,11 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
     /** The daemon's JVM options: as packaged with a larger heap, then what SEISMO_E2E_DAEMON_OPTS adds. */
     java.util.List<String> daemonJvm() {
         return BenchFiles.jvmOptions("SEISMO_E2E_DAEMON_OPTS", PackagedJvmOptions.daemon(root));
+    }
+
+    /** Whether the generator's lead over the daemon's ingest is bounded in this run. */
+    boolean bindsBacklog() {
+        return mode == Mode.PIPELINE && rate.isMax() && maxBacklog > 0;
     }
 
     String rateText() {

@@ -84,7 +84,8 @@ public final class EndToEndBench {
                 .put("daemonSettings", options.mode() == E2eOptions.Mode.AGENT ? "none (no daemon)" : BenchFiles.DAEMON_SETTINGS + "; JVM " + String.join(" ", options.daemonJvm()))
                 .put("agentSettings", BenchFiles.agentSettings(options.agentTiming(), options.agentJvm()))
                 .put("method", options.mode() == E2eOptions.Mode.AGENT ? AgentRun.describe(options.rate())
-                        : "generator, agent and daemon share every core")
+                        : "generator, agent and daemon share every core" + (options.bindsBacklog()
+                        ? "; the generator writes at most " + options.maxBacklog() + " lines ahead of the daemon's ingest" : ""))
                 .put("pinning", options.mode() == E2eOptions.Mode.AGENT ? CorePinning.describe() : "none")
                 .put("sustained", runs.stream().allMatch(run -> run.get(RunFigures.LOSS) == 0))
                 .put("figures", figures);

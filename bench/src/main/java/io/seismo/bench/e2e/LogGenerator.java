@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Appends JSON log lines of about 260 bytes to a few files, round robin, at a target rate or as fast as one
- * thread can. Each line is one span of a trace drawn from a pool of live trace keys: a trace's front service
+ * thread can within a {@link Backlog}. Each line is one span of a trace drawn from a pool of live trace keys: a trace's front service
  * calls a middle one, which calls a back one (20 services in three tiers, so the dependency graph has real
  * edges), and a line names its span and its parent span. 2 % are errors; every line carries a user, a route
  * and its sequence number. Every {@link #PROBE_EVERY_NANOS} it also writes a probe line (an error of the
@@ -34,6 +34,7 @@ final class LogGenerator implements AutoCloseable {
 
     private final List<OutputStream> files = new ArrayList<>();
     private final Rate rate;
+    private final Backlog backlog;
     private final int traceKeys;
     private final SplittableRandom random = new SplittableRandom(42);
     private final StringBuilder line = new StringBuilder(320);
@@ -42,15 +43,21 @@ final class LogGenerator implements AutoCloseable {
     private final Map<String, Long> probeWrittenAt = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
-    private long probes;
+    private volatile long probes; // written by the generator's thread only
     private long cachedMillis = -1;
     private String cachedTimestamp;
 
     LogGenerator(List<Path> paths, Rate rate, int traceKeys) throws IOException {
+        this(paths, rate, Backlog.UNBOUNDED, traceKeys);
+    }
+
+    /** {@code backlog} bounds how far {@code --rate max} runs ahead of delivery. */
+    LogGenerator(List<Path> paths, Rate rate, Backlog backlog, int traceKeys) throws IOException {
         for (Path path : paths) {
             files.add(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
         }
         this.rate = rate;
+        this.backlog = backlog;
         this.traceKeys = traceKeys;
         this.thread = new Thread(this::run, "e2e-generator");
         this.thread.setDaemon(true);
@@ -62,6 +69,11 @@ final class LogGenerator implements AutoCloseable {
 
     long linesWritten() {
         return written.get();
+    }
+
+    /** Probe lines written so far (counted in {@link #linesWritten} too). */
+    long probesWritten() {
+        return probes;
     }
 
     long bytesWritten() {
@@ -93,7 +105,7 @@ final class LogGenerator implements AutoCloseable {
                 long now = System.nanoTime();
                 long due = rate.dueAfter(now - start);
                 int burst = 0;
-                while (rate.isMax() ? burst < 1_000 : sent() < due && burst < 10_000) {
+                while (rate.isMax() ? burst < 1_000 && backlog.allowsAnother(written.get()) : sent() < due && burst < 10_000) {
                     write(files.get(file), ordinaryLine());
                     file = (file + 1) % files.size();
                     burst++;
@@ -109,7 +121,7 @@ final class LogGenerator implements AutoCloseable {
                     flush();
                     lastFlush = now;
                 }
-                if (!rate.isMax() && burst == 0) {
+                if (burst == 0) { // on time, or as far ahead of delivery as the backlog allows
                     Thread.sleep(1);
                 }
             }

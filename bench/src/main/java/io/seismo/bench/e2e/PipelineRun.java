@@ -24,7 +24,10 @@ final class PipelineRun {
     static RunFigures run(E2eOptions options, Path work) throws Exception {
         int port = BenchFiles.freePort();
         List<Path> logs = BenchFiles.logFiles(work, options.files());
-        try (LogGenerator generator = new LogGenerator(logs, options.rate(), options.traceKeys());
+        IngestedLines ingestedLines = options.bindsBacklog() ? new IngestedLines(port) : null;
+        Backlog backlog = ingestedLines == null ? Backlog.UNBOUNDED : new Backlog(options.maxBacklog(), ingestedLines::lines);
+        try (ingestedLines;
+             LogGenerator generator = new LogGenerator(logs, options.rate(), backlog, options.traceKeys());
              ProbeWebhook webhook = new ProbeWebhook(generator::probeWrittenAt)) {
             Path daemonConfig = BenchFiles.daemonConfig(work, port, options.rules(), options.traceKeys(), webhook.url());
             Path agentConfig = BenchFiles.agentConfig(work, port, options.agentTiming());
