@@ -1,6 +1,7 @@
 package io.seismo.rules.correlate;
 
 import io.seismo.rules.event.Event;
+import io.seismo.rules.event.NameTable;
 import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.SnapshotEntry;
 import io.seismo.rules.state.StateInput;

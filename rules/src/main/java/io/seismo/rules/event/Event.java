@@ -1,6 +1,5 @@
 package io.seismo.rules.event;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +20,7 @@ public final class Event {
     private String message;
     private EventKind kind = EventKind.LOG;
     private boolean parseFailed;
-    private final Map<String, String> attributes = new HashMap<>();
+    private final Attributes attributes = new Attributes();
 
     /** Clears every field so the holder can take the next event. */
     public void reset() {
@@ -56,8 +55,7 @@ public final class Event {
         message = other.message;
         kind = other.kind;
         parseFailed = other.parseFailed;
-        attributes.clear();
-        attributes.putAll(other.attributes);
+        attributes.copyFrom(other.attributes);
     }
 
     /** The value of a parsed field, or null. */
@@ -69,8 +67,9 @@ public final class Event {
         attributes.put(name, value);
     }
 
+    /** The parsed fields, in the order they were put: a read-only view that follows later changes. */
     public Map<String, String> getAttributes() {
-        return attributes;
+        return attributes.asMap();
     }
 
     public boolean isError() {

@@ -1,4 +1,4 @@
-package io.seismo.rules.correlate;
+package io.seismo.rules.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
