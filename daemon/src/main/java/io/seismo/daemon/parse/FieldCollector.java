@@ -26,6 +26,9 @@ final class FieldCollector {
     /** The characters of the line, or of a value offered as a String. */
     private final ReusedChars lineChars = new ReusedChars();
     private final ReusedChars valueChars = new ReusedChars();
+    /** Span and parent span ids as characters: the event takes them without a String. */
+    private final HeldChars spanId = new HeldChars();
+    private final HeldChars parentSpanId = new HeldChars();
     private final String[] values = new String[KnownField.COUNT];
     private final int[] ranks = new int[KnownField.COUNT];
     /** Attribute names and values, alternating: no per-field holder object. */
@@ -76,15 +79,18 @@ final class FieldCollector {
                 time.setLength(0);
                 time.append(text, start, end - start);
             }
-            // Ids name one trace or span: they do not repeat, so looking them up would only cost.
-            case TRACE_ID, SPAN_ID, PARENT_SPAN_ID -> values[slot] = new String(text, start, end - start);
+            // Ids name one trace or span: they do not repeat, so looking them up would only cost. The trace id
+            // becomes a key of the open traces; span ids are kept by the correlator as bytes.
+            case TRACE_ID -> values[slot] = new String(text, start, end - start);
+            case SPAN_ID -> spanId.hold(text, start, end);
+            case PARENT_SPAN_ID -> parentSpanId.hold(text, start, end);
             default -> values[slot] = repeated.of(text, start, end);
         }
     }
 
     /** Writes the staged fields into {@code out}; the message defaults to the whole line. Returns true. */
     boolean commitTo(Event out, String line) {
-        if (ranks[KnownField.TIME.ordinal()] != NOT_SEEN) {
+        if (seen(KnownField.TIME)) {
             long nanos = timeReader.toEpochNanos(time);
             if (nanos == TimeReader.UNREADABLE) {
                 out.putAttr(LineParser.TIME_INVALID_ATTR, time.toString());
@@ -104,14 +110,26 @@ final class FieldCollector {
             out.setService(service);
         }
         out.setTraceId(value(KnownField.TRACE_ID));
-        out.setSpanId(value(KnownField.SPAN_ID));
-        out.setParentSpanId(value(KnownField.PARENT_SPAN_ID));
+        if (seen(KnownField.SPAN_ID)) {
+            out.setSpanId(spanId.chars(), 0, spanId.length());
+        } else {
+            out.setSpanId(null);
+        }
+        if (seen(KnownField.PARENT_SPAN_ID)) {
+            out.setParentSpanId(parentSpanId.chars(), 0, parentSpanId.length());
+        } else {
+            out.setParentSpanId(null);
+        }
         String message = value(KnownField.MESSAGE);
         out.setMessage(message == null ? line : message);
         for (int i = 0; i < attributes.size(); i += 2) {
             out.putAttr(attributes.get(i), attributes.get(i + 1));
         }
         return true;
+    }
+
+    private boolean seen(KnownField field) {
+        return ranks[field.ordinal()] != NOT_SEEN;
     }
 
     private String value(KnownField field) {

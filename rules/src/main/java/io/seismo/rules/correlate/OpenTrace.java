@@ -109,8 +109,8 @@ final class OpenTrace extends SnapshotEntry {
 
     private void learnEdges(Event event, String service, int arrival, boolean newService, long eventNanos,
                             EdgeObserver edges, SpanKey span, SpanKey parent) {
-        String spanId = event.getSpanId();
-        String parentSpanId = event.getParentSpanId();
+        CharSequence spanId = event.spanIdText();
+        CharSequence parentSpanId = event.parentSpanIdText();
         if (spanId != null) {
             sawSpanIds = true;
             if (spans.size() < maxSpans && spans.putIfAbsent(span.set(spanId), arrival) && awaited != null) {

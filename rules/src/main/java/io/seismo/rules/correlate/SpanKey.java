@@ -11,10 +11,10 @@ final class SpanKey {
     private final StateOutput encoder = new StateOutput(64);
     private byte[] bytes = new byte[64];
     private int length;
-    private String id;
+    private CharSequence id;
 
-    /** Holds {@code spanId} (not null) and its encoding. */
-    SpanKey set(String spanId) {
+    /** Holds {@code spanId} (not null; an event's reused holder is read now) and its encoding. */
+    SpanKey set(CharSequence spanId) {
         id = spanId;
         encoder.reset();
         encoder.writeString(spanId);
@@ -26,8 +26,9 @@ final class SpanKey {
         return this;
     }
 
+    /** The id as a String: only a trace with many spans indexes them by it. */
     String id() {
-        return id;
+        return id.toString();
     }
 
     int length() {

@@ -15,8 +15,8 @@ public final class Event {
     private String service;
     private Level level = Level.UNKNOWN;
     private String traceId;
-    private String spanId;
-    private String parentSpanId;
+    private final IdText spanId = new IdText();
+    private final IdText parentSpanId = new IdText();
     private String message;
     private EventKind kind = EventKind.LOG;
     private boolean parseFailed;
@@ -32,8 +32,8 @@ public final class Event {
         service = null;
         level = Level.UNKNOWN;
         traceId = null;
-        spanId = null;
-        parentSpanId = null;
+        spanId.clear();
+        parentSpanId.clear();
         message = null;
         kind = EventKind.LOG;
         parseFailed = false;
@@ -50,8 +50,8 @@ public final class Event {
         service = other.service;
         level = other.level;
         traceId = other.traceId;
-        spanId = other.spanId;
-        parentSpanId = other.parentSpanId;
+        spanId.copyFrom(other.spanId);
+        parentSpanId.copyFrom(other.parentSpanId);
         message = other.message;
         kind = other.kind;
         parseFailed = other.parseFailed;
@@ -92,10 +92,18 @@ public final class Event {
     public void setLevel(Level level) { this.level = level == null ? Level.UNKNOWN : level; }
     public String getTraceId() { return traceId; }
     public void setTraceId(String traceId) { this.traceId = traceId; }
-    public String getSpanId() { return spanId; }
-    public void setSpanId(String spanId) { this.spanId = spanId; }
-    public String getParentSpanId() { return parentSpanId; }
-    public void setParentSpanId(String parentSpanId) { this.parentSpanId = parentSpanId; }
+    public String getSpanId() { return spanId.asString(); }
+    public void setSpanId(String spanId) { this.spanId.set(spanId); }
+    public String getParentSpanId() { return parentSpanId.asString(); }
+    public void setParentSpanId(String parentSpanId) { this.parentSpanId.set(parentSpanId); }
+
+    /** Sets the span id to characters {@code start} to {@code end} of {@code chars}, copied: no String is made. */
+    public void setSpanId(char[] chars, int start, int end) { spanId.set(chars, start, end); }
+    public void setParentSpanId(char[] chars, int start, int end) { parentSpanId.set(chars, start, end); }
+
+    /** The span id as characters, or null: this event's own holder, valid until the event changes. */
+    public CharSequence spanIdText() { return spanId.isPresent() ? spanId : null; }
+    public CharSequence parentSpanIdText() { return parentSpanId.isPresent() ? parentSpanId : null; }
     public String getMessage() { return message; }
     public void setMessage(String message) { this.message = message; }
     public EventKind getKind() { return kind; }

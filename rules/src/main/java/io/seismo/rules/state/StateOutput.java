@@ -93,7 +93,22 @@ public final class StateOutput {
         }
     }
 
-    private static boolean isPlainAscii(String value) {
+    /**
+     * A string given as characters (an event's span id, say), written as {@link #writeString(String)} writes it;
+     * only one that is not plain ASCII is made a String first.
+     */
+    public void writeString(CharSequence value) {
+        if (value == null || value instanceof String) {
+            writeString((String) value);
+        } else if (value.length() <= UTF_PIECE_CHARS && isPlainAscii(value)) {
+            bytes.putByte(SHORT_STRING);
+            bytes.putAscii(value);
+        } else {
+            writeString(value.toString());
+        }
+    }
+
+    private static boolean isPlainAscii(CharSequence value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == 0 || c >= 0x80) {
@@ -291,6 +306,16 @@ public final class StateOutput {
             buf[count++] = (byte) length;
             value.getBytes(0, length, buf, count);
             count += length;
+        }
+
+        void putAscii(CharSequence value) {
+            int length = value.length();
+            ensureRoom(2 + length);
+            buf[count++] = (byte) (length >>> 8);
+            buf[count++] = (byte) length;
+            for (int i = 0; i < length; i++) {
+                buf[count++] = (byte) value.charAt(i);
+            }
         }
 
         private void ensureRoom(int more) {
