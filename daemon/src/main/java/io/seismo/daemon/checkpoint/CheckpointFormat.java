@@ -24,27 +24,39 @@ final class CheckpointFormat {
     private CheckpointFormat() {
     }
 
-    static byte[] encode(Checkpoint checkpoint) {
+    /**
+     * The file's bytes in four parts, to be written one after the other: the header and the payload up to the
+     * engine's state, the engine's state itself, the alerting state's length, and that state. The states are not
+     * copied: the engine's can be a hundred megabytes, and one more copy of it per checkpoint was a humongous
+     * array that also started G1 marking cycles.
+     */
+    static ByteBuffer[] parts(Checkpoint checkpoint) {
         Map<byte[], Long> sources = new HashMap<>();
-        int size = 3 * Long.BYTES + Integer.BYTES;
+        int headSize = 3 * Long.BYTES + Integer.BYTES;
         for (Map.Entry<String, Long> e : checkpoint.sourceOffsets().entrySet()) {
             byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
             sources.put(name, e.getValue());
-            size += Integer.BYTES + name.length + Long.BYTES;
+            headSize += Integer.BYTES + name.length + Long.BYTES;
         }
-        size += 2 * Integer.BYTES + checkpoint.engineState().length + checkpoint.alertingState().length;
-        // One array for header and payload: the engine's state can be a hundred megabytes.
-        byte[] file = new byte[HEADER_BYTES + size];
-        ByteBuffer payload = ByteBuffer.wrap(file, HEADER_BYTES, size);
-        payload.putLong(checkpoint.position().segment()).putLong(checkpoint.position().offset())
+        headSize += Integer.BYTES;
+        byte[] engine = checkpoint.engineState();
+        byte[] alerting = checkpoint.alertingState();
+        ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES + headSize);
+        head.position(HEADER_BYTES);
+        head.putLong(checkpoint.position().segment()).putLong(checkpoint.position().offset())
                 .putLong(checkpoint.takenAt().toEpochMilli()).putInt(sources.size());
-        sources.forEach((name, offset) -> payload.putInt(name.length).put(name).putLong(offset));
-        payload.putInt(checkpoint.engineState().length).put(checkpoint.engineState());
-        payload.putInt(checkpoint.alertingState().length).put(checkpoint.alertingState());
+        sources.forEach((name, offset) -> head.putInt(name.length).put(name).putLong(offset));
+        head.putInt(engine.length);
+        ByteBuffer alertingLength = ByteBuffer.allocate(Integer.BYTES).putInt(0, alerting.length);
         CRC32C crc = new CRC32C();
-        crc.update(file, HEADER_BYTES, size);
-        ByteBuffer.wrap(file).putInt(MAGIC).putShort(VERSION).putInt(size).putInt((int) crc.getValue());
-        return file;
+        crc.update(head.array(), HEADER_BYTES, headSize);
+        crc.update(engine);
+        crc.update(alertingLength.array());
+        crc.update(alerting);
+        int payload = headSize + engine.length + Integer.BYTES + alerting.length;
+        head.putInt(0, MAGIC).putShort(4, VERSION).putInt(6, payload).putInt(10, (int) crc.getValue());
+        head.clear();
+        return new ByteBuffer[] {head, ByteBuffer.wrap(engine), alertingLength, ByteBuffer.wrap(alerting)};
     }
 
     static Checkpoint decode(byte[] file) throws CorruptCheckpointException {

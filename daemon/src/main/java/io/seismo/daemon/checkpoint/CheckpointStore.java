@@ -58,16 +58,19 @@ public final class CheckpointStore {
     /** Writes the checkpoint as the next file, makes it durable, then drops the oldest beyond {@value #KEEP}. */
     public StoredCheckpoint write(Checkpoint checkpoint) throws IOException {
         long sequence = nextSequence++;
-        byte[] bytes = CheckpointFormat.encode(checkpoint);
+        ByteBuffer[] parts = CheckpointFormat.parts(checkpoint);
+        long size = 0;
+        for (ByteBuffer part : parts) {
+            size += part.remaining();
+        }
         Path target = dir.resolve(String.format("checkpoint-%016d.bin", sequence));
         Path temp = dir.resolve(target.getFileName() + TEMP_SUFFIX);
         boolean renamed = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                for (long left = size; left > 0; ) {
+                    left -= channel.write(parts);
                 }
                 fault.at(CheckpointFault.Step.AFTER_WRITE);
                 channel.force(true);
@@ -83,7 +86,7 @@ public final class CheckpointStore {
             }
         }
         deleteBeyondNewest();
-        return new StoredCheckpoint(target, sequence, bytes.length, checkpoint);
+        return new StoredCheckpoint(target, sequence, size, checkpoint);
     }
 
     /** The newest checkpoint that validates, if any; every newer one that does not is counted and logged. */
