@@ -5,7 +5,7 @@ package io.seismo.rules.event;
  * and a String made only when someone asks for one. The correlator reads span ids as characters (it keeps them as
  * bytes), so a line's span and parent span ids cost no String unless a rule reads them. Not thread-safe.
  */
-public final class IdText implements CharSequence {
+final class IdText implements CharSequence {
     private char[] chars = new char[32];
     private int length;
     private boolean present;

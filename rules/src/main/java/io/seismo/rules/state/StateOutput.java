@@ -70,14 +70,41 @@ public final class StateOutput {
 
     /** A string, which may be null; read back by {@link StateInput#readString} or {@link StateInput#readNullableString}. */
     public void writeString(String value) {
+        if (value == null) {
+            bytes.putByte(NULL_STRING);
+        } else if (!writtenAsAscii(value)) {
+            writeModifiedUtf(value);
+        }
+    }
+
+    /**
+     * A string given as characters (an event's span id, say), written as {@link #writeString(String)} writes it;
+     * only one that is not plain ASCII is made a String first.
+     */
+    public void writeString(CharSequence value) {
+        if (value == null || value instanceof String) {
+            writeString((String) value);
+        } else if (!writtenAsAscii(value)) {
+            writeModifiedUtf(value.toString());
+        }
+    }
+
+    /**
+     * Writes a short string of chars 1 to 127 and says so; writes nothing for any other. Modified UTF-8 of such
+     * chars is the chars themselves: the same bytes writeUTF makes, faster.
+     */
+    private boolean writtenAsAscii(CharSequence value) {
+        if (value.length() > UTF_PIECE_CHARS || !isPlainAscii(value)) {
+            return false;
+        }
+        bytes.putByte(SHORT_STRING);
+        bytes.putAscii(value);
+        return true;
+    }
+
+    private void writeModifiedUtf(String value) {
         try {
-            if (value == null) {
-                bytes.putByte(NULL_STRING);
-            } else if (value.length() <= UTF_PIECE_CHARS && isPlainAscii(value)) {
-                // Modified UTF-8 of chars 1 to 127 is the chars themselves: the same bytes writeUTF makes, faster.
-                bytes.putByte(SHORT_STRING);
-                bytes.putAscii(value);
-            } else if (value.length() <= UTF_PIECE_CHARS) {
+            if (value.length() <= UTF_PIECE_CHARS) {
                 data.writeByte(SHORT_STRING);
                 data.writeUTF(value); // reuses the stream's own encoding buffer: no garbage per string
             } else {
@@ -90,21 +117,6 @@ public final class StateOutput {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * A string given as characters (an event's span id, say), written as {@link #writeString(String)} writes it;
-     * only one that is not plain ASCII is made a String first.
-     */
-    public void writeString(CharSequence value) {
-        if (value == null || value instanceof String) {
-            writeString((String) value);
-        } else if (value.length() <= UTF_PIECE_CHARS && isPlainAscii(value)) {
-            bytes.putByte(SHORT_STRING);
-            bytes.putAscii(value);
-        } else {
-            writeString(value.toString());
         }
     }
 
@@ -299,20 +311,16 @@ public final class StateOutput {
 
         /** An ASCII string as writeUTF writes it: a two-byte length, then one byte per char. */
         @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly the low byte of each char
-        void putAscii(String value) {
-            int length = value.length();
-            ensureRoom(2 + length);
-            buf[count++] = (byte) (length >>> 8);
-            buf[count++] = (byte) length;
-            value.getBytes(0, length, buf, count);
-            count += length;
-        }
-
         void putAscii(CharSequence value) {
             int length = value.length();
             ensureRoom(2 + length);
             buf[count++] = (byte) (length >>> 8);
             buf[count++] = (byte) length;
+            if (value instanceof String string) {
+                string.getBytes(0, length, buf, count);
+                count += length;
+                return;
+            }
             for (int i = 0; i < length; i++) {
                 buf[count++] = (byte) value.charAt(i);
             }
