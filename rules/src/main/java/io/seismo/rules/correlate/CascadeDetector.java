@@ -80,7 +80,7 @@ public final class CascadeDetector implements Detector {
     public void onEvent(Event event, long eventNanos) {
         String service = event.getService();
         if (event.getKind() == EventKind.LOG && service != null) {
-            health.add(service, eventNanos, event.getLevel(), event.getMessage(), event.getTraceId());
+            health.add(service, eventNanos, event.getLevel(), event.getMessage(), event.traceIdText());
         }
     }
 

@@ -46,7 +46,8 @@ public final class TraceAssembler {
     }
 
     public void add(Event event, long eventNanos) {
-        String traceId = event.getTraceId();
+        // Looked up as the parser's characters: a String is made only for a trace not open yet (its key).
+        CharSequence traceId = event.traceIdText();
         if (traceId == null || traceId.isEmpty()) {
             return;
         }
@@ -55,7 +56,7 @@ public final class TraceAssembler {
             if (open.size() >= maxOpenTraces) {
                 evictEldest();
             }
-            trace = new OpenTrace(traceId, maxSpansPerTrace);
+            trace = new OpenTrace(event.getTraceId(), maxSpansPerTrace);
             open.put(trace);
         }
         trace.add(event, serviceNames.share(event.getService()), eventNanos, edges, spanKey, parentKey);

@@ -107,7 +107,7 @@ public final class ThresholdDetector implements Detector {
             return;
         }
         if (key != null) {
-            windows.add(key, eventNanos, event.getLevel(), event.getMessage(), event.getTraceId());
+            windows.add(key, eventNanos, event.getLevel(), event.getMessage(), event.traceIdText());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 /**
  * An event's parsed fields, in the order they were put: a {@link NameTable} of names and an array of values, both
  * reused by a ring slot's event from line to line, where a HashMap allocated a node for every field of every line.
+ * A value may be put as characters ({@link HeldText}, reused the same way): it becomes a String when first read.
  * Not thread-safe.
  */
 final class Attributes {
@@ -19,37 +20,80 @@ final class Attributes {
 
     private final NameTable names = new NameTable();
     private String[] values = new String[FIRST_CAPACITY];
+    /** Per position, a holder for a value put as characters; made once a position first takes one. */
+    private HeldText[] texts = new HeldText[FIRST_CAPACITY];
     private final Map<String, String> view = new View();
 
     /** The value put last under {@code name}, or null. */
     String get(String name) {
         int position = names.indexOf(name);
-        return position < 0 ? null : values[position];
+        return position < 0 ? null : valueAt(position);
     }
 
     /** Puts {@code value} (which may be null) under {@code name}, in place of the value there if any. */
     void put(String name, String value) {
-        int position = names.indexOf(Objects.requireNonNull(name, "an attribute's name"));
-        if (position < 0) {
-            position = names.add(name);
-            if (position == values.length) {
-                values = Arrays.copyOf(values, values.length * 2);
-            }
-        }
+        int position = positionOf(name);
         values[position] = value;
+        if (texts[position] != null) {
+            texts[position].clear();
+        }
     }
 
-    /** Forgets every field (and the references to them) and keeps the arrays. */
+    /** Puts characters {@code start} to {@code end} of {@code chars}, copied, in place of the value there if any. */
+    void put(String name, char[] chars, int start, int end) {
+        int position = positionOf(name);
+        values[position] = null;
+        if (texts[position] == null) {
+            texts[position] = new HeldText();
+        }
+        texts[position].set(chars, start, end);
+    }
+
+    /** Forgets every field (and the references to them) and keeps the arrays and holders. */
     void clear() {
-        Arrays.fill(values, 0, names.size(), null);
+        for (int i = 0; i < names.size(); i++) {
+            values[i] = null;
+            if (texts[i] != null) {
+                texts[i].clear();
+            }
+        }
         names.clear();
     }
 
     void copyFrom(Attributes other) {
         clear();
         for (int i = 0; i < other.names.size(); i++) {
-            put(other.names.nameAt(i), other.values[i]);
+            int position = positionOf(other.names.nameAt(i));
+            values[position] = other.values[i];
+            if (other.texts[i] != null && other.texts[i].isPresent()) {
+                if (texts[position] == null) {
+                    texts[position] = new HeldText();
+                }
+                texts[position].copyFrom(other.texts[i]);
+            }
         }
+    }
+
+    /** The position of {@code name}, added at the end if it is not there yet. */
+    private int positionOf(String name) {
+        int position = names.indexOf(Objects.requireNonNull(name, "an attribute's name"));
+        if (position < 0) {
+            position = names.add(name);
+            if (position == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+                texts = Arrays.copyOf(texts, texts.length * 2);
+            }
+        }
+        return position;
+    }
+
+    /** The value at {@code position}: the String put there, or the one made from the characters put there. */
+    private String valueAt(int position) {
+        String value = values[position];
+        if (value == null && texts[position] != null) {
+            value = texts[position].asString();
+        }
+        return value;
     }
 
     /** A read-only map over the fields, in the order they were put; it follows later changes. */
@@ -75,7 +119,7 @@ final class Attributes {
                             throw new NoSuchElementException();
                         }
                         int at = next++;
-                        return new SimpleImmutableEntry<>(names.nameAt(at), values[at]);
+                        return new SimpleImmutableEntry<>(names.nameAt(at), valueAt(at));
                     }
                 };
             }

@@ -14,9 +14,9 @@ public final class Event {
     private String path;
     private String service;
     private Level level = Level.UNKNOWN;
-    private String traceId;
-    private final IdText spanId = new IdText();
-    private final IdText parentSpanId = new IdText();
+    private final HeldText traceId = new HeldText();
+    private final HeldText spanId = new HeldText();
+    private final HeldText parentSpanId = new HeldText();
     private String message;
     private EventKind kind = EventKind.LOG;
     private boolean parseFailed;
@@ -31,7 +31,7 @@ public final class Event {
         path = null;
         service = null;
         level = Level.UNKNOWN;
-        traceId = null;
+        traceId.clear();
         spanId.clear();
         parentSpanId.clear();
         message = null;
@@ -49,7 +49,7 @@ public final class Event {
         path = other.path;
         service = other.service;
         level = other.level;
-        traceId = other.traceId;
+        traceId.copyFrom(other.traceId);
         spanId.copyFrom(other.spanId);
         parentSpanId.copyFrom(other.parentSpanId);
         message = other.message;
@@ -65,6 +65,11 @@ public final class Event {
 
     public void putAttr(String name, String value) {
         attributes.put(name, value);
+    }
+
+    /** Puts characters {@code start} to {@code end} of {@code chars}, copied, as a value made a String when read. */
+    public void putAttr(String name, char[] chars, int start, int end) {
+        attributes.put(name, chars, start, end);
     }
 
     /** The parsed fields, in the order they were put: a read-only view that follows later changes. */
@@ -90,18 +95,20 @@ public final class Event {
     public void setService(String service) { this.service = service; }
     public Level getLevel() { return level; }
     public void setLevel(Level level) { this.level = level == null ? Level.UNKNOWN : level; }
-    public String getTraceId() { return traceId; }
-    public void setTraceId(String traceId) { this.traceId = traceId; }
+    public String getTraceId() { return traceId.asString(); }
+    public void setTraceId(String traceId) { this.traceId.set(traceId); }
     public String getSpanId() { return spanId.asString(); }
     public void setSpanId(String spanId) { this.spanId.set(spanId); }
     public String getParentSpanId() { return parentSpanId.asString(); }
     public void setParentSpanId(String parentSpanId) { this.parentSpanId.set(parentSpanId); }
 
-    /** Sets the span id to characters {@code start} to {@code end} of {@code chars}, copied: no String is made. */
+    /** Sets the id to characters {@code start} to {@code end} of {@code chars}, copied: no String is made. */
+    public void setTraceId(char[] chars, int start, int end) { traceId.set(chars, start, end); }
     public void setSpanId(char[] chars, int start, int end) { spanId.set(chars, start, end); }
     public void setParentSpanId(char[] chars, int start, int end) { parentSpanId.set(chars, start, end); }
 
-    /** The span id as characters, or null: this event's own holder, valid until the event changes. */
+    /** The id as characters, or null: this event's own holder, valid until the event changes. */
+    public CharSequence traceIdText() { return traceId.isPresent() ? traceId : null; }
     public CharSequence spanIdText() { return spanId.isPresent() ? spanId : null; }
     public CharSequence parentSpanIdText() { return parentSpanId.isPresent() ? parentSpanId : null; }
     public String getMessage() { return message; }

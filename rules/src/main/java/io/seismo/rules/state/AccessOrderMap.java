@@ -57,7 +57,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
      * visits it first (and may remove it: then this is null), and a snapshot being written saves it first:
      * callers get an entry to change it.
      */
-    public E get(String key) {
+    public E get(CharSequence key) {
         int slot = index.find(key, entries);
         if (slot == SlotIndex.NONE) {
             return null;

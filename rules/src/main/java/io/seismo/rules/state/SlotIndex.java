@@ -22,9 +22,12 @@ final class SlotIndex {
         return size;
     }
 
-    /** The slot of the entry filed under {@code key}, or {@link #NONE}; {@code entries} are the map's, by slot. */
-    int find(String key, SnapshotEntry[] entries) {
-        int hash = key.hashCode();
+    /**
+     * The slot of the entry filed under {@code key}, or {@link #NONE}; {@code entries} are the map's, by slot. The
+     * key may be any characters (a parser's, say): it is hashed as the String of them would be.
+     */
+    int find(CharSequence key, SnapshotEntry[] entries) {
+        int hash = stringHash(key);
         int mask = cells.length - 1;
         for (int i = home(hash); ; i = (i + 1) & mask) {
             long cell = cells[i];
@@ -33,11 +36,23 @@ final class SlotIndex {
             }
             if ((int) (cell >>> 32) == hash) {
                 int slot = (int) cell - 1;
-                if (entries[slot].mapKey().equals(key)) {
+                if (entries[slot].mapKey().contentEquals(key)) {
                     return slot;
                 }
             }
         }
+    }
+
+    /** {@link String#hashCode()} of the characters of {@code key}, without making the String. */
+    private static int stringHash(CharSequence key) {
+        if (key instanceof String string) {
+            return string.hashCode();
+        }
+        int hash = 0;
+        for (int i = 0; i < key.length(); i++) {
+            hash = 31 * hash + key.charAt(i);
+        }
+        return hash;
     }
 
     /** Files {@code slot} under a key with hash {@code hash}; the key must not be filed yet. */

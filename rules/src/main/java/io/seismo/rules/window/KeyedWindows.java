@@ -73,7 +73,7 @@ public final class KeyedWindows {
      * Counts an event for {@code key}. Returns false (and counts it as dropped) when its bucket is older than
      * every window still to be evaluated.
      */
-    public boolean add(String key, long eventNanos, Level level, String message, String traceId) {
+    public boolean add(String key, long eventNanos, Level level, String message, CharSequence traceId) {
         long bucket = Math.floorDiv(eventNanos, bucketNanos);
         if (bucket < firstRetainedBucket) {
             droppedEvents++;

@@ -70,7 +70,7 @@ public final class WindowedKey extends SnapshotEntry {
     }
 
     /** Counts an event; {@code sample} is scratch space to encode its message and trace id in. */
-    boolean record(long bucket, Level level, String message, String traceId, StateOutput sample) {
+    boolean record(long bucket, Level level, String message, CharSequence traceId, StateOutput sample) {
         if (!ring.add(bucket, level)) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.seismo.rules.event;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,14 @@ class AttributesTest {
                 String name = "f" + random.nextInt(Math.max(1, fields));
                 String value = random.nextInt(20) == 0 ? null : "v" + random.nextInt(1_000);
                 expected.put(name, value);
-                event.putAttr(name, value);
+                if (value != null && random.nextBoolean()) {
+                    // As a parser puts a value it has not seen: characters of its line, which it then reuses.
+                    char[] text = ("<" + value + ">").toCharArray();
+                    event.putAttr(name, text, 1, text.length - 1);
+                    Arrays.fill(text, '#');
+                } else {
+                    event.putAttr(name, value);
+                }
             }
             copy.copyFrom(event);
 
@@ -41,6 +49,19 @@ class AttributesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void shouldMakeAValuePutAsCharactersAStringOnceWhenRead() {
+        Event event = new Event();
+        event.putAttr("user", "xxuser-7xx".toCharArray(), 2, 8);
+
+        String user = event.attr("user");
+        assertThat(user).isEqualTo("user-7");
+        assertThat(event.attr("user")).isSameAs(user);
+        assertThat(event.getAttributes()).containsExactly(Map.entry("user", user));
+        event.putAttr("user", "ann");
+        assertThat(event.attr("user")).isEqualTo("ann");
     }
 
     @Test

@@ -36,6 +36,31 @@ class AccessOrderMapTest {
     }
 
     @Test
+    void shouldFindAnEntryByTheCharactersOfItsKey() {
+        Random random = new Random(9);
+        List<Counter> counters = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder key = new StringBuilder();
+            for (int c = random.nextInt(40); c > 0; c--) {
+                // ASCII, Latin-1 and CJK: the characters hash as their String does, whatever they are.
+                key.append((char) switch (random.nextInt(3)) {
+                    case 0 -> 0x21 + random.nextInt(0x5E);
+                    case 1 -> 0x80 + random.nextInt(0x80);
+                    default -> 0x4E00 + random.nextInt(100);
+                });
+            }
+            if (map.get(key.toString()) == null) {
+                counters.add(put(key.toString(), i));
+            }
+        }
+
+        for (Counter counter : counters) {
+            assertThat(map.get(new StringBuilder(counter.mapKey()))).isSameAs(counter);
+            assertThat(map.get(new StringBuilder(counter.mapKey()).append('x'))).isNull();
+        }
+    }
+
+    @Test
     void shouldKeepTheOrderOfAnAccessOrderedLinkedHashMapThroughGrowthAndReusedSlots() {
         Map<String, Counter> model = new LinkedHashMap<>(16, 0.75f, true);
         Random random = new Random(42);

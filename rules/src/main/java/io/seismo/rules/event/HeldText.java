@@ -1,11 +1,12 @@
 package io.seismo.rules.event;
 
 /**
- * A span id as an event holds it: the characters a parser read, copied into an array the ring slot's event reuses,
- * and a String made only when someone asks for one. The correlator reads span ids as characters (it keeps them as
- * bytes), so a line's span and parent span ids cost no String unless a rule reads them. Not thread-safe.
+ * Text an event holds for a parser (trace and span ids, attribute values seen for the first time): the characters
+ * it read, copied into an array the ring slot's event reuses, and a String made only when someone asks for one.
+ * The correlator reads ids as characters (it looks trace ids up and keeps span ids as bytes), so a line's ids and
+ * new values cost no String unless a rule reads them. Not thread-safe.
  */
-final class IdText implements CharSequence {
+final class HeldText implements CharSequence {
     private char[] chars = new char[32];
     private int length;
     private boolean present;
@@ -36,7 +37,7 @@ final class IdText implements CharSequence {
         length = 0;
     }
 
-    void copyFrom(IdText other) {
+    void copyFrom(HeldText other) {
         if (other.string != null || !other.present) {
             set(other.string);
         } else {

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IdTextTest {
+class HeldTextTest {
 
     @Test
     void shouldHandOutTheSameIdAsCharactersAndAsOneStringMadeOnce() {
@@ -20,6 +20,20 @@ class IdTextTest {
         assertThat(event.getSpanId()).isEqualTo("00f067aa0ba902b7").isSameAs(event.getSpanId());
         assertThat(event.parentSpanIdText()).isNull();
         assertThat(event.getParentSpanId()).isNull();
+    }
+
+    @Test
+    void shouldHoldATraceIdAsCharactersUntilAskedForItsString() {
+        Event event = new Event();
+        char[] line = "trace_id=4bf92f3577b34da6".toCharArray();
+        event.setTraceId(line, 9, line.length);
+        line[9] = 'Z';
+
+        assertThat(event.traceIdText()).hasToString("4bf92f3577b34da6");
+        assertThat(event.getTraceId()).isEqualTo("4bf92f3577b34da6").isSameAs(event.getTraceId());
+        event.setTraceId(null);
+        assertThat(event.traceIdText()).isNull();
+        assertThat(event.getTraceId()).isNull();
     }
 
     @Test
