@@ -3,16 +3,15 @@ package io.seismo.daemon.parse;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.event.Level;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Scratch space for the fields of one line, reused from line to line. Fields are staged here and written to the
  * event only once the whole line has parsed, so a line that fails half-way leaves the pre-filled event untouched.
  * Parsers offer text as a range of what they read: names and values that repeat from line to line come back as
- * the same Strings ({@link RepeatedText}), and the time is read from a reused buffer, so a line of known shapes
- * allocates only the values it has never seen (its trace and span ids, say).
+ * the same Strings ({@link RepeatedText}), and the time is read from a reused buffer. Ids and values never seen
+ * before go to the event as characters copied into reused arrays, so a line of known shapes allocates nothing: a
+ * String is made from such a value only when someone reads it (a rule, or the correlator for a trace's key).
  */
 final class FieldCollector {
     private static final int NOT_SEEN = Integer.MAX_VALUE;
@@ -26,13 +25,13 @@ final class FieldCollector {
     /** The characters of the line, or of a value offered as a String. */
     private final ReusedChars lineChars = new ReusedChars();
     private final ReusedChars valueChars = new ReusedChars();
-    /** Span and parent span ids as characters: the event takes them without a String. */
+    /** Ids as characters: the event takes them without a String. */
+    private final HeldChars traceId = new HeldChars();
     private final HeldChars spanId = new HeldChars();
     private final HeldChars parentSpanId = new HeldChars();
     private final String[] values = new String[KnownField.COUNT];
     private final int[] ranks = new int[KnownField.COUNT];
-    /** Attribute names and values, alternating: no per-field holder object. */
-    private final List<String> attributes = new ArrayList<>();
+    private final StagedAttributes attributes = new StagedAttributes();
 
     FieldCollector(TimeReader timeReader) {
         this.timeReader = timeReader;
@@ -64,8 +63,12 @@ final class FieldCollector {
     void offer(String name, char[] text, int start, int end) {
         KnownField.Alias alias = KnownField.lookup(name);
         if (alias == null) {
-            attributes.add(name);
-            attributes.add(repeated.of(text, start, end));
+            String known = repeated.known(text, start, end);
+            if (known != null) {
+                attributes.add(name, known);
+            } else {
+                attributes.add(name, text, start, end);
+            }
             return;
         }
         // An empty trace id or service says nothing; keep looking for a better spelling.
@@ -79,9 +82,9 @@ final class FieldCollector {
                 time.setLength(0);
                 time.append(text, start, end - start);
             }
-            // Ids name one trace or span: they do not repeat, so looking them up would only cost. The trace id
-            // becomes a key of the open traces; span ids are kept by the correlator as bytes.
-            case TRACE_ID -> values[slot] = new String(text, start, end - start);
+            // Ids name one trace or span: they do not repeat, so looking them up would only cost. The correlator
+            // looks trace ids up as characters and keeps span ids as bytes.
+            case TRACE_ID -> traceId.hold(text, start, end);
             case SPAN_ID -> spanId.hold(text, start, end);
             case PARENT_SPAN_ID -> parentSpanId.hold(text, start, end);
             default -> values[slot] = repeated.of(text, start, end);
@@ -109,7 +112,11 @@ final class FieldCollector {
         if (service != null) {
             out.setService(service);
         }
-        out.setTraceId(value(KnownField.TRACE_ID));
+        if (seen(KnownField.TRACE_ID)) {
+            out.setTraceId(traceId.chars(), 0, traceId.length());
+        } else {
+            out.setTraceId(null);
+        }
         if (seen(KnownField.SPAN_ID)) {
             out.setSpanId(spanId.chars(), 0, spanId.length());
         } else {
@@ -122,9 +129,7 @@ final class FieldCollector {
         }
         String message = value(KnownField.MESSAGE);
         out.setMessage(message == null ? line : message);
-        for (int i = 0; i < attributes.size(); i += 2) {
-            out.putAttr(attributes.get(i), attributes.get(i + 1));
-        }
+        attributes.commitTo(out);
         return true;
     }
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Strings for field names and values that repeat from line to line (levels, services, messages, attribute names
  * and their few values), so a parser hands out the same String instead of a new one per line. A direct-mapped
  * table by hash: a text is kept only the second time in a row its slot sees its hash, so text that never repeats
- * (trace ids) costs the hash and its own String, and neither fills the table nor keeps young Strings alive in it.
+ * (trace ids, most users' names) costs the hash and neither fills the table nor keeps young Strings alive in it.
  * One per parser: not thread-safe.
  */
 final class RepeatedText {
@@ -28,6 +28,15 @@ final class RepeatedText {
 
     /** The characters {@code start} to {@code end} of {@code chars}, as a String. */
     String of(char[] chars, int start, int end) {
+        String known = known(chars, start, end);
+        return known != null ? known : new String(chars, start, end - start);
+    }
+
+    /**
+     * The kept String of the characters {@code start} to {@code end} of {@code chars}; null when they are not kept
+     * (a value seen for the first time, say), and then nothing is allocated.
+     */
+    String known(char[] chars, int start, int end) {
         int hash = hash(chars, start, end);
         int slot = hash & mask;
         long seen = hashes[slot];
@@ -35,17 +44,22 @@ final class RepeatedText {
         if (keptHash == hash) {
             char[] candidate = keptChars[slot];
             if (candidate != null && Arrays.equals(candidate, 0, candidate.length, chars, start, end)) {
+                if ((int) seen != hash) {
+                    // A sighting of the kept text too: another text seen before and after it is not "in a row".
+                    hashes[slot] = (long) hash << 32 | (hash & 0xFFFFFFFFL);
+                }
                 return kept[slot];
             }
         }
-        String fresh = new String(chars, start, end - start);
+        String admitted = null;
         if ((int) seen == hash) {
-            kept[slot] = fresh;
+            admitted = new String(chars, start, end - start);
+            kept[slot] = admitted;
             keptChars[slot] = Arrays.copyOfRange(chars, start, end);
             keptHash = hash;
         }
         hashes[slot] = (long) keptHash << 32 | (hash & 0xFFFFFFFFL);
-        return fresh;
+        return admitted;
     }
 
     /** A hash of every character, in four interleaved lanes: a quarter of the dependent multiplies of String's. */

@@ -45,6 +45,26 @@ class RepeatedFieldTextTest {
         assertThat(third.getEventTimeNanos() - second.getEventTimeNanos()).isEqualTo(1_000_000_000L);
     }
 
+    @ParameterizedTest
+    @MethodSource("formats")
+    void shouldLeaveEachEventItsOwnNewValuesWhenTheParserMovesOn(ParserSpec spec, String shape) {
+        LineParser parser = ParserFactory.create(spec);
+        String routeName = spec.format().equals("regex") ? "route" : "http.route";
+        Event first = new Event();
+        Event second = new Event();
+        // Values never seen before travel as characters: the parser's arrays are reused for the next line.
+        assertThat(parser.parse(shape.formatted(1, 1).replace("/api/cart", "/api/first"), first)).isTrue();
+        assertThat(parser.parse(shape.formatted(2, 22222).replace("/api/cart", "/api/the-second-route")
+                .replace("u-1", "someone-else"), second)).isTrue();
+
+        assertThat(first.getTraceId()).isEqualTo("t1");
+        assertThat(first.attr(routeName)).isEqualTo("/api/first");
+        assertThat(first.attr("user")).isEqualTo("u-1");
+        assertThat(second.getTraceId()).isEqualTo("t22222");
+        assertThat(second.attr(routeName)).isEqualTo("/api/the-second-route");
+        assertThat(second.attr("user")).isEqualTo("someone-else");
+    }
+
     private static String keyOf(Event event, String name) {
         return event.getAttributes().keySet().stream().filter(name::equals).findFirst().orElseThrow();
     }

@@ -26,6 +26,34 @@ class RepeatedTextTest {
     }
 
     @Test
+    void shouldKnowATextOnlyOnceItIsKept() {
+        RepeatedText repeated = new RepeatedText(64);
+        char[] line = "user=ann user=ann user=ann".toCharArray();
+
+        assertThat(repeated.known(line, 5, 8)).isNull(); // seen once: not kept, nothing made
+        String kept = repeated.known(line, 14, 17);
+        assertThat(kept).isEqualTo("ann");
+        assertThat(repeated.known(line, 23, 26)).isSameAs(kept);
+        assertThat(repeated.of(line, 5, 8)).isSameAs(kept);
+    }
+
+    @Test
+    void shouldKeepAFrequentTextAgainstRareOnesSeenAroundIt() {
+        RepeatedText repeated = new RepeatedText(4);
+        char[] frequent = "frequent".toCharArray();
+        repeated.of(frequent, 0, frequent.length);
+        String kept = repeated.of(frequent, 0, frequent.length);
+        for (int i = 0; i < 64; i++) {
+            // Each rare text is seen twice, but never twice in a row: the frequent one is seen in between.
+            char[] rare = ("rare-" + i).toCharArray();
+            repeated.of(rare, 0, rare.length);
+            assertThat(repeated.known(frequent, 0, frequent.length)).isSameAs(kept);
+            assertThat(repeated.known(frequent, 0, frequent.length)).isSameAs(kept);
+            repeated.of(rare, 0, rare.length);
+        }
+    }
+
+    @Test
     void shouldNotKeepTextThatNeverRepeats() {
         RepeatedText repeated = new RepeatedText(4);
         char[] service = "checkout".toCharArray();
