@@ -209,7 +209,8 @@ public final class Daemon implements AutoCloseable {
             AlertDispatcher alertingRef = alerting;
             server = api.start(config.listenHost(), config.listenPort(), config.maxBodyBytes(),
                     new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
-                    new IngestHandler(pipeline, parserTable, metrics, readiness::isReady, clock, agents, ingestOffsets),
+                    new IngestHandler(pipeline, parserTable, metrics, readiness::isReady, clock, agents, ingestOffsets,
+                            config.maxBodyBytes()),
                     alertingRef::activeAlertStates,
                     id -> traces.find(id).map(t -> (Object) t),
                     () -> self[0] == null ? new JsonObject().put("ready", false) : self[0].status(traces.size(), agents, ingestRate),

@@ -8,7 +8,6 @@ import io.seismo.daemon.pipeline.SourceOffsets;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -31,13 +30,15 @@ public final class IngestHandler implements Handler<RoutingContext> {
     private final AgentRegistry agents;
     private final SourceOffsets sourceOffsets;
     private final ThreadLocal<EnvelopeReader> readers = ThreadLocal.withInitial(EnvelopeReader::new);
+    private final LentBodies bodies;
 
     /**
      * @param sourceOffsets ingest's high-water offsets per source; recovery raises them to the last checkpoint's
      *                      and the replayed lines before {@code ready} turns true
+     * @param maxBodyBytes  a larger body is answered 413
      */
     public IngestHandler(Pipeline pipeline, ParserTable parsers, DaemonMetrics metrics, BooleanSupplier ready, Clock clock,
-                         AgentRegistry agents, SourceOffsets sourceOffsets) {
+                         AgentRegistry agents, SourceOffsets sourceOffsets, int maxBodyBytes) {
         this.pipeline = pipeline;
         this.parsers = parsers;
         this.metrics = metrics;
@@ -45,10 +46,16 @@ public final class IngestHandler implements Handler<RoutingContext> {
         this.clock = clock;
         this.agents = agents;
         this.sourceOffsets = sourceOffsets;
+        this.bodies = new LentBodies(maxBodyBytes);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        bodies.read(ctx, (bytes, length) -> take(ctx, bytes, length));
+    }
+
+    /** Takes the body's lines; {@code bytes} are lent until this returns, so the lines are copied out of them. */
+    private void take(RoutingContext ctx, byte[] bytes, int length) {
         if (!ready.getAsBoolean()) {
             metrics.rejectedNotReady.inc();
             answer(ctx, 503, new JsonObject().put("error", "not ready"), true);
@@ -64,9 +71,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
             answer(ctx, 400, new JsonObject().put("error", e.getMessage()), false);
             return;
         }
-        Buffer body = ctx.body().buffer();
-        byte[] bytes = body == null ? new byte[0] : body.getBytes();
-        int capacity = lineCount(bytes);
+        int capacity = lineCount(bytes, length);
         String[] lines = new String[capacity];
         long[] offsets = new long[capacity];
         boolean[] truncated = new boolean[capacity];
@@ -79,8 +84,8 @@ public final class IngestHandler implements Handler<RoutingContext> {
         int duplicates = 0;
         long lineBytes = 0;
         int start = 0;
-        while (start < bytes.length) {
-            int end = indexOf(bytes, (byte) '\n', start);
+        while (start < length) {
+            int end = indexOf(bytes, (byte) '\n', start, length);
             int len = trimmedLength(bytes, start, end);
             if (len > 0) {
                 if (!reader.read(bytes, start, len)) {
@@ -170,23 +175,23 @@ public final class IngestHandler implements Handler<RoutingContext> {
         }
     }
 
-    private static int lineCount(byte[] bytes) {
+    private static int lineCount(byte[] bytes, int length) {
         int n = 1;
-        for (byte b : bytes) {
-            if (b == '\n') {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == '\n') {
                 n++;
             }
         }
         return n;
     }
 
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
+    private static int indexOf(byte[] bytes, byte b, int from, int length) {
+        for (int i = from; i < length; i++) {
             if (bytes[i] == b) {
                 return i;
             }
         }
-        return bytes.length;
+        return length;
     }
 
     private static int trimmedLength(byte[] bytes, int start, int end) {

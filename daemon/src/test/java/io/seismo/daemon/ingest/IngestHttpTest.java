@@ -92,7 +92,7 @@ class IngestHttpTest {
         server = new HttpApi(vertx, metrics, readiness)
                 .start("127.0.0.1", 0, 4096, new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
                         new IngestHandler(pipeline, parsers, metrics, readiness::isReady, Clock.systemUTC(), new AgentRegistry(),
-                                new SourceOffsets()),
+                                new SourceOffsets(), 4096),
                         List::of, id -> Optional.empty(), JsonObject::new, ReloadControl.UNAVAILABLE,
                         new SilenceRoutes(vertx, SilenceStore.open(dir.resolve("silences.json"), Clock.systemUTC(), () -> { })))
                 .await(10, TimeUnit.SECONDS);
