@@ -43,8 +43,9 @@ public final class StateOutput {
     /** Bytes written; with deferred parts, only once all of them are complete. */
     public int size() {
         int size = bytes.size();
-        for (Piece piece : pieces) {
-            size += piece.size();
+        // Indexed: asked once per recorded sample, and the for-each's iterator was not scalarized there (JFR).
+        for (int i = 0; i < pieces.size(); i++) {
+            size += pieces.get(i).size();
         }
         return size;
     }
