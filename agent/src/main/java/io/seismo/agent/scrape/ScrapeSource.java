@@ -5,10 +5,11 @@ import io.seismo.agent.config.BatchLimits;
 import io.seismo.agent.config.ScrapeTarget;
 import io.seismo.agent.ship.ShipQueue;
 import io.seismo.agent.ship.ShipSource;
-import io.seismo.agent.tail.Line;
+import io.seismo.agent.tail.LineView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
 /**
@@ -26,7 +27,9 @@ public final class ScrapeSource {
     private final ShipSource shipSource;
     private final ShipQueue queue;
     private final SampleEncoder encoder;
-    private final ArrayDeque<Line> waiting = new ArrayDeque<>();
+    /** Encoded samples not yet in a batch; they hold the numbers just below {@link #nextSequence}. */
+    private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
+    private final LineView offered = new LineView();
     private final int maxWaitingLines;
     private long nextSequence;
     private long reservedSequence;
@@ -97,8 +100,8 @@ public final class ScrapeSource {
         Exposition exposition = result.exposition();
         reserve(exposition.samples().size());
         for (ScrapedSample sample : exposition.samples()) {
-            long sequence = nextSequence++;
-            waiting.add(new Line(sequence, sequence + 1, encoder.encode(sample, result.startedEpochMs()), false));
+            waiting.add(encoder.encode(sample, result.startedEpochMs()).getBytes(StandardCharsets.UTF_8));
+            nextSequence++;
         }
         feed(nowNanos);
         return exposition.samples().size();
@@ -106,7 +109,12 @@ public final class ScrapeSource {
 
     /** Moves waiting samples into the open batch and seals it once due. */
     public void feed(long nowNanos) {
-        while (!waiting.isEmpty() && queue.offer(waiting.peekFirst(), nowNanos)) {
+        while (!waiting.isEmpty()) {
+            long sequence = nextSequence - waiting.size();
+            byte[] sample = waiting.peekFirst();
+            if (!queue.offer(offered.set(sequence, sequence + 1, sample, 0, sample.length, false), nowNanos)) {
+                break;
+            }
             waiting.pollFirst();
         }
         queue.sealIfDue(nowNanos, shipSource);

@@ -1,7 +1,7 @@
 package io.seismo.agent.ship;
 
 import io.seismo.agent.config.BatchLimits;
-import io.seismo.agent.tail.Line;
+import io.seismo.agent.tail.LineView;
 
 import java.util.Arrays;
 
@@ -29,8 +29,8 @@ public final class BatchBuilder {
         this.lingerNanos = limits.linger().toNanos();
     }
 
-    /** Adds {@code line}, or returns {@code false} when the batch is full; then it is due. */
-    public boolean offer(Line line, long nowNanos) {
+    /** Encodes {@code line} into the batch, or returns {@code false} when the batch is full; then it is due. */
+    public boolean offer(LineView line, long nowNanos) {
         if (isFull()) {
             return false;
         }

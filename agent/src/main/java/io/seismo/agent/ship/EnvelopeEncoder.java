@@ -1,6 +1,6 @@
 package io.seismo.agent.ship;
 
-import io.seismo.agent.tail.Line;
+import io.seismo.agent.tail.LineView;
 
 /**
  * Appends one line as the wire envelope {@code {"o":<offset>,"l":"<text>"}} (plus {@code "t":true} when cut)
@@ -16,12 +16,12 @@ public final class EnvelopeEncoder {
     }
 
     /** Appends the envelope of {@code line} to {@code body}; returns the bytes it took, newline included. */
-    static int encode(Line line, BodyBytes body) {
+    static int encode(LineView line, BodyBytes body) {
         int start = body.length();
         body.putAscii(OFFSET);
         body.putDecimal(line.offset());
         body.putAscii(TEXT);
-        JsonStringBytes.write(line.bytes(), body);
+        JsonStringBytes.write(line.bytes(), line.from(), line.to(), body);
         body.putAscii(line.truncated() ? CUT_END : END);
         return body.length() - start;
     }

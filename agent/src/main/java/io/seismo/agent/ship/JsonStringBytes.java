@@ -15,12 +15,13 @@ final class JsonStringBytes {
     private JsonStringBytes() {
     }
 
-    static void write(byte[] line, BodyBytes out) {
-        out.ensureRoom(line.length * WORST_CASE_PER_BYTE);
+    /** Writes bytes {@code [from, end)} of {@code line}. */
+    static void write(byte[] line, int from, int end, BodyBytes out) {
+        out.ensureRoom((end - from) * WORST_CASE_PER_BYTE);
         byte[] to = out.array();
         int at = out.length();
-        int i = 0;
-        while (i < line.length) {
+        int i = from;
+        while (i < end) {
             byte b = line[i];
             if (b >= 0x20 && b != '"' && b != '\\') {
                 to[at++] = b;
@@ -29,7 +30,7 @@ final class JsonStringBytes {
                 at = escapeAscii(b, to, at);
                 i++;
             } else {
-                int sequence = wellFormedLength(line, i);
+                int sequence = wellFormedLength(line, i, end);
                 if (sequence > 0) {
                     System.arraycopy(line, i, to, at, sequence);
                     at += sequence;
@@ -65,10 +66,11 @@ final class JsonStringBytes {
     }
 
     /**
-     * The length of the well-formed UTF-8 sequence starting at {@code from} (a byte of 0x80 or more); or, when
-     * it is malformed, minus the length of its maximal valid prefix (at least 1), which one U+FFFD replaces.
+     * The length of the well-formed UTF-8 sequence starting at {@code from} (a byte of 0x80 or more) and ending
+     * before {@code end}; or, when it is malformed, minus the length of its maximal valid prefix (at least 1), which
+     * one U+FFFD replaces.
      */
-    private static int wellFormedLength(byte[] bytes, int from) {
+    private static int wellFormedLength(byte[] bytes, int from, int end) {
         int lead = bytes[from] & 0xFF;
         int length;
         int secondLow = 0x80;
@@ -91,7 +93,7 @@ final class JsonStringBytes {
             return -1;
         }
         for (int k = 1; k < length; k++) {
-            if (from + k >= bytes.length) {
+            if (from + k >= end) {
                 return -k;
             }
             int next = bytes[from + k] & 0xFF;

@@ -1,7 +1,7 @@
 package io.seismo.agent.ship;
 
 import io.seismo.agent.config.BatchLimits;
-import io.seismo.agent.tail.Line;
+import io.seismo.agent.tail.LineView;
 
 import java.util.ArrayDeque;
 
@@ -22,7 +22,7 @@ public final class ShipQueue {
         this.builder = new BatchBuilder(limits);
     }
 
-    public boolean offer(Line line, long nowNanos) {
+    public boolean offer(LineView line, long nowNanos) {
         return builder.offer(line, nowNanos);
     }
 

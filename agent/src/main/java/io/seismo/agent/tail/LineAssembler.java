@@ -10,7 +10,7 @@ import java.util.Arrays;
  * a UTF-8 character boundary and flagged. The bytes of an unfinished last line stay here, never emitted,
  * until their newline arrives.
  */
-public final class LineAssembler {
+final class LineAssembler {
     private static final int INITIAL_CAPACITY = 256;
 
     private final int maxLineBytes;
@@ -21,46 +21,53 @@ public final class LineAssembler {
     private long nextOffset;
 
     /** Starts assembling at {@code offset}, which must be the start of a line. */
-    public LineAssembler(int maxLineBytes, long offset) {
+    LineAssembler(int maxLineBytes, long offset) {
         this.maxLineBytes = maxLineBytes;
         this.lineStart = offset;
         this.nextOffset = offset;
     }
 
     /** File offset of the next byte to feed. */
-    public long nextOffset() {
+    long nextOffset() {
         return nextOffset;
     }
 
     /** File offset where the unfinished line (if any) starts: the last line boundary seen. */
-    public long lineStart() {
+    long lineStart() {
         return lineStart;
     }
 
     /**
-     * Consumes bytes of {@code chunk} (a heap buffer whose position is at {@link #nextOffset()}) up to and
-     * including the next newline and returns that line; returns {@code null} once the chunk is used up
-     * without completing one.
+     * Consumes all of {@code chunk} (a heap buffer whose position is at {@link #nextOffset()}): each line it
+     * completes goes to {@code lines}, unverified; the bytes of a line it leaves unfinished stay here.
      */
-    public Line next(ByteBuffer chunk) {
+    void feed(ByteBuffer chunk, LineBlock lines) {
         byte[] array = chunk.array();
-        int from = chunk.arrayOffset() + chunk.position();
+        int at = chunk.arrayOffset() + chunk.position();
         int limit = chunk.arrayOffset() + chunk.limit();
-        int newline = indexOfNewline(array, from, limit);
-        int end = newline < 0 ? limit : newline;
-        keep(array, from, end - from);
-        nextOffset += end - from;
-        if (newline < 0) {
-            chunk.position(chunk.limit());
-            return null;
+        while (at < limit) {
+            int newline = indexOfNewline(array, at, limit);
+            int end = newline < 0 ? limit : newline;
+            nextOffset += end - at;
+            if (newline < 0) {
+                keep(array, at, end - at);
+                break;
+            }
+            nextOffset++;
+            if (keptLength == 0) {
+                // The whole line is in this chunk (the usual case): it goes to the block in one copy.
+                int take = Math.min(end - at, maxLineBytes + 1);
+                emit(array, at, take, take < end - at, lines);
+            } else {
+                keep(array, at, end - at);
+                emit(kept, 0, keptLength, overflowed, lines);
+            }
+            lineStart = nextOffset;
+            keptLength = 0;
+            overflowed = false;
+            at = newline + 1;
         }
-        nextOffset++;
-        chunk.position(newline + 1 - chunk.arrayOffset());
-        Line line = finish();
-        lineStart = nextOffset;
-        keptLength = 0;
-        overflowed = false;
-        return line;
+        chunk.position(chunk.limit());
     }
 
     private void keep(byte[] src, int from, int length) {
@@ -76,25 +83,29 @@ public final class LineAssembler {
         }
     }
 
-    private Line finish() {
-        int length = keptLength;
+    /**
+     * Adds the line whose first {@code keptBytes} bytes (at most {@code maxLineBytes + 1}) are at {@code from} in
+     * {@code src}; {@code overflowed} if it had more.
+     */
+    private void emit(byte[] src, int from, int keptBytes, boolean overflowed, LineBlock lines) {
+        int length = keptBytes;
         boolean truncated = overflowed;
-        if (!truncated && length > 0 && kept[length - 1] == '\r') {
+        if (!truncated && length > 0 && src[from + length - 1] == '\r') {
             length--;
         }
         if (length > maxLineBytes) {
             truncated = true;
         }
         if (truncated) {
-            length = utf8Boundary(Math.min(length, maxLineBytes));
+            length = utf8Boundary(src, from, Math.min(length, maxLineBytes), keptBytes);
         }
-        return new Line(lineStart, nextOffset, Arrays.copyOf(kept, length), truncated);
+        lines.add(lineStart, nextOffset, src, from, length, truncated);
     }
 
     /** Moves a cut at {@code length} back so it does not split a multi-byte UTF-8 character. */
-    private int utf8Boundary(int length) {
+    private static int utf8Boundary(byte[] src, int from, int length, int available) {
         int cut = length;
-        while (cut > 0 && cut < keptLength && (kept[cut] & 0xC0) == 0x80) {
+        while (cut > 0 && cut < available && (src[from + cut] & 0xC0) == 0x80) {
             cut--;
         }
         return cut;

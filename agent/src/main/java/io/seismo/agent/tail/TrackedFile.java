@@ -7,10 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One file identity being tailed: its head fingerprint, the file currently open for it (none while
@@ -31,13 +28,12 @@ public final class TrackedFile {
     private final String sourceId;
     private final String service;
     private final int maxLineBytes;
-    private final ArrayDeque<Line> pending = new ArrayDeque<>();
+    private final LineBlock lines = new LineBlock();
     private Path path;
     private byte[] headBytes;
     private FileHead head;
     private OpenFile open;
     private LineAssembler assembler;
-    private long pendingBytes;
     private long verifiedOffset;
     private long handedOffset;
     private long ackedOffset;
@@ -89,7 +85,7 @@ public final class TrackedFile {
 
     /** Everything read is acknowledged (a dropped line counts as acknowledged). */
     public boolean isDrained() {
-        return pending.isEmpty() && ackedOffset >= handedOffset;
+        return !lines.hasWaiting() && ackedOffset >= handedOffset;
     }
 
     /** Bytes in the file not yet acknowledged by the daemon; 0 when the file is closed or cannot be sized. */
@@ -154,12 +150,16 @@ public final class TrackedFile {
         return true;
     }
 
-    /** Closes the file and forgets the unfinished line; the identity waits to be found again (or retires). */
+    /**
+     * Closes the file and forgets the lines not yet verified and the unfinished line; the identity waits to be
+     * found again (or retires).
+     */
     void detach() {
         if (open != null) {
             open.close();
             open = null;
         }
+        lines.discardUnverified();
         assembler = new LineAssembler(maxLineBytes, verifiedOffset);
     }
 
@@ -190,7 +190,7 @@ public final class TrackedFile {
      *         is a file that fails to read (the next poll finds it again)
      */
     public ReadTally read(ByteBuffer scratch, long readAheadBytes, long nowNanos) {
-        if (open == null || pendingBytes >= readAheadBytes) {
+        if (open == null || lines.waitingFileBytes() >= readAheadBytes) {
             return ReadTally.NONE;
         }
         try {
@@ -203,10 +203,9 @@ public final class TrackedFile {
     }
 
     private ReadTally readVerified(ByteBuffer scratch, long readAheadBytes, long nowNanos) throws IOException {
-        List<Line> fresh = new ArrayList<>();
-        long freshBytes = 0;
+        lines.dropHanded();
         long scanned = 0;
-        while (pendingBytes + freshBytes < readAheadBytes && scanned < readAheadBytes) {
+        while (lines.waitingFileBytes() < readAheadBytes && scanned < readAheadBytes) {
             scratch.clear();
             int n = open.read(scratch, assembler.nextOffset());
             if (n == 0) {
@@ -214,11 +213,7 @@ public final class TrackedFile {
             }
             scratch.flip();
             scanned += n;
-            Line line;
-            while ((line = assembler.next(scratch)) != null) {
-                fresh.add(line);
-                freshBytes += line.fileBytes();
-            }
+            assembler.feed(scratch, lines);
         }
         if (scanned == 0) {
             return ReadTally.NONE;
@@ -228,24 +223,18 @@ public final class TrackedFile {
             return ReadTally.NONE;
         }
         lastGrowthNanos = nowNanos;
-        int truncated = 0;
-        for (Line line : fresh) {
-            pending.add(line);
-            truncated += line.truncated() ? 1 : 0;
+        ReadTally tally = lines.verify();
+        if (tally.lines() > 0) {
+            verifiedOffset = lines.verifiedEndOffset();
         }
-        pendingBytes += freshBytes;
-        if (!fresh.isEmpty()) {
-            verifiedOffset = fresh.get(fresh.size() - 1).endOffset();
-        }
-        return new ReadTally(fresh.size(), freshBytes, truncated);
+        return tally;
     }
 
     /** Hands waiting lines to {@code sink} in order until it refuses one. */
     public void handTo(LineSink sink) {
-        while (!pending.isEmpty() && sink.offer(pending.peekFirst())) {
-            Line line = pending.pollFirst();
-            pendingBytes -= line.fileBytes();
-            handedOffset = line.endOffset();
+        long handedEnd = lines.handTo(sink);
+        if (handedEnd >= 0) {
+            handedOffset = handedEnd;
         }
     }
 

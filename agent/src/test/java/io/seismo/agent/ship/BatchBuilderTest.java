@@ -3,7 +3,7 @@ package io.seismo.agent.ship;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seismo.agent.config.BatchLimits;
-import io.seismo.agent.tail.Line;
+import io.seismo.agent.tail.LineView;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,8 +20,8 @@ class BatchBuilderTest {
     @Test
     void shouldEncodeEachLineAsAnEnvelopeOnItsOwnLine() throws Exception {
         BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)));
-        builder.offer(new Line(0, 11, "say \"hi\"\t", false), 0);
-        builder.offer(new Line(11, 80, "cut", true), 0);
+        builder.offer(line(0, 11, "say \"hi\"\t", false), 0);
+        builder.offer(line(11, 80, "cut", true), 0);
         Batch batch = builder.seal(new ShipSource("src", "svc", "/var/log/a.log", ShipSource.Kind.LOG));
 
         List<JsonNode> envelopes = envelopes(batch);
@@ -37,12 +37,12 @@ class BatchBuilderTest {
     void shouldFillTheArrayOfASettledBatchAgainAndNeverOneStillInFlight() throws Exception {
         BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)));
         ShipSource source = new ShipSource("src", "svc", "/var/log/a.log", ShipSource.Kind.LOG);
-        builder.offer(new Line(0, 20, "first batch, longer line", false), 0);
+        builder.offer(line(0, 20, "first batch, longer line", false), 0);
         Batch first = builder.seal(source);
         builder.recycle(first); // answered: nobody reads its body any more
-        builder.offer(new Line(20, 30, "second", false), 0);
+        builder.offer(line(20, 30, "second", false), 0);
         Batch second = builder.seal(source); // in flight from here on
-        builder.offer(new Line(30, 33, "ab", false), 0);
+        builder.offer(line(30, 33, "ab", false), 0);
         Batch third = builder.seal(source);
 
         assertThat(second.body()).isNotSameAs(first.body());
@@ -75,7 +75,7 @@ class BatchBuilderTest {
     @Test
     void shouldTakeALineLargerThanMaxBytesAloneRatherThanNever() {
         BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 1024, Duration.ofMillis(200)));
-        assertThat(builder.offer(new Line(0, 2001, "x".repeat(2000), false), 0)).isTrue();
+        assertThat(builder.offer(line(0, 2001, "x".repeat(2000), false), 0)).isTrue();
         assertThat(builder.offer(line(1), 0)).isFalse();
         assertThat(builder.seal(new ShipSource("s", "v", "/a", ShipSource.Kind.LOG)).lineCount()).isEqualTo(1);
     }
@@ -100,8 +100,13 @@ class BatchBuilderTest {
     }
 
     /** Line {@code i} of a file of 10-byte lines. */
-    private static Line line(int i) {
-        return new Line(i * 10L, i * 10L + 10, "line " + i + "..", false);
+    private static LineView line(int i) {
+        return line(i * 10L, i * 10L + 10, "line " + i + "..", false);
+    }
+
+    private static LineView line(long offset, long endOffset, String text, boolean truncated) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new LineView().set(offset, endOffset, bytes, 0, bytes.length, truncated);
     }
 
     private static List<JsonNode> envelopes(Batch batch) throws Exception {

@@ -39,6 +39,17 @@ class JsonStringBytesTest {
     }
 
     @Test
+    void shouldStopAtTheEndOfTheRangeEvenInsideACharacter() throws Exception {
+        // The line is the first three bytes of a block where the next line's bytes would complete the euro sign.
+        byte[] block = {'a', (byte) 0xE2, (byte) 0x82, (byte) 0xAC, 'b'};
+        BodyBytes out = new BodyBytes(4);
+        JsonStringBytes.write(block, 0, 3, out);
+
+        assertThat(new String(out.array(), 0, out.length(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(block, 0, 3, StandardCharsets.UTF_8)).isEqualTo("a\uFFFD");
+    }
+
+    @Test
     void shouldAlwaysWriteValidJsonThatReadsBackAsTheJdkDecodesTheLine() throws Exception {
         SplittableRandom random = new SplittableRandom(7);
         for (int round = 0; round < 20_000; round++) {
@@ -56,7 +67,7 @@ class JsonStringBytesTest {
     private static String written(byte[] line) {
         BodyBytes out = new BodyBytes(4);
         out.putAscii("\"");
-        JsonStringBytes.write(line, out);
+        JsonStringBytes.write(line, 0, line.length, out);
         out.putAscii("\"");
         byte[] bytes = java.util.Arrays.copyOf(out.array(), out.length());
         // A strict decoder: the output must be valid UTF-8, not merely decodable with replacements.

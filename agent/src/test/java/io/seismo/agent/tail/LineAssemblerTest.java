@@ -13,64 +13,64 @@ class LineAssemblerTest {
     @Test
     void shouldSplitOnNewlinesAndStripATrailingCarriageReturn() {
         LineAssembler assembler = new LineAssembler(100, 0);
-        List<Line> lines = feed(assembler, "one\r\ntwo\n\nthree\n");
+        List<HandedLine> lines = feed(assembler, "one\r\ntwo\n\nthree\n");
 
         assertThat(lines).containsExactly(
-                new Line(0, 5, "one", false),
-                new Line(5, 9, "two", false),
-                new Line(9, 10, "", false),
-                new Line(10, 16, "three", false));
+                HandedLine.of(0, 5, "one", false),
+                HandedLine.of(5, 9, "two", false),
+                HandedLine.of(9, 10, "", false),
+                HandedLine.of(10, 16, "three", false));
         assertThat(assembler.nextOffset()).isEqualTo(16);
     }
 
     @Test
     void shouldKeepAnUnfinishedLineUntilItsNewlineArrivesInALaterChunk() {
         LineAssembler assembler = new LineAssembler(100, 40);
-        assertThat(feed(assembler, "first\nsec")).containsExactly(new Line(40, 46, "first", false));
+        assertThat(feed(assembler, "first\nsec")).containsExactly(HandedLine.of(40, 46, "first", false));
         assertThat(assembler.lineStart()).isEqualTo(46);
         assertThat(assembler.nextOffset()).isEqualTo(49);
 
-        assertThat(feed(assembler, "ond\n")).containsExactly(new Line(46, 53, "second", false));
+        assertThat(feed(assembler, "ond\n")).containsExactly(HandedLine.of(46, 53, "second", false));
         assertThat(assembler.lineStart()).isEqualTo(53);
     }
 
     @Test
     void shouldCutAnOverlongLineAtTheLimitAndFlagIt() {
         LineAssembler assembler = new LineAssembler(16, 0);
-        List<Line> lines = feed(assembler, "a".repeat(10), "b".repeat(10), "c".repeat(1000) + "\nshort\n");
+        List<HandedLine> lines = feed(assembler, "a".repeat(10), "b".repeat(10), "c".repeat(1000) + "\nshort\n");
 
         assertThat(lines).containsExactly(
-                new Line(0, 1021, "a".repeat(10) + "b".repeat(6), true),
-                new Line(1021, 1027, "short", false));
+                HandedLine.of(0, 1021, "a".repeat(10) + "b".repeat(6), true),
+                HandedLine.of(1021, 1027, "short", false));
     }
 
     @Test
     void shouldNotCountTheCarriageReturnOfALineOfExactlyTheLimit() {
         LineAssembler assembler = new LineAssembler(16, 0);
-        assertThat(feed(assembler, "x".repeat(16) + "\r\n")).containsExactly(new Line(0, 18, "x".repeat(16), false));
+        assertThat(feed(assembler, "x".repeat(16) + "\r\n")).containsExactly(HandedLine.of(0, 18, "x".repeat(16), false));
     }
 
     @Test
     void shouldCutAtAUtf8CharacterBoundary() {
         LineAssembler assembler = new LineAssembler(16, 0);
         String text = "aaaaaaaaaaaaaaa" + "é" + "zzz";          // 'é' would straddle byte 16
-        Line line = feed(assembler, text + "\n").get(0);
+        HandedLine line = feed(assembler, text + "\n").get(0);
 
         assertThat(line.text()).isEqualTo("aaaaaaaaaaaaaaa");
         assertThat(line.truncated()).isTrue();
         assertThat(line.endOffset()).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length + 1);
     }
 
-    private static List<Line> feed(LineAssembler assembler, String... chunks) {
-        List<Line> lines = new ArrayList<>();
+    private static List<HandedLine> feed(LineAssembler assembler, String... chunks) {
+        LineBlock block = new LineBlock();
         for (String chunk : chunks) {
             ByteBuffer buffer = ByteBuffer.wrap(chunk.getBytes(StandardCharsets.UTF_8));
-            Line line;
-            while ((line = assembler.next(buffer)) != null) {
-                lines.add(line);
-            }
+            assembler.feed(buffer, block);
             assertThat(buffer.hasRemaining()).isFalse();
         }
+        block.verify();
+        List<HandedLine> lines = new ArrayList<>();
+        block.handTo(line -> lines.add(HandedLine.copyOf(line)));
         return lines;
     }
 }
