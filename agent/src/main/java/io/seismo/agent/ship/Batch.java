@@ -4,29 +4,30 @@ import java.util.Arrays;
 
 /**
  * Lines of ONE source (a file, or a scrape target), encoded as the NDJSON body, with the byte range they cover.
- * Immutable while it is queued or in flight (the arrays are not written), so it may be handed to the HTTP client's
+ * Immutable while it is queued or in flight (the array is not written), so it may be handed to the HTTP client's
  * threads; once settled, its body array goes back to the builder that sealed it (see {@link ShipQueue#settled()}).
+ * A batch's lines are contiguous (each starts where the one before ended), so the body alone says where each
+ * line starts: no per-line arrays are kept for the rare batch the daemon finds too large.
  */
 public final class Batch {
     private final ShipSource source;
     private final long firstOffset;
-    private final long[] lineEnds;
+    private final long lastOffset;
+    private final int lineCount;
     private final byte[] body;
     private final int bodyLength;
-    private final int[] bodyEnds;
 
     /**
-     * @param lineEnds file offset just past each line's newline
-     * @param body       the NDJSON body in its first {@code bodyLength} bytes
-     * @param bodyEnds   index in {@code body} just past each line's envelope
+     * @param lastOffset offset just past the last line's newline
+     * @param body       the NDJSON body in its first {@code bodyLength} bytes, one envelope per line
      */
-    Batch(ShipSource source, long firstOffset, long[] lineEnds, byte[] body, int bodyLength, int[] bodyEnds) {
+    Batch(ShipSource source, long firstOffset, long lastOffset, int lineCount, byte[] body, int bodyLength) {
         this.source = source;
         this.firstOffset = firstOffset;
-        this.lineEnds = lineEnds;
+        this.lastOffset = lastOffset;
+        this.lineCount = lineCount;
         this.body = body;
         this.bodyLength = bodyLength;
-        this.bodyEnds = bodyEnds;
     }
 
     public ShipSource source() {
@@ -53,11 +54,11 @@ public final class Batch {
 
     /** Offset just past the last line's newline ({@code Seismo-Last-Offset}); acknowledged up to here. */
     public long lastOffset() {
-        return lineEnds[lineEnds.length - 1];
+        return lastOffset;
     }
 
     public int lineCount() {
-        return lineEnds.length;
+        return lineCount;
     }
 
     public int bodyLength() {
@@ -71,21 +72,27 @@ public final class Batch {
 
     /** The first and second half by lines, for a daemon that found the whole too large. Needs two lines or more. */
     public Batch[] halves() {
-        if (lineEnds.length < 2) {
+        if (lineCount < 2) {
             throw new IllegalStateException("a batch of one line cannot be split");
         }
-        int mid = lineEnds.length / 2;
-        int bodyMid = bodyEnds[mid - 1];
-        Batch first = new Batch(source, firstOffset, Arrays.copyOfRange(lineEnds, 0, mid),
-                Arrays.copyOfRange(body, 0, bodyMid), bodyMid, Arrays.copyOfRange(bodyEnds, 0, mid));
-        int[] secondEnds = Arrays.copyOfRange(bodyEnds, mid, bodyEnds.length);
-        for (int i = 0; i < secondEnds.length; i++) {
-            secondEnds[i] -= bodyMid;
-        }
-        Batch second = new Batch(source, lineEnds[mid - 1],
-                Arrays.copyOfRange(lineEnds, mid, lineEnds.length),
-                Arrays.copyOfRange(body, bodyMid, bodyLength), bodyLength - bodyMid, secondEnds);
+        int mid = lineCount / 2;
+        int bodyMid = envelopeStart(mid);
+        long midOffset = EnvelopeEncoder.offsetAt(body, bodyMid);
+        Batch first = new Batch(source, firstOffset, midOffset, mid, Arrays.copyOfRange(body, 0, bodyMid), bodyMid);
+        Batch second = new Batch(source, midOffset, lastOffset, lineCount - mid,
+                Arrays.copyOfRange(body, bodyMid, bodyLength), bodyLength - bodyMid);
         return new Batch[] {first, second};
+    }
+
+    /** Where envelope {@code line} starts in the body: after the {@code line}-th newline (JSON escapes the lines' own). */
+    private int envelopeStart(int line) {
+        int newlines = 0;
+        for (int i = 0; i < bodyLength; i++) {
+            if (body[i] == '\n' && ++newlines == line) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("the body of " + this + " holds fewer than " + line + " envelopes");
     }
 
     @Override

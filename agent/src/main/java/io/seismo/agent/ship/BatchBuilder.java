@@ -3,8 +3,6 @@ package io.seismo.agent.ship;
 import io.seismo.agent.config.BatchLimits;
 import io.seismo.agent.tail.LineView;
 
-import java.util.Arrays;
-
 /**
  * The batch a file is filling: encodes each line as it comes, refuses the line that would break
  * {@code maxLines} or {@code maxBytes} (a single line larger than {@code maxBytes} still goes, alone), and is
@@ -17,10 +15,9 @@ public final class BatchBuilder {
     private final BatchLimits limits;
     private final long lingerNanos;
     private final BodyBytes body = new BodyBytes(64 * 1024);
-    private long[] lineEnds = new long[64];
-    private int[] bodyEnds = new int[64];
     private int count;
     private long firstOffset;
+    private long lastOffset;
     private long firstLineNanos;
     private boolean refused;
 
@@ -29,10 +26,16 @@ public final class BatchBuilder {
         this.lingerNanos = limits.linger().toNanos();
     }
 
-    /** Encodes {@code line} into the batch, or returns {@code false} when the batch is full; then it is due. */
+    /**
+     * Encodes {@code line} into the batch, or returns {@code false} when the batch is full; then it is due. Lines
+     * come in order, each starting where the one before ended (a batch keeps no per-line offsets).
+     */
     public boolean offer(LineView line, long nowNanos) {
         if (isFull()) {
             return false;
+        }
+        if (count > 0 && line.offset() != lastOffset) {
+            throw new IllegalArgumentException("line at " + line.offset() + " does not follow the batch's end " + lastOffset);
         }
         int before = body.length();
         int size = EnvelopeEncoder.encode(line, body);
@@ -45,12 +48,7 @@ public final class BatchBuilder {
             firstOffset = line.offset();
             firstLineNanos = nowNanos;
         }
-        if (count == lineEnds.length) {
-            lineEnds = Arrays.copyOf(lineEnds, count * 2);
-            bodyEnds = Arrays.copyOf(bodyEnds, count * 2);
-        }
-        lineEnds[count] = line.endOffset();
-        bodyEnds[count] = body.length();
+        lastOffset = line.endOffset();
         count++;
         return true;
     }
@@ -74,14 +72,9 @@ public final class BatchBuilder {
     /** Turns what was added into a {@link Batch} and starts empty again. */
     public Batch seal(ShipSource source) {
         int bodyLength = body.length();
-        Batch batch = new Batch(source, firstOffset, Arrays.copyOf(lineEnds, count), body.detach(KEPT_CAPACITY),
-                bodyLength, Arrays.copyOf(bodyEnds, count));
+        Batch batch = new Batch(source, firstOffset, lastOffset, count, body.detach(KEPT_CAPACITY), bodyLength);
         count = 0;
         refused = false;
-        if (lineEnds.length > 1024) {
-            lineEnds = new long[64];
-            bodyEnds = new int[64];
-        }
         return batch;
     }
 

@@ -4,7 +4,8 @@ import io.seismo.agent.tail.LineView;
 
 /**
  * Appends one line as the wire envelope {@code {"o":<offset>,"l":"<text>"}} (plus {@code "t":true} when cut)
- * and a newline, writing the line's bytes straight into the body: no string, no generator.
+ * and a newline, writing the line's bytes straight into the body: no string, no generator. Also reads the offset
+ * back from an envelope it wrote.
  */
 public final class EnvelopeEncoder {
     private static final String OFFSET = "{\"o\":";
@@ -24,5 +25,14 @@ public final class EnvelopeEncoder {
         JsonStringBytes.write(line.bytes(), line.from(), line.to(), body);
         body.putAscii(line.truncated() ? CUT_END : END);
         return body.length() - start;
+    }
+
+    /** The offset written at the start of the envelope that begins at {@code start} in {@code body}. */
+    static long offsetAt(byte[] body, int start) {
+        long offset = 0;
+        for (int i = start + OFFSET.length(); body[i] >= '0' && body[i] <= '9'; i++) {
+            offset = offset * 10 + (body[i] - '0');
+        }
+        return offset;
     }
 }

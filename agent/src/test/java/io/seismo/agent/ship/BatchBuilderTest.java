@@ -83,8 +83,9 @@ class BatchBuilderTest {
     @Test
     void shouldSplitIntoHalvesThatCoverTheSameLinesAndOffsets() throws Exception {
         BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)));
+        long far = 9_876_543_210L; // every digit, as the second half's first offset is read back from the body
         for (int i = 0; i < 5; i++) {
-            builder.offer(line(i), 0);
+            builder.offer(line(far + i * 10L, far + i * 10L + 10, "line " + i + "..", false), 0);
         }
         Batch whole = builder.seal(new ShipSource("src", "svc", "/a", ShipSource.Kind.LOG));
         Batch[] halves = whole.halves();
@@ -92,6 +93,7 @@ class BatchBuilderTest {
         assertThat(halves[0].lineCount()).isEqualTo(2);
         assertThat(halves[1].lineCount()).isEqualTo(3);
         assertThat(halves[0].firstOffset()).isEqualTo(whole.firstOffset());
+        assertThat(halves[0].lastOffset()).isEqualTo(far + 20);
         assertThat(halves[1].firstOffset()).isEqualTo(halves[0].lastOffset());
         assertThat(halves[1].lastOffset()).isEqualTo(whole.lastOffset());
         List<JsonNode> rejoined = new ArrayList<>(envelopes(halves[0]));

@@ -66,7 +66,7 @@ class BatchSenderTest {
         Arrays.fill(array, (byte) 'x');
         array[BODY_BYTES - 1] = '\n';
         Batch batch = new Batch(new ShipSource("src-1", "svc", "/var/log/a.log", ShipSource.Kind.LOG), 0,
-                new long[] {BODY_BYTES}, array, BODY_BYTES, new int[] {BODY_BYTES});
+                BODY_BYTES, 1, array, BODY_BYTES);
         ShipResult result = sender.send(batch).get(10, TimeUnit.SECONDS);
         assertThat(result.status()).isEqualTo(200);
         return new WeakReference<>(array);
