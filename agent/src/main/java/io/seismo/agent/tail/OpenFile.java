@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
  * A file held open for reading. Holding it open is what lets a renamed or deleted file be read to its end,
@@ -16,6 +17,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class OpenFile implements Closeable {
     private final FileChannel channel;
     private final Object fileKey;
+    /** Reused by {@link #startsWith}, which runs on every read and poll. */
+    private ByteBuffer headCheck;
 
     private OpenFile(FileChannel channel, Object fileKey) {
         this.channel = channel;
@@ -57,16 +60,29 @@ public final class OpenFile implements Closeable {
     /** The file's first bytes, up to {@link FileHead#MAX_LENGTH}. */
     public byte[] head() throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(FileHead.MAX_LENGTH);
+        readHead(buffer);
+        return Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    /** Whether the file begins with {@code prefix} (at most {@link FileHead#MAX_LENGTH} bytes); allocates nothing. */
+    public boolean startsWith(byte[] prefix) throws IOException {
+        if (headCheck == null) {
+            headCheck = ByteBuffer.allocate(FileHead.MAX_LENGTH);
+        }
+        headCheck.clear().limit(prefix.length);
+        readHead(headCheck);
+        return headCheck.position() == prefix.length
+                && Arrays.equals(headCheck.array(), 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** Reads from the file's start into {@code buffer} until it is full or the file ends. */
+    private void readHead(ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, buffer.position());
             if (n <= 0) {
                 break;
             }
         }
-        byte[] head = new byte[buffer.position()];
-        buffer.flip();
-        buffer.get(head);
-        return head;
     }
 
     @Override

@@ -138,6 +138,9 @@ public final class TrackedFile {
         if (open.size() < assembler.nextOffset()) {
             return false;
         }
+        if (headBytes.length == FileHead.MAX_LENGTH) {
+            return open.startsWith(headBytes);     // the fingerprint is complete: only the comparison is left
+        }
         byte[] now = open.head();
         if (now.length < headBytes.length
                 || !Arrays.equals(now, 0, headBytes.length, headBytes, 0, headBytes.length)) {

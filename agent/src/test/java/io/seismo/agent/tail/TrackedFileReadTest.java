@@ -35,7 +35,7 @@ class TrackedFileReadTest {
             Path log = dir.resolve("random-" + seed + ".log");
             int firstWrite = 1 + random.nextInt(content.length);
             Files.write(log, Arrays.copyOf(content, firstWrite));
-            TrackedFile file = attached(log, 0);
+            TrackedFile file = attached(log, MAX_LINE_BYTES);
             List<HandedLine> expected = referenceSplit(content);
             List<HandedLine> handed = new ArrayList<>();
             int truncatedRead = 0;
@@ -73,26 +73,37 @@ class TrackedFileReadTest {
 
     @Test
     void shouldDiscardTheLinesOfAReadWhenTheFileTurnsOutReplaced() throws IOException {
-        Path log = dir.resolve("app.log");
-        Files.writeString(log, "first\n");
-        TrackedFile file = attached(log, 0);
-        assertThat(file.read(ByteBuffer.allocate(64), 1024, 0).lines()).isEqualTo(1);
+        readReplacedFile("first");
+    }
 
-        // Rewritten in place, longer than what was read: the read goes on past "first\n" into the new content.
-        Files.writeString(log, "other\nsecond\nthird\n");
-        assertThat(file.read(ByteBuffer.allocate(64), 1024, 0).lines()).isZero();
+    @Test
+    void shouldDiscardTheLinesOfAReadWhenAFileLongerThanItsFingerprintTurnsOutReplaced() throws IOException {
+        readReplacedFile("first " + "x".repeat(FileHead.MAX_LENGTH));
+    }
+
+    /** A file whose first line is {@code first} is read, then rewritten in place with other content, longer. */
+    private void readReplacedFile(String first) throws IOException {
+        Path log = dir.resolve("app.log");
+        Files.writeString(log, first + "\n");
+        TrackedFile file = attached(log, 1 << 16);
+        assertThat(file.read(ByteBuffer.allocate(64), 1 << 20, 0).lines()).isEqualTo(1);
+
+        // The read goes on past the first line into the new content, and finds the head changed.
+        Files.writeString(log, first.replace("first", "other") + "\nsecond\nthird\n");
+        assertThat(file.read(ByteBuffer.allocate(64), 1 << 20, 0).lines()).isZero();
 
         assertThat(file.isOpen()).isFalse();
-        // The identity carries on in a copy of the content it had (as after a copytruncate): from "first\n" on.
+        // The identity carries on in a copy of the content it had (as after a copytruncate): from its first line on.
         Path copy = dir.resolve("app.log.1");
-        Files.writeString(copy, "first\nnext\n");
+        Files.writeString(copy, first + "\nnext\n");
         OpenFile reopened = OpenFile.open(copy);
         file.attach(reopened, copy, reopened.head(), 0, 0);
-        assertThat(file.read(ByteBuffer.allocate(64), 1024, 0).lines()).isEqualTo(1);
+        assertThat(file.read(ByteBuffer.allocate(64), 1 << 20, 0).lines()).isEqualTo(1);
 
         List<HandedLine> handed = new ArrayList<>();
         file.handTo(line -> handed.add(HandedLine.copyOf(line)));
-        assertThat(handed).containsExactly(HandedLine.of(0, 6, "first", false), HandedLine.of(6, 11, "next", false));
+        int next = first.length() + 1;
+        assertThat(handed).containsExactly(HandedLine.of(0, next, first, false), HandedLine.of(next, next + 5, "next", false));
     }
 
     @Test
@@ -100,7 +111,7 @@ class TrackedFileReadTest {
         Path log = dir.resolve("app.log");
         String line = "x".repeat(250) + "\n";
         Files.writeString(log, line.repeat(400));
-        TrackedFile file = attached(log, 0);
+        TrackedFile file = attached(log, MAX_LINE_BYTES * 10);
         ByteBuffer scratch = ByteBuffer.allocate(64 * 1024);
         Set<byte[]> arrays = new HashSet<>();
         long offset = 0;
@@ -122,9 +133,9 @@ class TrackedFileReadTest {
         assertThat(arrays).as("one array for every read").hasSize(1);
     }
 
-    private TrackedFile attached(Path log, long startOffset) throws IOException {
+    private static TrackedFile attached(Path log, int maxLineBytes) throws IOException {
         OpenFile open = OpenFile.open(log);
-        TrackedFile file = new TrackedFile("src", "svc", MAX_LINE_BYTES, startOffset, true);
+        TrackedFile file = new TrackedFile("src", "svc", maxLineBytes, 0, true);
         file.attach(open, log, open.head(), 0, 0);
         return file;
     }
