@@ -80,6 +80,6 @@ public final class BatchBuilder {
 
     /** {@code batch}, sealed here, is settled and its body read by nobody: its array is filled next. */
     public void recycle(Batch batch) {
-        body.recycle(batch.body(), KEPT_CAPACITY);
+        body.recycle(batch.body(), batch.bodyLength(), KEPT_CAPACITY);
     }
 }

@@ -64,9 +64,15 @@ final class BodyBytes {
         return detached;
     }
 
-    /** Takes back an array {@link #detach} handed out and nobody reads any more, to fill later instead of a new one. */
-    void recycle(byte[] array, int keepCapacity) {
-        if (spare == null && array != bytes && array.length <= keepCapacity) {
+    /**
+     * Takes back an array {@link #detach} handed out and nobody reads any more, to fill later instead of a new one:
+     * one no larger than {@code keepCapacity}, or a larger one that its body of {@code usedLength} bytes filled at
+     * least half way (a backlog's batches keep their arrays instead of growing new ones; once batches are small
+     * again, the large arrays go).
+     */
+    void recycle(byte[] array, int usedLength, int keepCapacity) {
+        boolean wellUsed = usedLength >= array.length / 2;
+        if (spare == null && array != bytes && (array.length <= keepCapacity || wellUsed)) {
             spare = array;
         }
     }

@@ -53,6 +53,46 @@ class BatchBuilderTest {
     }
 
     @Test
+    void shouldKeepALargeArrayWhileBatchesFillItAndDropItOnceTheyAreSmall() {
+        BatchBuilder builder = new BatchBuilder(new BatchLimits(100_000, 4 << 20, Duration.ofMillis(200)));
+        ShipSource source = new ShipSource("src", "svc", "/var/log/a.log", ShipSource.Kind.LOG);
+        String text = "x".repeat(1000);
+        long[] offset = {0};
+        Runnable fillTwoMebibytes = () -> {
+            for (int i = 0; i < 2000; i++) {
+                builder.offer(line(offset[0], offset[0] + 1001, text, false), 0);
+                offset[0] += 1001;
+            }
+        };
+        fillTwoMebibytes.run();
+        Batch first = builder.seal(source);
+        assertThat(first.body().length).as("grown past what an emptied body keeps").isGreaterThan(1 << 20);
+        builder.recycle(first);
+        fillTwoMebibytes.run();
+        Batch second = builder.seal(source);
+        fillTwoMebibytes.run();
+        Batch third = builder.seal(source);
+        assertThat(third.body()).as("a backlog's batches fill the arrays they grew again").isSameAs(first.body());
+
+        builder.recycle(second);
+        builder.recycle(builder.seal(oneLine(builder, offset)));
+        Batch smallInLarge = builder.seal(oneLine(builder, offset));
+        assertThat(smallInLarge.body()).isSameAs(second.body());
+        builder.recycle(smallInLarge);
+        for (int i = 0; i < 2; i++) {
+            assertThat(builder.seal(oneLine(builder, offset)).body()).as("a large array a small batch used is not kept")
+                    .isNotSameAs(second.body()).hasSizeLessThanOrEqualTo(1 << 20);
+        }
+    }
+
+    /** Offers one line after {@code offset[0]} and returns the source to seal the batch with. */
+    private static ShipSource oneLine(BatchBuilder builder, long[] offset) {
+        builder.offer(line(offset[0], offset[0] + 4, "one", false), 0);
+        offset[0] += 4;
+        return new ShipSource("src", "svc", "/var/log/a.log", ShipSource.Kind.LOG);
+    }
+
+    @Test
     void shouldBeDueWhenFullByLinesOrBytesOrAfterLinger() {
         BatchBuilder byLines = new BatchBuilder(new BatchLimits(2, 4096, Duration.ofMillis(200)));
         assertThat(byLines.offer(line(0), 0)).isTrue();
