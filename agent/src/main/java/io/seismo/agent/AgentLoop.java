@@ -55,6 +55,9 @@ final class AgentLoop {
     /** Acks move offsets in memory at once; the file follows at most this much later (a crash re-sends the gap). */
     private static final long CHECKPOINT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int READ_CHUNK_BYTES = 64 * 1024;
+    /** Caught up this long after a backlog, the agent gives back the heap the backlog grew (see {@link HeapRelease}). */
+    private static final long HEAP_RELEASE_QUIET_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long HEAP_RELEASE_SLACK_BYTES = 8 << 20;
 
     private final AgentConfig config;
     private final FileTracker tracker;
@@ -71,6 +74,8 @@ final class AgentLoop {
     private final Scraper scraper;
     private final ByteBuffer scratch = ByteBuffer.allocate(READ_CHUNK_BYTES);
     private final CountDownLatch drained = new CountDownLatch(1);
+    private final HeapRelease heapRelease = new HeapRelease(HEAP_RELEASE_QUIET_NANOS, HEAP_RELEASE_SLACK_BYTES,
+            Runtime.getRuntime()::totalMemory, System::gc, System.nanoTime());
     private final long maxBufferedBytes;
     private final long closeInactiveNanos;
     private int inFlight;
@@ -137,6 +142,7 @@ final class AgentLoop {
         if (checkpointDirty && now - lastCheckpointNanos >= CHECKPOINT_EVERY_NANOS) {
             writeCheckpoint(now);
         }
+        heapRelease.poll(anyBatchFull(), now);
         counters.polls++;
     }
 
@@ -323,6 +329,15 @@ final class AgentLoop {
             Collections.rotate(files, -(turn++ % files.size()));
         }
         return files;
+    }
+
+    private boolean anyBatchFull() {
+        for (ShipQueue q : queues.values()) {
+            if (q.isFull()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long bufferedBytes() {
