@@ -55,7 +55,7 @@ final class AgentLoop {
     /** Acks move offsets in memory at once; the file follows at most this much later (a crash re-sends the gap). */
     private static final long CHECKPOINT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int READ_CHUNK_BYTES = 64 * 1024;
-    /** Caught up this long after a backlog, the agent gives back the heap the backlog grew (see {@link HeapRelease}). */
+    /** Caught up this long after a backlog, the agent gives back the heap the backlog grew ({@link HeapRelease}). */
     private static final long HEAP_RELEASE_QUIET_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long HEAP_RELEASE_SLACK_BYTES = 8 << 20;
 

@@ -84,7 +84,7 @@ public final class Batch {
         return new Batch[] {first, second};
     }
 
-    /** Where envelope {@code line} starts in the body: after the {@code line}-th newline (JSON escapes the lines' own). */
+    /** Where envelope {@code line} starts: after the {@code line}-th newline (JSON escapes the lines' own). */
     private int envelopeStart(int line) {
         int newlines = 0;
         for (int i = 0; i < bodyLength; i++) {

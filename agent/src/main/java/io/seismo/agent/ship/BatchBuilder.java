@@ -35,7 +35,8 @@ public final class BatchBuilder {
             return false;
         }
         if (count > 0 && line.offset() != lastOffset) {
-            throw new IllegalArgumentException("line at " + line.offset() + " does not follow the batch's end " + lastOffset);
+            throw new IllegalArgumentException(
+                    "line at " + line.offset() + " does not follow the batch's end " + lastOffset);
         }
         int before = body.length();
         int size = EnvelopeEncoder.encode(line, body);

@@ -23,7 +23,8 @@ class LineBlockTest {
         for (int step = 0; step < 20_000; step++) {
             switch (random.nextInt(6)) {
                 case 0, 1 -> {
-                    long offset = unverified.isEmpty() ? verifiedEnd : unverified.get(unverified.size() - 1).endOffset();
+                    long offset = unverified.isEmpty() ? verifiedEnd
+                            : unverified.get(unverified.size() - 1).endOffset();
                     HandedLine line = randomLine(random, offset);
                     byte[] src = new byte[line.bytes().length + 8];
                     int from = random.nextInt(8);
@@ -34,7 +35,8 @@ class LineBlockTest {
                 case 2 -> {
                     ReadTally tally = block.verify();
                     assertThat(tally.lines()).isEqualTo(unverified.size());
-                    assertThat(tally.truncatedLines()).isEqualTo(unverified.stream().filter(HandedLine::truncated).count());
+                    assertThat(tally.truncatedLines())
+                            .isEqualTo(unverified.stream().filter(HandedLine::truncated).count());
                     if (!unverified.isEmpty()) {
                         verifiedEnd = unverified.get(unverified.size() - 1).endOffset();
                         assertThat(block.verifiedEndOffset()).isEqualTo(verifiedEnd);

@@ -41,7 +41,8 @@ class TrackedFileReadTest {
             int truncatedRead = 0;
             long waitingBytes = 0;
             int written = firstWrite;
-            for (int step = 0; step < 100_000 && (written < content.length || handed.size() < expected.size()); step++) {
+            int steps = 0;
+            while ((written < content.length || handed.size() < expected.size()) && steps++ < 100_000) {
                 if (written < content.length && random.nextInt(3) == 0) {
                     int piece = Math.min(content.length - written, 1 + random.nextInt(400));
                     Files.write(log, Arrays.copyOfRange(content, written, written + piece), StandardOpenOption.APPEND);
@@ -103,7 +104,8 @@ class TrackedFileReadTest {
         List<HandedLine> handed = new ArrayList<>();
         file.handTo(line -> handed.add(HandedLine.copyOf(line)));
         int next = first.length() + 1;
-        assertThat(handed).containsExactly(HandedLine.of(0, next, first, false), HandedLine.of(next, next + 5, "next", false));
+        assertThat(handed).containsExactly(HandedLine.of(0, next, first, false),
+                HandedLine.of(next, next + 5, "next", false));
     }
 
     @Test
