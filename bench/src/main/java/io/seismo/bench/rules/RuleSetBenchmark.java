@@ -51,8 +51,16 @@ public class RuleSetBenchmark {
     @Param({"1", "10", "100"})
     public int rules;
 
+    /**
+     * How events carry their trace ids: as characters, which the daemon's parsers copy into each event (the
+     * correlator looks the open traces up by them), or as Strings, as events built in code do.
+     */
+    @Param({"characters", "strings"})
+    public String traceIds;
+
     private CorrelationEngine engine;
     private Event[] events;
+    private char[][] traceIdChars;
     private int next;
     private long eventTimeNanos = Duration.ofDays(20_000).toNanos();
     private long findings;
@@ -72,6 +80,7 @@ public class RuleSetBenchmark {
             }
         });
         events = new Event[EVENTS];
+        traceIdChars = new char[EVENTS][];
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < EVENTS; i++) {
             Event event = new Event();
@@ -79,7 +88,8 @@ public class RuleSetBenchmark {
             event.setService("svc-" + random.nextInt(SERVICES));
             event.setLevel(random.nextInt(100) < 2 ? Level.ERROR : Level.INFO);
             event.setMessage("request handled");
-            event.setTraceId("trace-" + random.nextInt(TRACES));
+            traceIdChars[i] = ("trace-" + random.nextInt(TRACES)).toCharArray();
+            event.setTraceId(new String(traceIdChars[i]));
             event.putAttr("user", "user-" + random.nextInt(10_000));
             event.putAttr("route", "/api/v" + random.nextInt(3) + "/items");
             events[i] = event;
@@ -112,7 +122,11 @@ public class RuleSetBenchmark {
     /** One event into the engine; window slides and trace closes are paid by the events. */
     @Benchmark
     public void onEvent(Blackhole blackhole) {
-        Event event = events[next++ & (EVENTS - 1)];
+        int at = next++ & (EVENTS - 1);
+        Event event = events[at];
+        if (traceIds.equals("characters")) {
+            event.setTraceId(traceIdChars[at], 0, traceIdChars[at].length); // as a parser sets it, line by line
+        }
         eventTimeNanos += EVENT_SPACING_NANOS;
         event.setEventTimeNanos(eventTimeNanos);
         engine.onEvent(event);
