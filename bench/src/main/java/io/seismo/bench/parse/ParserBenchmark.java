@@ -1,14 +1,14 @@
 package io.seismo.bench.parse;
 
+import io.seismo.bench.ByteCounter;
+
 import io.seismo.daemon.parse.LineParser;
 import io.seismo.daemon.parse.ParserFactory;
 import io.seismo.daemon.parse.ParserSpec;
 import io.seismo.rules.event.Event;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -44,18 +44,6 @@ public class ParserBenchmark {
     private int next;
     private final Event event = new Event();
 
-    /** Bytes parsed, reported by JMH as a rate next to the operations. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Bytes {
-        public long bytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            bytes = 0;
-        }
-    }
-
     @Setup
     public void setUp() {
         parser = ParserFactory.create(switch (format) {
@@ -76,7 +64,7 @@ public class ParserBenchmark {
     }
 
     @Benchmark
-    public boolean parse(Bytes counter) {
+    public boolean parse(ByteCounter counter) {
         String line = lines[next++ & (lines.length - 1)];
         counter.bytes += line.length();
         event.reset();

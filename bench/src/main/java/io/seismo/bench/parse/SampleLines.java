@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * Seeded log lines in the shapes the benchmarks parse: JSON of about 250 bytes with trace ids (the end-to-end
  * target's shape), the same fields as logfmt, and Apache access lines. ASCII only, so characters are bytes.
  */
-final class SampleLines {
+public final class SampleLines {
     private static final String[] SERVICES = {"checkout", "payments", "gateway", "search", "inventory", "auth"};
     private static final String[] LEVELS = {"INFO", "INFO", "INFO", "DEBUG", "WARN", "ERROR"};
     private static final String[] PATHS = {"/api/cart", "/api/pay", "/static/app.js", "/search?q=shoes", "/login"};
@@ -21,7 +21,7 @@ final class SampleLines {
     }
 
     /** {@code count} lines (a power of two) of a format: json, logfmt or regex (Apache access). */
-    static String[] of(String format, int count) {
+    public static String[] of(String format, int count) {
         SplittableRandom random = new SplittableRandom(7);
         String[] lines = new String[count];
         long millis = Instant.parse("2026-11-23T12:00:00Z").toEpochMilli();
