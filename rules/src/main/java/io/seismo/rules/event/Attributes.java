@@ -43,10 +43,7 @@ final class Attributes {
     void put(String name, char[] chars, int start, int end) {
         int position = positionOf(name);
         values[position] = null;
-        if (texts[position] == null) {
-            texts[position] = new HeldText();
-        }
-        texts[position].set(chars, start, end);
+        holderAt(position).set(chars, start, end);
     }
 
     /** Forgets every field (and the references to them) and keeps the arrays and holders. */
@@ -66,10 +63,7 @@ final class Attributes {
             int position = positionOf(other.names.nameAt(i));
             values[position] = other.values[i];
             if (other.texts[i] != null && other.texts[i].isPresent()) {
-                if (texts[position] == null) {
-                    texts[position] = new HeldText();
-                }
-                texts[position].copyFrom(other.texts[i]);
+                holderAt(position).copyFrom(other.texts[i]);
             }
         }
     }
@@ -85,6 +79,14 @@ final class Attributes {
             }
         }
         return position;
+    }
+
+    /** The holder of characters at {@code position}, made the first time the position needs one. */
+    private HeldText holderAt(int position) {
+        if (texts[position] == null) {
+            texts[position] = new HeldText();
+        }
+        return texts[position];
     }
 
     /** The value at {@code position}: the String put there, or the one made from the characters put there. */
