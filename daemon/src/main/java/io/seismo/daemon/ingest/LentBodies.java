@@ -75,7 +75,8 @@ final class LentBodies {
         private final RoutingContext ctx;
         private byte[] bytes;
         private int length;
-        private boolean failed;
+        /** The array is back with the loop: the body was handed on, or the request failed. */
+        private boolean settled;
 
         Reading(byte[] bytes, RoutingContext ctx) {
             this.bytes = bytes;
@@ -83,14 +84,12 @@ final class LentBodies {
         }
 
         void append(Buffer chunk) {
-            if (failed) {
+            if (settled) {
                 return;
             }
             int size = chunk.length();
             if ((long) length + size > maxBytes) {
-                failed = true;
-                giveBack(bytes);
-                ctx.fail(413);
+                fail(413);
                 return;
             }
             if (length + size > bytes.length) {
@@ -102,17 +101,22 @@ final class LentBodies {
         }
 
         void fail(Throwable error) {
-            if (!failed) {
-                failed = true;
-                giveBack(bytes);
+            if (settle()) {
                 ctx.fail(error);
             }
         }
 
+        private void fail(int status) {
+            if (settle()) {
+                ctx.fail(status);
+            }
+        }
+
         void end(BodyUser user) {
-            if (failed) {
+            if (settled) {
                 return;
             }
+            settled = true; // an error reported after the end must not give the array back a second time
             try {
                 user.use(bytes, length);
             } catch (RuntimeException e) {
@@ -120,6 +124,16 @@ final class LentBodies {
             } finally {
                 giveBack(bytes);
             }
+        }
+
+        /** Gives the array back unless it already went; true if this call did. */
+        private boolean settle() {
+            if (settled) {
+                return false;
+            }
+            settled = true;
+            giveBack(bytes);
+            return true;
         }
     }
 
