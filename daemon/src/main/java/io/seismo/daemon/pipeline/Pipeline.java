@@ -74,7 +74,7 @@ public final class Pipeline implements AutoCloseable {
             metrics.handlerLag.track("parse" + (i - 1), ring::getCursor, () -> disruptor.getSequenceValueFor(parser));
         }
         metrics.handlerLag.track("correlator", ring::getCursor, () -> disruptor.getSequenceValueFor(correlatorHandler));
-        metrics.gauge("seismo_ring_remaining_capacity", "Free slots in the ring; 0 means ingest answers 429", ring::remainingCapacity);
+        metrics.gauge("seismo_ring_remaining_capacity", "Free slots in the ring; ingest batches that find no room wait for it (seismo_ingest_waiting_lines)", ring::remainingCapacity);
         metrics.gauge("seismo_ring_size", "Slots in the ring", () -> ringSize);
     }
 

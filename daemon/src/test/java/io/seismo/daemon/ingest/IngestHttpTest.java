@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,7 @@ import static org.awaitility.Awaitility.await;
 /** The ingest endpoint on a real Vert.x server over a real ring, with a correlator that records what reaches it. */
 class IngestHttpTest {
     private static final String TOKEN = "t0ken";
+    private static final Duration MAX_RING_WAIT = Duration.ofSeconds(2);
 
     @TempDir
     Path dir;
@@ -92,7 +94,7 @@ class IngestHttpTest {
         server = new HttpApi(vertx, metrics, readiness)
                 .start("127.0.0.1", 0, 4096, new BearerTokenAuth(config.tokens(), metrics.rejectedUnauthorized),
                         new IngestHandler(pipeline, parsers, metrics, readiness::isReady, Clock.systemUTC(), new AgentRegistry(),
-                                new SourceOffsets(), 4096),
+                                new SourceOffsets(), 4096, MAX_RING_WAIT),
                         List::of, id -> Optional.empty(), JsonObject::new, ReloadControl.UNAVAILABLE,
                         new SilenceRoutes(vertx, SilenceStore.open(dir.resolve("silences.json"), Clock.systemUTC(), () -> { })))
                 .await(10, TimeUnit.SECONDS);
@@ -155,15 +157,39 @@ class IngestHttpTest {
     }
 
     @Test
-    void shouldAnswer429WithRetryAfterWhenTheRingIsFull() throws Exception {
+    void shouldHoldABatchThatFindsTheRingFullUntilThereIsRoom() throws Exception {
+        gateClosed = true;
+        StringBuilder fill = new StringBuilder(); // the ring's 16 slots: the correlator holds the first
+        for (int i = 0; i < 16; i++) {
+            fill.append("{\"o\":").append(i).append(",\"l\":\"line ").append(i).append("\"}\n");
+        }
+        assertThat(post(TOKEN, fill.toString()).statusCode()).isEqualTo(200);
+
+        CompletableFuture<HttpResponse<String>> waiting = postAsync(TOKEN, "{\"o\":99,\"l\":\"one more\"}\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric("seismo_ingest_waiting_lines").equals("1.0"));
+        correlatorGate.countDown();
+
+        HttpResponse<String> answered = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(answered.body()).getInteger("accepted")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlated.size() == 17);
+        assertThat(correlated.get(16).getMessage()).isEqualTo("one more");
+        assertThat(metrics.rejectedRingFull.get()).isZero();
+        assertThat(metric("seismo_ingest_waiting_lines")).isEqualTo("0.0");
+    }
+
+    @Test
+    void shouldAnswer429WithRetryAfterWhenTheRingStaysFull() throws Exception {
         gateClosed = true;
         int status = 200;
         for (int i = 0; i < 40 && status == 200; i++) {
             status = post(TOKEN, "{\"o\":" + i + ",\"l\":\"line " + i + "\"}\n").statusCode();
         }
+        long asked = System.nanoTime();
         HttpResponse<String> refused = post(TOKEN, "{\"o\":99,\"l\":\"one more\"}\n");
 
         assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(System.nanoTime() - asked).isGreaterThanOrEqualTo(MAX_RING_WAIT.toNanos()); // it waited first
         assertThat(refused.headers().firstValue("Retry-After")).contains("1");
         assertThat(metrics.rejectedRingFull.get()).isGreaterThanOrEqualTo(1.0);
         correlatorGate.countDown();
@@ -189,6 +215,22 @@ class IngestHttpTest {
     }
 
     private HttpResponse<String> post(String token, String body) throws Exception {
+        return client.send(request(token, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private CompletableFuture<HttpResponse<String>> postAsync(String token, String body) {
+        return client.sendAsync(request(token, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of an unlabelled series in the server's {@code /metrics}, as written there. */
+    private String metric(String name) throws Exception {
+        String text = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(line -> line.startsWith(name + " ")).map(line -> line.substring(name.length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " is not in /metrics"));
+    }
+
+    private HttpRequest request(String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/v1/ingest"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Seismo-Service", "checkout")
@@ -198,6 +240,6 @@ class IngestHttpTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 }
