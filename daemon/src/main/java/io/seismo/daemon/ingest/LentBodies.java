@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Arrays;
 
 /**
@@ -26,6 +27,7 @@ final class LentBodies {
 
     private final int maxBytes;
     private final ThreadLocal<ArrayDeque<byte[]>> kept = ThreadLocal.withInitial(ArrayDeque::new);
+    private final AtomicLong arraysMade = new AtomicLong();
 
     LentBodies(int maxBytes) {
         this.maxBytes = maxBytes;
@@ -50,24 +52,50 @@ final class LentBodies {
         request.resume();
     }
 
+    /** The smallest kept array that holds {@code declared} bytes, or a new one a little larger than it asks. */
     private byte[] borrow(long declared) {
         int wanted = (int) Math.max(FIRST_BYTES, declared);
         ArrayDeque<byte[]> arrays = kept.get();
-        for (int i = arrays.size(); i > 0; i--) {
-            byte[] array = arrays.pollFirst();
-            if (array.length >= wanted) {
-                return array;
+        byte[] best = null;
+        for (byte[] array : arrays) {
+            if (array.length >= wanted && (best == null || array.length < best.length)) {
+                best = array;
             }
-            arrays.addLast(array);
         }
-        return new byte[wanted];
+        if (best != null) {
+            arrays.remove(best);
+            return best;
+        }
+        arraysMade.incrementAndGet();
+        // Bodies of one size vary a little: an eighth more lets the next slightly longer one fit.
+        return new byte[(int) Math.min(Math.max(wanted, maxBytes), wanted + wanted / 8L)];
     }
 
+    /**
+     * Keeps {@code array} for the loop's next bodies; when the loop keeps enough already, in place of the smallest
+     * if it is larger, so the kept arrays follow the bodies as they grow instead of being made anew each time.
+     */
     private void giveBack(byte[] array) {
         ArrayDeque<byte[]> arrays = kept.get();
         if (arrays.size() < KEPT_PER_LOOP) {
             arrays.addFirst(array);
+            return;
         }
+        byte[] smallest = array;
+        for (byte[] keptArray : arrays) {
+            if (keptArray.length < smallest.length) {
+                smallest = keptArray;
+            }
+        }
+        if (smallest != array) {
+            arrays.remove(smallest);
+            arrays.addFirst(array);
+        }
+    }
+
+    /** Arrays made so far, on every loop: what the kept ones did not save. */
+    long arraysMade() {
+        return arraysMade.get();
     }
 
     /** One body being read: chunks are copied straight from the network buffers into the lent array. */

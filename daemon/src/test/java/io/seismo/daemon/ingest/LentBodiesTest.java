@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -32,11 +33,12 @@ class LentBodiesTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private Vertx vertx;
     private HttpServer server;
+    private LentBodies bodies;
 
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        LentBodies bodies = new LentBodies(MAX_BYTES);
+        bodies = new LentBodies(MAX_BYTES);
         Router router = Router.router(vertx);
         router.post("/echo").handler(ctx -> bodies.read(ctx,
                 (bytes, length) -> ctx.response().end(Buffer.buffer().appendBytes(bytes, 0, length))));
@@ -75,6 +77,19 @@ class LentBodiesTest {
                 assertThat(answer.body()).as("body %d of round %d", i, round).isEqualTo(sent.get(i));
             }
         }
+    }
+
+    @Test
+    void shouldReadBodiesOfAboutOneSizeIntoTheSameArray() throws Exception {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 40; i++) { // one connection, so one event loop: an agent's batches of one file
+            byte[] body = new byte[200_000 + random.nextInt(10_000)];
+            Arrays.fill(body, (byte) ('a' + i % 26));
+            HttpResponse<byte[]> answer = client.send(request(body, true, false), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.body()).isEqualTo(body);
+        }
+
+        assertThat(bodies.arraysMade()).isLessThanOrEqualTo(2);
     }
 
     @Test
