@@ -15,6 +15,7 @@ public final class PendingSnapshot {
 
     private final StateOutput out;
     private final List<DeferredState> parts;
+    private boolean framed;
 
     PendingSnapshot(StateOutput out) {
         this.out = out;
@@ -48,12 +49,18 @@ public final class PendingSnapshot {
 
     /**
      * The framed snapshot, as {@link EngineSnapshot#toBytes()} of {@link CorrelationEngine#snapshot()} at the
-     * moment this one began would be; a new array on each call. Only once complete.
+     * moment this one began would be. Only once complete, and only once: its buffers then go to the next snapshot.
      */
-    public byte[] toBytes() {
+    public synchronized byte[] toBytes() {
+        if (framed) {
+            throw new IllegalStateException("the snapshot was framed already, and its buffers given to the next one");
+        }
         if (!isComplete()) {
             throw new IllegalStateException("the snapshot is not complete: advance it on the engine's thread first");
         }
-        return SnapshotEnvelope.seal(out);
+        byte[] sealed = SnapshotEnvelope.seal(out);
+        framed = true;
+        parts.forEach(DeferredState::release);
+        return sealed;
     }
 }

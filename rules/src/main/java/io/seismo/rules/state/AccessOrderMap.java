@@ -1,6 +1,7 @@
 package io.seismo.rules.state;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A hash map from string keys to entries in access order (the oldest is the one that went longest without a
@@ -38,6 +39,12 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
     private int snapshots;
     /** Bytes per entry in the last snapshot: the next one starts its buffer at about its full size. */
     private long bytesPerEntry = 16;
+    /**
+     * The buffers of the last snapshot whose bytes were copied out (released on the thread that framed it): the next
+     * snapshot writes into them instead of new arrays of about the same, often humongous, size.
+     */
+    private final AtomicReference<CutBuffers> spare = new AtomicReference<>();
+    private int cutsOnSpareBuffers;
     /** The snapshot still being written, or null. */
     private Cut writing;
     private int passes;
@@ -296,6 +303,18 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         }
     }
 
+    /** What a snapshot of the map writes into: its bytes, and each entry's stamp and place among them. */
+    private record CutBuffers(StateOutput out, long[] stamps, int[] starts, int[] ends) {
+        CutBuffers(StateOutput out, int entries) {
+            this(out, new long[entries], new int[entries], new int[entries]);
+        }
+    }
+
+    /** Snapshots begun on the buffers of an earlier one. */
+    int cutsOnSpareBuffers() {
+        return cutsOnSpareBuffers;
+    }
+
     /**
      * One snapshot of the map. The entries in it are those stamped at or before {@link #stamp}; the ones not
      * saved yet lie from {@link #cursor} on, in their order, ahead of every entry used since. Entries are saved
@@ -306,17 +325,34 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         final int number = ++snapshots;
         final int count = index.size();
         final EntryWriter<E> writer;
-        // Sized like the last snapshot (plus an eighth), so that it does not grow by copies of itself.
-        final StateOutput out = new StateOutput((int) Math.min(Integer.MAX_VALUE - 64, 64 + count * bytesPerEntry * 9 / 8));
-        final long[] stamps = new long[count];
-        final int[] starts = new int[count];
-        final int[] ends = new int[count];
+        final StateOutput out;
+        final long[] stamps;
+        final int[] starts;
+        final int[] ends;
         int saved;
         /** The slot of the oldest entry not saved yet, or of one saved before it changed. */
         int cursor = oldest;
 
         Cut(EntryWriter<E> writer) {
             this.writer = writer;
+            CutBuffers buffers = spare.getAndSet(null);
+            if (buffers == null || buffers.stamps.length < count) {
+                // Sized like the last snapshot (plus an eighth), so that it does not grow by copies of itself.
+                buffers = new CutBuffers(new StateOutput((int) Math.min(Integer.MAX_VALUE - 64, 64 + count * bytesPerEntry * 9 / 8)),
+                        count + count / 8);
+            } else {
+                buffers.out.reset();
+                cutsOnSpareBuffers++;
+            }
+            this.out = buffers.out;
+            this.stamps = buffers.stamps;
+            this.starts = buffers.starts;
+            this.ends = buffers.ends;
+        }
+
+        @Override
+        public void release() {
+            spare.set(new CutBuffers(out, stamps, starts, ends));
         }
 
         @Override

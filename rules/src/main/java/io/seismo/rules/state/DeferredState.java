@@ -16,4 +16,11 @@ public interface DeferredState {
 
     /** Copies the part into {@code target} at {@code offset}; only once complete, on any thread after that. */
     void copyInto(byte[] target, int offset);
+
+    /**
+     * Says the part has been copied out for the last time, so its buffers may serve a later snapshot; nothing may
+     * be asked of it after. On any thread. Does nothing unless the part keeps buffers worth reusing.
+     */
+    default void release() {
+    }
 }

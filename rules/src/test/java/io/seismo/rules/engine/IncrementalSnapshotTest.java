@@ -82,6 +82,19 @@ class IncrementalSnapshotTest {
     }
 
     @Test
+    void shouldFrameASnapshotOnceSinceItsBuffersGoToTheNext() throws Exception {
+        RuleSet rules = SnapshotEquivalenceTest.exampleRules();
+        List<Step> steps = RandomTraffic.generate(27L, 60);
+        Replay replay = new Replay(rules, EngineOptions.defaults()).feed(steps, 0, steps.size());
+        PendingSnapshot pending = replay.engine().beginSnapshot();
+        pending.finish();
+        byte[] framed = pending.toBytes();
+
+        assertThatThrownBy(pending::toBytes).isInstanceOf(IllegalStateException.class).hasMessageContaining("framed already");
+        assertThat(replay.engine().snapshot().toBytes()).as("the next snapshot, on the first one's buffers").isEqualTo(framed);
+    }
+
+    @Test
     void shouldCompleteAnUnfinishedSnapshotBeforeBeginningTheNext() throws Exception {
         RuleSet rules = SnapshotEquivalenceTest.exampleRules();
         List<Step> steps = RandomTraffic.generate(26L, 60);

@@ -150,6 +150,51 @@ class AccessOrderMapTest {
     }
 
     @Test
+    void shouldWriteANewSnapshotIntoTheBuffersOfOneReleasedAndOnlyThen() throws IOException {
+        Counter a = put("a", 1);
+        Counter b = put("b", 2);
+        StateOutput first = snapshotNow();
+        byte[] firstBytes = first.toByteArray();
+        a.value = 10;
+        StateOutput second = snapshotNow(); // the first is not released: its buffers are still its own
+
+        first.deferredParts().get(0).release();
+        b.value = 20;
+        StateOutput third = snapshotNow();
+
+        assertThat(map.cutsOnSpareBuffers()).isEqualTo(1);
+        assertThat(firstBytes).isEqualTo(counts(1, 2));
+        assertThat(second.toByteArray()).isEqualTo(counts(10, 2));
+        assertThat(third.toByteArray()).isEqualTo(counts(10, 20));
+        third.deferredParts().get(0).release();
+        put("c", 3);
+        put("d", 4);
+        put("e", 5);
+        StateOutput fourth = snapshotNow(); // more entries than the spare buffers hold: new ones
+        assertThat(map.cutsOnSpareBuffers()).isEqualTo(1);
+        assertThat(fourth.toByteArray()).isEqualTo(counts(10, 20, 3, 4, 5));
+    }
+
+    /** A snapshot of the map taken and written out at once. */
+    private StateOutput snapshotNow() {
+        StateOutput out = new StateOutput(4);
+        map.writeTo(out, (counter, to) -> to.writeLong(counter.value));
+        assertThat(out.deferredParts().get(0).saveMore(Integer.MAX_VALUE)).isTrue();
+        return out;
+    }
+
+    /** What a snapshot of counters with these values, oldest first, holds. */
+    private static byte[] counts(long... values) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(values.length);
+        for (long value : values) {
+            out.writeLong(value);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void shouldVisitEachEntryOfAPassOnceBeforeItIsGotAndNoEntryPutSince() {
         Random random = new Random(7);
         Map<String, Counter> live = new LinkedHashMap<>();
