@@ -11,13 +11,21 @@ import java.util.function.LongSupplier;
  * with them. Keeps the per-source high-water offsets of the lines it has passed on (live and replayed), and
  * at a checkpoint barrier hands the correlator's state, those offsets and the journal position on. The state is
  * taken at the barrier and written out afterwards in slices: whenever the ring has nothing more for this stage,
- * and otherwise one slice every {@link #SLOTS_BETWEEN_SLICES} slots, so a checkpoint delays lines by about a
+ * and otherwise one slice every {@link #SLOTS_BETWEEN_STATE_SLICES} slots, so a checkpoint delays lines by about a
  * slice rather than by the time it takes to write the whole state. The correlator's deferred work (rules
- * evaluating a window boundary key by key) is done the same way, before the state's slices.
+ * evaluating a window boundary key by key) is done the same way, before the state's slices, and more often while
+ * lines wait ({@link #SLOTS_BETWEEN_DEFERRED_SLICES}): findings wait for it, where only the checkpoint's age
+ * waits for the state.
  */
 final class CorrelatorHandler implements EventHandler<Slot> {
     static final long SLICE_NANOS = 1_000_000;
-    static final int SLOTS_BETWEEN_SLICES = 128;
+    static final int SLOTS_BETWEEN_DEFERRED_SLICES = 128;
+    /**
+     * About 8 ms of lines at the correlator's pace flat out: a checkpoint takes at most an eighth of the thread
+     * while lines wait, where one slice per 128 slots took half of it, and at 70 % load the lines fell behind for
+     * seconds at every checkpoint. Under load it takes longer and checkpoints come less often.
+     */
+    static final int SLOTS_BETWEEN_STATE_SLICES = 1024;
 
     private final Correlator correlator;
     private final BarrierHandler barriers;
@@ -59,7 +67,8 @@ final class CorrelatorHandler implements EventHandler<Slot> {
                     doSliceOfBackgroundWork();
                 } while (hasBackgroundWork() && publishedCursor.getAsLong() == sequence);
             }
-        } else if (hasBackgroundWork() && ++slotsSinceSlice >= SLOTS_BETWEEN_SLICES) {
+        } else if (hasBackgroundWork() && ++slotsSinceSlice >= (correlator.hasDeferredWork()
+                ? SLOTS_BETWEEN_DEFERRED_SLICES : SLOTS_BETWEEN_STATE_SLICES)) {
             slotsSinceSlice = 0;
             doSliceOfBackgroundWork();
         }

@@ -57,7 +57,7 @@ class CorrelatorHandlerTest {
         publishedCursor.set(Long.MAX_VALUE);
 
         deliver(barrier(), false); // counts as the first slot
-        for (int i = 0; i < 3 * CorrelatorHandler.SLOTS_BETWEEN_SLICES - 2; i++) {
+        for (int i = 0; i < 3 * CorrelatorHandler.SLOTS_BETWEEN_STATE_SLICES - 2; i++) {
             deliver(tick(), false);
         }
         assertThat(correlator.slicesTaken).isEqualTo(2);
@@ -119,7 +119,7 @@ class CorrelatorHandlerTest {
         publishedCursor.set(Long.MAX_VALUE);
 
         deliver(tick(), false);
-        for (int i = 0; i < CorrelatorHandler.SLOTS_BETWEEN_SLICES - 1; i++) {
+        for (int i = 0; i < CorrelatorHandler.SLOTS_BETWEEN_DEFERRED_SLICES - 1; i++) {
             deliver(tick(), false);
         }
         assertThat(correlator.deferredDone).as("one slice after so many slots").isEqualTo(1);
