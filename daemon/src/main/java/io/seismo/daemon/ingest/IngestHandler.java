@@ -114,7 +114,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
             IngestReply.answer(ctx, 200, reply.taken(0, 0), false);
             return;
         }
-        if (batch.size() > ringSize) {
+        if (admission.dropAlreadyTaken(batch) > ringSize) {
             metrics.rejectedTooLarge.inc();
             IngestReply.answer(ctx, 413, new JsonObject().put("error", "batch of " + batch.size()
                     + " lines exceeds the ring of " + ringSize + " slots; send smaller batches"), false);

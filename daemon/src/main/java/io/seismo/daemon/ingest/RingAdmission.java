@@ -80,6 +80,15 @@ final class RingAdmission {
         }
     }
 
+    /**
+     * Drops the lines the batch's source is already known to have sent, before the batch is offered, so that a retry
+     * is judged by its new lines (against the ring's size, say). Needs no lock: a high-water mark only rises, and
+     * publication drops whatever more a racing attempt took meanwhile. Says how many lines are left.
+     */
+    int dropAlreadyTaken(OfferedBatch batch) {
+        return batch.keepFrom(sourceOffsets.highWater(batch.source()));
+    }
+
     /** Lines waiting for room now. */
     synchronized int waitingLines() {
         return waitingLines;

@@ -141,6 +141,23 @@ class IngestHttpTest {
     }
 
     @Test
+    void shouldJudgeARetriedBatchByItsNewLinesAgainstTheRingsSize() throws Exception {
+        StringBuilder sent = new StringBuilder(); // as many lines as the ring has slots
+        for (int i = 0; i < 16; i++) {
+            sent.append("{\"o\":").append(10 * i).append(",\"l\":\"line ").append(i).append("\"}\n");
+        }
+        assertThat(post(TOKEN, sent.toString()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> retried = post(TOKEN, sent + "{\"o\":160,\"l\":\"line 16\"}\n");
+
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(retried.body()).getInteger("accepted")).isEqualTo(1);
+        assertThat(new JsonObject(retried.body()).getInteger("duplicates")).isEqualTo(16);
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlated.size() == 17);
+        assertThat(metrics.rejectedTooLarge.get()).isZero();
+    }
+
+    @Test
     void shouldRefuseAMissingOrWrongToken() throws Exception {
         assertThat(post(null, "{\"o\":0,\"l\":\"x\"}\n").statusCode()).isEqualTo(401);
         assertThat(post("nope", "{\"o\":0,\"l\":\"x\"}\n").statusCode()).isEqualTo(401);
