@@ -21,7 +21,6 @@ final class OfferedBatch {
     private int duplicates;
     private long keptFrom = Long.MIN_VALUE;
     private IngestBatch forRing;
-    private int linesOffered;
 
     /**
      * @param capacity the most lines it will hold
@@ -44,7 +43,6 @@ final class OfferedBatch {
         truncated[count] = lineTruncated;
         envelopeBytes[count] = bytes;
         count++;
-        linesOffered = count;
     }
 
     int size() {
@@ -53,7 +51,7 @@ final class OfferedBatch {
 
     /** Lines as offered, before any were dropped as duplicates: what the batch weighs while it waits. */
     int linesOffered() {
-        return linesOffered;
+        return count + duplicates;
     }
 
     String source() {
