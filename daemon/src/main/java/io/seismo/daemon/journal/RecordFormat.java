@@ -36,13 +36,13 @@ final class RecordFormat {
         return out.array();
     }
 
-    static int payloadSize(byte[] origin, byte[] line) {
-        return 1 + Integer.BYTES + origin.length + Long.BYTES + 1 + Integer.BYTES + line.length;
+    static int payloadSize(byte[] origin, LineBytes line) {
+        return 1 + Integer.BYTES + origin.length + Long.BYTES + 1 + Integer.BYTES + line.length();
     }
 
-    static void putPayload(ByteBuffer out, byte[] origin, long offset, boolean truncated, byte[] line) {
+    static void putPayload(ByteBuffer out, byte[] origin, long offset, boolean truncated, LineBytes line) {
         out.put(VERSION).putInt(origin.length).put(origin).putLong(offset).put(truncated ? TRUNCATED : 0);
-        putString(out, line);
+        out.putInt(line.length()).put(line.array(), 0, line.length());
     }
 
     static byte[] utf8(String s) {

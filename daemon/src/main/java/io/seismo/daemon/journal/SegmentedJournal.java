@@ -30,6 +30,7 @@ public final class SegmentedJournal implements AutoCloseable {
     private final JournalOptions options;
     private final long fsyncIntervalNanos;
     private final CRC32C crc = new CRC32C();
+    private final LineBytes lineBytes = new LineBytes();
     private ByteBuffer staging = ByteBuffer.allocateDirect(1 << 20);
     private FileChannel channel;
     private long segmentNumber;
@@ -71,8 +72,8 @@ public final class SegmentedJournal implements AutoCloseable {
             lastOriginBytes = RecordFormat.encodeOrigin(origin);
             lastOrigin = origin;
         }
-        byte[] text = RecordFormat.utf8(line == null ? "" : line);
-        int payload = RecordFormat.payloadSize(lastOriginBytes, text);
+        lineBytes.encode(line == null ? "" : line);
+        int payload = RecordFormat.payloadSize(lastOriginBytes, lineBytes);
         int record = RECORD_HEADER_BYTES + payload;
         if (staging.remaining() < record) {
             flushStaging();
@@ -82,11 +83,12 @@ public final class SegmentedJournal implements AutoCloseable {
         }
         int start = staging.position();
         staging.putInt(payload).putInt(0);
-        RecordFormat.putPayload(staging, lastOriginBytes, offset, truncated, text);
-        ByteBuffer view = staging.duplicate();
-        view.position(start + RECORD_HEADER_BYTES).limit(start + record);
+        RecordFormat.putPayload(staging, lastOriginBytes, offset, truncated, lineBytes);
+        // The CRC reads the payload where it was staged: staging's own bounds, set round it and put back.
+        staging.limit(start + record).position(start + RECORD_HEADER_BYTES);
         crc.reset();
-        crc.update(view);
+        crc.update(staging);
+        staging.limit(staging.capacity());
         staging.putInt(start + 4, (int) crc.getValue());
         recordsWritten++;
     }
