@@ -36,9 +36,9 @@ public final class RecentTraces {
      * oldest kept, on its way out.
      */
     public Optional<TraceSummary> find(String traceId) {
-        long newest = added - 1;
-        long oldest = Math.max(0, added - ring.length());
-        for (long i = newest; i >= oldest; i--) {
+        long count = added; // read once: the bounds of one scan come from one moment
+        long oldest = Math.max(0, count - ring.length());
+        for (long i = count - 1; i >= oldest; i--) {
             TraceSummary trace = ring.getAcquire((int) (i % ring.length()));
             if (trace != null && trace.traceId().equals(traceId)) {
                 return Optional.of(trace);
