@@ -39,24 +39,24 @@ final class CheckpointFormat {
             headSize += Integer.BYTES + name.length + Long.BYTES;
         }
         headSize += Integer.BYTES;
-        byte[] engine = checkpoint.engineState();
+        ByteBuffer engine = checkpoint.engineState().duplicate();
         byte[] alerting = checkpoint.alertingState();
         ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES + headSize);
         head.position(HEADER_BYTES);
         head.putLong(checkpoint.position().segment()).putLong(checkpoint.position().offset())
                 .putLong(checkpoint.takenAt().toEpochMilli()).putInt(sources.size());
         sources.forEach((name, offset) -> head.putInt(name.length).put(name).putLong(offset));
-        head.putInt(engine.length);
+        head.putInt(engine.remaining());
         ByteBuffer alertingLength = ByteBuffer.allocate(Integer.BYTES).putInt(0, alerting.length);
         CRC32C crc = new CRC32C();
         crc.update(head.array(), HEADER_BYTES, headSize);
-        crc.update(engine);
+        crc.update(engine.duplicate());
         crc.update(alertingLength.array());
         crc.update(alerting);
-        int payload = headSize + engine.length + Integer.BYTES + alerting.length;
+        int payload = headSize + engine.remaining() + Integer.BYTES + alerting.length;
         head.putInt(0, MAGIC).putShort(4, VERSION).putInt(6, payload).putInt(10, (int) crc.getValue());
         head.clear();
-        return new ByteBuffer[] {head, ByteBuffer.wrap(engine), alertingLength, ByteBuffer.wrap(alerting)};
+        return new ByteBuffer[] {head, engine, alertingLength, ByteBuffer.wrap(alerting)};
     }
 
     static Checkpoint decode(byte[] file) throws CorruptCheckpointException {
@@ -92,7 +92,7 @@ final class CheckpointFormat {
             for (int i = 0; i < count; i++) {
                 sources.put(new String(bytes(in), StandardCharsets.UTF_8), in.getLong());
             }
-            byte[] engine = bytes(in);
+            ByteBuffer engine = ByteBuffer.wrap(bytes(in));
             byte[] alerting = bytes(in);
             if (in.hasRemaining()) {
                 throw new CorruptCheckpointException(in.remaining() + " bytes left over after the payload");

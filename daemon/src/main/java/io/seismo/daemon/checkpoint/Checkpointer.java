@@ -3,6 +3,7 @@ package io.seismo.daemon.checkpoint;
 import io.seismo.daemon.journal.JournalFiles;
 import io.seismo.daemon.pipeline.BarrierHandler;
 import io.seismo.daemon.pipeline.BarrierState;
+import io.seismo.daemon.pipeline.StateCapture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,11 +125,17 @@ public final class Checkpointer implements BarrierHandler, AutoCloseable {
     private void write(long barrierId, Pending request, BarrierState state, CompletableFuture<byte[]> alertingState) {
         try {
             byte[] alertingBytes = await(alertingState, alertingTimeout, "alerting gave no state");
-            byte[] correlatorBytes = await(state.correlatorState(), CORRELATOR_STATE_TIMEOUT,
-                    "the correlator did not write out its state").toBytes();
-            Checkpoint checkpoint = new Checkpoint(state.position(), state.sourceOffsets(), correlatorBytes,
-                    alertingBytes, metrics.clock().instant());
-            StoredCheckpoint stored = store.write(checkpoint);
+            StateCapture correlatorState = await(state.correlatorState(), CORRELATOR_STATE_TIMEOUT,
+                    "the correlator did not write out its state");
+            Checkpoint checkpoint;
+            StoredCheckpoint stored;
+            try {
+                checkpoint = new Checkpoint(state.position(), state.sourceOffsets(), correlatorState.bytes(),
+                        alertingBytes, metrics.clock().instant());
+                stored = store.write(checkpoint);
+            } finally {
+                correlatorState.release();
+            }
             int deleted = deleteSegmentsNoCheckpointNeeds(state.position().segment());
             metrics.checkpoints.inc();
             metrics.checkpointBytes.set(stored.fileBytes());
@@ -164,7 +171,6 @@ public final class Checkpointer implements BarrierHandler, AutoCloseable {
         request.done.completeExceptionally(cause);
     }
 
-    /** Lets a checkpoint being written finish (bounded), then stops the writer thread. */
     private int deleteSegmentsNoCheckpointNeeds(long newestSegment) throws IOException {
         keptSegments.addLast(newestSegment);
         if (keptSegments.size() > CheckpointStore.KEEP) {
@@ -173,6 +179,7 @@ public final class Checkpointer implements BarrierHandler, AutoCloseable {
         return keptSegments.size() < CheckpointStore.KEEP ? 0 : journal.deleteBefore(keptSegments.peekFirst());
     }
 
+    /** Lets a checkpoint being written finish (bounded), then stops the writer thread. */
     @Override
     public void close() {
         writer.shutdown();

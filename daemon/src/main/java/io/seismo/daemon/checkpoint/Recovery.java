@@ -77,7 +77,7 @@ public final class Recovery {
     private static void restore(StoredCheckpoint stored, Correlator correlator, AlertingState alerting) {
         Checkpoint checkpoint = stored.checkpoint();
         try {
-            correlator.restore(checkpoint.engineState());
+            correlator.restore(checkpoint.engineStateBytes());
         } catch (RuntimeException e) {
             LOG.error("checkpoint {}: the engine state cannot be restored ({}); rules start with empty windows",
                     stored.file(), e.toString());

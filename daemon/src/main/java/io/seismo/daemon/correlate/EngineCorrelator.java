@@ -7,10 +7,12 @@ import io.seismo.daemon.pipeline.StateCapture;
 import io.seismo.rules.engine.CorrelationEngine;
 import io.seismo.rules.engine.EngineSnapshot;
 import io.seismo.rules.engine.PendingSnapshot;
+import io.seismo.rules.engine.SealedSnapshot;
 import io.seismo.rules.event.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -98,14 +100,26 @@ public final class EngineCorrelator implements Correlator {
         swapIfReplaced();
         PendingSnapshot pending = engine.beginSnapshot();
         return new StateCapture() {
+            private SealedSnapshot sealed;
+
             @Override
             public boolean advance(long budgetNanos) {
                 return pending.advance(budgetNanos);
             }
 
             @Override
-            public byte[] toBytes() {
-                return pending.toBytes();
+            public ByteBuffer bytes() {
+                if (sealed == null) {
+                    sealed = pending.seal();
+                }
+                return sealed.bytes();
+            }
+
+            @Override
+            public void release() {
+                if (sealed != null) {
+                    sealed.release();
+                }
             }
         };
     }

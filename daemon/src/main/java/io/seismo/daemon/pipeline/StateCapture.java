@@ -1,5 +1,7 @@
 package io.seismo.daemon.pipeline;
 
+import java.nio.ByteBuffer;
+
 /**
  * A correlator's state taken at a checkpoint barrier and written out afterwards, a slice at a time between
  * later events, so that a checkpoint of a large state does not stop the correlator for long.
@@ -11,8 +13,15 @@ public interface StateCapture {
      */
     boolean advance(long budgetNanos);
 
-    /** The state's bytes; only once {@link #advance} has returned true, then on any thread. */
-    byte[] toBytes();
+    /**
+     * The state's bytes, lent until {@link #release}; only once {@link #advance} has returned true, then on any
+     * one thread.
+     */
+    ByteBuffer bytes();
+
+    /** Says nothing reads the bytes any more, so a later capture may reuse their buffer; on the thread of {@link #bytes}. */
+    default void release() {
+    }
 
     /** A capture that is complete from the start. */
     static StateCapture of(byte[] bytes) {
@@ -23,8 +32,8 @@ public interface StateCapture {
             }
 
             @Override
-            public byte[] toBytes() {
-                return bytes;
+            public ByteBuffer bytes() {
+                return ByteBuffer.wrap(bytes);
             }
         };
     }

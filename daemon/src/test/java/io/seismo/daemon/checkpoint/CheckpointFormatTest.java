@@ -20,7 +20,7 @@ class CheckpointFormatTest {
         SplittableRandom random = new SplittableRandom(9);
         for (int[] sizes : new int[][] {{0, 0}, {1, 0}, {0, 1}, {70_000, 3}, {5, 200_000}}) {
             Checkpoint checkpoint = new Checkpoint(new JournalPosition(7, 4_096), Map.of("agent-1:/var/log/a.log", 123L,
-                    "agent-2:/var/log/ü.log", 456L), randomBytes(random, sizes[0]), randomBytes(random, sizes[1]),
+                    "agent-2:/var/log/ü.log", 456L), ByteBuffer.wrap(randomBytes(random, sizes[0])), randomBytes(random, sizes[1]),
                     Instant.ofEpochMilli(1_700_000_000_123L));
 
             Checkpoint read = CheckpointFormat.decode(joined(CheckpointFormat.parts(checkpoint)));
@@ -36,7 +36,7 @@ class CheckpointFormatTest {
     @Test
     void shouldRefuseAFileWithAFlippedByteInAnyPart() {
         SplittableRandom random = new SplittableRandom(10);
-        Checkpoint checkpoint = new Checkpoint(new JournalPosition(1, 2), Map.of("s", 3L), randomBytes(random, 1_000),
+        Checkpoint checkpoint = new Checkpoint(new JournalPosition(1, 2), Map.of("s", 3L), ByteBuffer.wrap(randomBytes(random, 1_000)),
                 randomBytes(random, 100), Instant.EPOCH);
         byte[] file = joined(CheckpointFormat.parts(checkpoint));
         int headEnd = CheckpointFormat.parts(checkpoint)[0].remaining();

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +44,20 @@ class CheckpointStoreTest {
         assertThat(read.takenAt()).isEqualTo(written.takenAt());
         assertThat(loaded.get().fileBytes()).isEqualTo(Files.size(stored.file()));
         assertThat(fallbacks).hasValue(0);
+    }
+
+    @Test
+    void shouldWriteAStateOfManyChunksWhole() throws IOException {
+        byte[] engine = new byte[(5 << 20) / 2 + 3]; // two and a half chunks
+        new SplittableRandom(5).nextBytes(engine);
+        Checkpoint written = new Checkpoint(new JournalPosition(3, 9), Map.of("src", 1L), ByteBuffer.wrap(engine),
+                new byte[] {4}, Instant.ofEpochMilli(1_700_000_000_000L));
+
+        StoredCheckpoint stored = store(CheckpointFault.NONE).write(written);
+
+        assertThat(Files.size(stored.file())).isEqualTo(stored.fileBytes());
+        assertThat(store(CheckpointFault.NONE).loadNewest()).get()
+                .extracting(c -> c.checkpoint().engineStateBytes()).isEqualTo(engine);
     }
 
     @Test
@@ -138,7 +154,7 @@ class CheckpointStoreTest {
 
     private static Checkpoint checkpoint(long offset) {
         return new Checkpoint(new JournalPosition(2, offset), Map.of("src-a", 100 + offset, "src-ü", 5L),
-                new byte[] {1, 2, 3, (byte) offset}, new byte[] {9, 8}, Instant.ofEpochMilli(1_700_000_000_000L + offset));
+                ByteBuffer.wrap(new byte[] {1, 2, 3, (byte) offset}), new byte[] {9, 8}, Instant.ofEpochMilli(1_700_000_000_000L + offset));
     }
 
     private static void flipByte(Path file, long at) throws IOException {

@@ -5,6 +5,7 @@ import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.rules.event.Event;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -225,8 +226,8 @@ class CorrelatorHandlerTest {
                 }
 
                 @Override
-                public byte[] toBytes() {
-                    return new byte[] {(byte) taken};
+                public ByteBuffer bytes() {
+                    return ByteBuffer.wrap(new byte[] {(byte) taken});
                 }
             };
         }

@@ -25,6 +25,7 @@ import io.seismo.rules.time.Watermark;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The rules engine: event-time windows, trace assembly, the dependency graph, and one detector per rule.
@@ -57,6 +58,8 @@ public final class CorrelationEngine {
     private final EvaluationPacing pacing;
     /** Rules with keys of a passed boundary left to evaluate, oldest boundary first. */
     private final List<ScheduledDetector> evaluating = new ArrayList<>();
+    /** A released {@link SealedSnapshot}'s buffer, for the next {@link PendingSnapshot#seal} to reuse. */
+    private final AtomicReference<byte[]> spareSeal = new AtomicReference<>();
     private static final int COST_SAMPLE = 64;
     private final EventRouting routing;
     private final CascadeAnomalies anomalies;
@@ -166,7 +169,7 @@ public final class CorrelationEngine {
         graph.writeTo(out);
         traces.writeTo(out);
         ruleStates.writeTo(out);
-        return new PendingSnapshot(out);
+        return new PendingSnapshot(out, spareSeal);
     }
 
     /** Whether rules have keys of passed boundaries left to evaluate ({@link #evaluateMore}). */

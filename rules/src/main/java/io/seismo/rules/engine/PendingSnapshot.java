@@ -3,6 +3,7 @@ package io.seismo.rules.engine;
 import io.seismo.rules.state.DeferredState;
 import io.seismo.rules.state.StateOutput;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A snapshot begun by {@link CorrelationEngine#beginSnapshot()}: the engine's state at that moment, of which
@@ -15,11 +16,14 @@ public final class PendingSnapshot {
 
     private final StateOutput out;
     private final List<DeferredState> parts;
+    /** The buffer of an earlier snapshot framed by {@link #seal}, once it was released; shared by the engine's snapshots. */
+    private final AtomicReference<byte[]> spareSeal;
     private boolean framed;
 
-    PendingSnapshot(StateOutput out) {
+    PendingSnapshot(StateOutput out, AtomicReference<byte[]> spareSeal) {
         this.out = out;
         this.parts = out.deferredParts();
+        this.spareSeal = spareSeal;
     }
 
     /**
@@ -52,15 +56,39 @@ public final class PendingSnapshot {
      * moment this one began would be. Only once complete, and only once: its buffers then go to the next snapshot.
      */
     public synchronized byte[] toBytes() {
+        requireFramable();
+        byte[] sealed = SnapshotEnvelope.seal(out);
+        framed();
+        return sealed;
+    }
+
+    /**
+     * The same bytes as {@link #toBytes()}, framed into the buffer of an earlier snapshot when one was released
+     * and is large enough, and lent until {@link SealedSnapshot#release}. Only once complete, and only once.
+     */
+    public synchronized SealedSnapshot seal() {
+        requireFramable();
+        int size = SnapshotEnvelope.framedSize(out);
+        byte[] buffer = spareSeal.getAndSet(null);
+        if (buffer == null || buffer.length < size) {
+            buffer = new byte[size + size / 8]; // room to grow, as the state does between checkpoints
+        }
+        SnapshotEnvelope.sealInto(out, buffer);
+        framed();
+        return new SealedSnapshot(buffer, size, spareSeal);
+    }
+
+    private void requireFramable() {
         if (framed) {
             throw new IllegalStateException("the snapshot was framed already, and its buffers given to the next one");
         }
         if (!isComplete()) {
             throw new IllegalStateException("the snapshot is not complete: advance it on the engine's thread first");
         }
-        byte[] sealed = SnapshotEnvelope.seal(out);
+    }
+
+    private void framed() {
         framed = true;
         parts.forEach(DeferredState::release);
-        return sealed;
     }
 }

@@ -21,12 +21,24 @@ final class SnapshotEnvelope {
 
     /** The framed bytes of {@code body}, whose deferred parts must be complete. */
     static byte[] seal(StateOutput body) {
-        byte[] bytes = new byte[HEADER_BYTES + body.size()];
-        body.copyInto(bytes, HEADER_BYTES);
-        CRC32 crc = new CRC32();
-        crc.update(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES);
-        ByteBuffer.wrap(bytes).putInt(MAGIC).putInt(VERSION).putInt((int) crc.getValue());
+        byte[] bytes = new byte[framedSize(body)];
+        sealInto(body, bytes);
         return bytes;
+    }
+
+    /** How many bytes {@code body} takes framed; its deferred parts must be complete. */
+    static int framedSize(StateOutput body) {
+        return HEADER_BYTES + body.size();
+    }
+
+    /** Frames {@code body} into the start of {@code target}, which has room for {@link #framedSize}; returns that size. */
+    static int sealInto(StateOutput body, byte[] target) {
+        int size = framedSize(body);
+        body.copyInto(target, HEADER_BYTES);
+        CRC32 crc = new CRC32();
+        crc.update(target, HEADER_BYTES, size - HEADER_BYTES);
+        ByteBuffer.wrap(target).putInt(MAGIC).putInt(VERSION).putInt((int) crc.getValue());
+        return size;
     }
 
     /** The body of a sealed snapshot, once its frame has been checked. */

@@ -303,10 +303,14 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         }
     }
 
-    /** What a snapshot of the map writes into: its bytes, and each entry's stamp and place among them. */
-    private record CutBuffers(StateOutput out, long[] stamps, int[] starts, int[] ends) {
+    /**
+     * What a snapshot of the map writes into: its bytes, each entry's stamp and place among them, and room to put
+     * the entries in order when it is copied out (arrays of millions of entries, allocated once, not per snapshot).
+     */
+    private record CutBuffers(StateOutput out, long[] stamps, int[] starts, int[] ends, long[] sortedStamps,
+                              int[] byRank) {
         CutBuffers(StateOutput out, int entries) {
-            this(out, new long[entries], new int[entries], new int[entries]);
+            this(out, new long[entries], new int[entries], new int[entries], new long[entries], new int[entries]);
         }
     }
 
@@ -329,6 +333,8 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         final long[] stamps;
         final int[] starts;
         final int[] ends;
+        final long[] sortedStamps;
+        final int[] byRank;
         int saved;
         /** The slot of the oldest entry not saved yet, or of one saved before it changed. */
         int cursor = oldest;
@@ -348,11 +354,13 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
             this.stamps = buffers.stamps;
             this.starts = buffers.starts;
             this.ends = buffers.ends;
+            this.sortedStamps = buffers.sortedStamps;
+            this.byRank = buffers.byRank;
         }
 
         @Override
         public void release() {
-            spare.set(new CutBuffers(out, stamps, starts, ends));
+            spare.set(new CutBuffers(out, stamps, starts, ends, sortedStamps, byRank));
         }
 
         @Override
@@ -402,14 +410,14 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         public void copyInto(byte[] target, int offset) {
             requireComplete();
             // Stamps are distinct: an entry's rank among them is its place in the map's order at the cut.
-            long[] inOrder = Arrays.copyOf(stamps, count);
-            Arrays.sort(inOrder);
-            int[] byRank = new int[count];
+            System.arraycopy(stamps, 0, sortedStamps, 0, count);
+            Arrays.sort(sortedStamps, 0, count);
             for (int i = 0; i < count; i++) {
-                byRank[Arrays.binarySearch(inOrder, stamps[i])] = i;
+                byRank[Arrays.binarySearch(sortedStamps, 0, count, stamps[i])] = i;
             }
             int at = offset;
-            for (int i : byRank) {
+            for (int rank = 0; rank < count; rank++) {
+                int i = byRank[rank];
                 int length = ends[i] - starts[i];
                 out.copyRange(starts[i], length, target, at);
                 at += length;

@@ -95,6 +95,37 @@ class IncrementalSnapshotTest {
     }
 
     @Test
+    void shouldSealIntoTheBufferOfAReleasedSnapshotTheSameBytesAsANewArray() throws Exception {
+        List<Step> steps = RandomTraffic.generate(28L, 120);
+        Replay replay = new Replay(SnapshotEquivalenceTest.exampleRules(), EngineOptions.defaults());
+        int half = steps.size() / 2;
+        int more = half + 20; // a few more events: the state grows by less than the buffer's room
+
+        SealedSnapshot first = sealed(replay.feed(steps, 0, half));
+        assertThat(bytesOf(first)).isEqualTo(replay.engine().snapshot().toBytes());
+        byte[] firstBuffer = first.bytes().array();
+        first.release();
+        SealedSnapshot second = sealed(replay.feed(steps, half, more));
+        assertThat(second.bytes().array()).as("the released buffer, written over").isSameAs(firstBuffer);
+        assertThat(bytesOf(second)).isEqualTo(replay.engine().snapshot().toBytes());
+        SealedSnapshot third = sealed(replay.feed(steps, more, steps.size()));
+        assertThat(third.bytes().array()).as("a buffer still lent is not reused").isNotSameAs(firstBuffer);
+        assertThat(bytesOf(third)).isEqualTo(replay.engine().snapshot().toBytes());
+    }
+
+    private static SealedSnapshot sealed(Replay replay) {
+        PendingSnapshot pending = replay.engine().beginSnapshot();
+        pending.finish();
+        return pending.seal();
+    }
+
+    private static byte[] bytesOf(SealedSnapshot sealed) {
+        byte[] bytes = new byte[sealed.bytes().remaining()];
+        sealed.bytes().get(bytes);
+        return bytes;
+    }
+
+    @Test
     void shouldCompleteAnUnfinishedSnapshotBeforeBeginningTheNext() throws Exception {
         RuleSet rules = SnapshotEquivalenceTest.exampleRules();
         List<Step> steps = RandomTraffic.generate(26L, 60);
