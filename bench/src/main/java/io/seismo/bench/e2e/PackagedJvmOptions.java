@@ -16,7 +16,7 @@ final class PackagedJvmOptions {
     private static final String AGENT = "SEISMO_AGENT_JAVA_OPTS=";
     private static final String DAEMON = "SEISMO_JAVA_OPTS=";
     /** The daemon's heap in the benchmark: a million open traces and the rules' windows do not fit the packaged 1 GB. */
-    private static final List<String> BENCH_DAEMON_HEAP = List.of("-Xms1g", "-Xmx4g");
+    private static final List<String> BENCH_DAEMON_HEAP = List.of("-Xms4g", "-Xmx4g");
 
     private PackagedJvmOptions() {
     }
