@@ -92,7 +92,7 @@ final class CheckpointFormat {
             for (int i = 0; i < count; i++) {
                 sources.put(new String(bytes(in), StandardCharsets.UTF_8), in.getLong());
             }
-            ByteBuffer engine = ByteBuffer.wrap(bytes(in));
+            ByteBuffer engine = view(in); // the file's own bytes: recovery copies them once, into the engine
             byte[] alerting = bytes(in);
             if (in.hasRemaining()) {
                 throw new CorruptCheckpointException(in.remaining() + " bytes left over after the payload");
@@ -104,12 +104,20 @@ final class CheckpointFormat {
     }
 
     private static byte[] bytes(ByteBuffer in) throws CorruptCheckpointException {
+        ByteBuffer field = view(in);
+        byte[] out = new byte[field.remaining()];
+        field.get(out);
+        return out;
+    }
+
+    /** The next {@code [int length][data]} field's data, without copying it. */
+    private static ByteBuffer view(ByteBuffer in) throws CorruptCheckpointException {
         int length = in.getInt();
         if (length < 0 || length > in.remaining()) {
             throw new CorruptCheckpointException("a field of " + length + " bytes runs past the payload");
         }
-        byte[] out = new byte[length];
-        in.get(out);
-        return out;
+        ByteBuffer field = in.slice(in.position(), length);
+        in.position(in.position() + length);
+        return field;
     }
 }
