@@ -7,9 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A scrape of the daemon's {@code /metrics}: the few series the benchmark reads. */
 record DaemonMetrics(double events, double bytes, double correlated, double late, double tracesEvicted,
@@ -21,10 +22,10 @@ record DaemonMetrics(double events, double bytes, double correlated, double late
      * Only the series read here: the benchmark scrapes ten times a second, and writing every series (a few per
      * rule) each time was the daemon's eighth-largest allocation in JFR, the benchmark's own load.
      */
-    private static final String ONLY_THESE = "/metrics?" + String.join("&", List.of("seismo_ingest_events_total",
-            "seismo_ingest_bytes_total", "seismo_correlator_events_total", "seismo_late_events_total",
-            "seismo_traces_evicted_total", "seismo_ingest_to_finding_seconds").stream()
-            .map(name -> "name%5B%5D=" + name).toList());
+    private static final String ONLY_THESE = Stream.of("seismo_ingest_events_total", "seismo_ingest_bytes_total",
+                    "seismo_correlator_events_total", "seismo_late_events_total", "seismo_traces_evicted_total",
+                    "seismo_ingest_to_finding_seconds")
+            .map(name -> "name%5B%5D=" + name).collect(Collectors.joining("&", "/metrics?", ""));
 
     static DaemonMetrics scrape(int port) throws IOException, InterruptedException {
         String text = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ONLY_THESE))

@@ -92,7 +92,7 @@ final class CheckpointFormat {
             for (int i = 0; i < count; i++) {
                 sources.put(new String(bytes(in), StandardCharsets.UTF_8), in.getLong());
             }
-            ByteBuffer engine = view(in); // the file's own bytes: recovery copies them once, into the engine
+            ByteBuffer engine = view(in); // the file's own bytes, not copied here: recovery copies them out
             byte[] alerting = bytes(in);
             if (in.hasRemaining()) {
                 throw new CorruptCheckpointException(in.remaining() + " bytes left over after the payload");

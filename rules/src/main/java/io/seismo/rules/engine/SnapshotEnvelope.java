@@ -31,14 +31,12 @@ final class SnapshotEnvelope {
         return HEADER_BYTES + body.size();
     }
 
-    /** Frames {@code body} into the start of {@code target}, which has room for {@link #framedSize}; returns that size. */
-    static int sealInto(StateOutput body, byte[] target) {
-        int size = framedSize(body);
+    /** Frames {@code body} into the start of {@code target}, which has room for {@link #framedSize}. */
+    static void sealInto(StateOutput body, byte[] target) {
         body.copyInto(target, HEADER_BYTES);
         CRC32 crc = new CRC32();
-        crc.update(target, HEADER_BYTES, size - HEADER_BYTES);
+        crc.update(target, HEADER_BYTES, framedSize(body) - HEADER_BYTES);
         ByteBuffer.wrap(target).putInt(MAGIC).putInt(VERSION).putInt((int) crc.getValue());
-        return size;
     }
 
     /** The body of a sealed snapshot, once its frame has been checked. */
