@@ -63,7 +63,7 @@ public final class CascadeDetector implements Detector {
         this.maxKeys = limits.maxKeys();
         // An evicted service simply stops counting as unhealthy; a cascade rooted there resolves.
         this.health = new KeyedWindows(rule.window(), limits.allowedLatenessNanos(), limits.maxKeys(),
-                Math.max(evidenceMessages, evidenceTraceIds), evicted -> { });
+                Math.max(evidenceMessages, evidenceTraceIds), limits.evidenceSample(), evicted -> { });
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class CascadeDetector implements Detector {
     public void onEvent(Event event, long eventNanos) {
         String service = event.getService();
         if (event.getKind() == EventKind.LOG && service != null) {
-            health.add(service, eventNanos, event.getLevel(), event.getMessage(), event.traceIdText());
+            health.add(service, eventNanos, event.getLevel(), event);
         }
     }
 

@@ -1,5 +1,11 @@
 package io.seismo.rules.detect;
 
-/** The engine options every detector needs: how late events may be, and the bounds on keys and evidence. */
-public record DetectorLimits(long allowedLatenessNanos, int maxKeys, int evidenceMessages, int evidenceTraceIds) {
+import io.seismo.rules.window.EvidenceSample;
+
+/**
+ * The engine options every detector needs: how late events may be, and the bounds on keys and evidence; with
+ * the one {@link EvidenceSample} the keyed windows of the engine's rules share.
+ */
+public record DetectorLimits(long allowedLatenessNanos, int maxKeys, int evidenceMessages, int evidenceTraceIds,
+                             EvidenceSample evidenceSample) {
 }

@@ -1,5 +1,6 @@
 package io.seismo.rules.detect;
 
+import io.seismo.rules.event.Event;
 import io.seismo.rules.event.Level;
 import io.seismo.rules.finding.Evidence;
 import io.seismo.rules.finding.Finding;
@@ -59,12 +60,12 @@ public final class KeyedWindowFiring {
         this.evidenceTraceIds = limits.evidenceTraceIds();
         this.evictedWhileFiring = new EvictedFiringKeys(limits.maxKeys());
         this.windows = new KeyedWindows(window, limits.allowedLatenessNanos(), limits.maxKeys(),
-                Math.max(evidenceMessages, evidenceTraceIds), this::onEvicted);
+                Math.max(evidenceMessages, evidenceTraceIds), limits.evidenceSample(), this::onEvicted);
     }
 
-    /** Counts an event for {@code key}; {@code marked} ones are the windows' {@code errors}. */
-    public void add(String key, long eventNanos, boolean marked, String message, String traceId) {
-        windows.add(key, eventNanos, marked ? Level.ERROR : Level.INFO, message, traceId);
+    /** Counts {@code event} for {@code key}; {@code marked} ones are the windows' {@code errors}. */
+    public void add(String key, long eventNanos, boolean marked, Event event) {
+        windows.add(key, eventNanos, marked ? Level.ERROR : Level.INFO, event);
     }
 
     public void evaluate(long boundaryNanos, List<Finding> round, Condition condition) {

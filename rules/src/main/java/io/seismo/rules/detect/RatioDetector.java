@@ -61,7 +61,7 @@ public final class RatioDetector implements Detector {
             numeratorErrors++;
             return;
         }
-        firing.add(key, eventNanos, inNumerator, event.getMessage(), event.getTraceId());
+        firing.add(key, eventNanos, inNumerator, event);
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class SpikeDetector implements Detector {
     public void onEvent(Event event, long eventNanos) {
         String key = selector.keyOf(event);
         if (key != null) {
-            firing.add(key, eventNanos, true, event.getMessage(), event.getTraceId());
+            firing.add(key, eventNanos, true, event);
         }
     }
 

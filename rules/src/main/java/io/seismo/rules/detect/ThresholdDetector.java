@@ -81,7 +81,7 @@ public final class ThresholdDetector implements Detector {
         this.evidenceTraceIds = limits.evidenceTraceIds();
         this.maxKeys = limits.maxKeys();
         this.windows = new KeyedWindows(rule.window(), limits.allowedLatenessNanos(), limits.maxKeys(),
-                Math.max(evidenceMessages, evidenceTraceIds), this::onEvicted);
+                Math.max(evidenceMessages, evidenceTraceIds), limits.evidenceSample(), this::onEvicted);
     }
 
     @Override
@@ -107,7 +107,7 @@ public final class ThresholdDetector implements Detector {
             return;
         }
         if (key != null) {
-            windows.add(key, eventNanos, event.getLevel(), event.getMessage(), event.traceIdText());
+            windows.add(key, eventNanos, event.getLevel(), event);
         }
     }
 

@@ -16,6 +16,7 @@ import io.seismo.rules.dsl.ThresholdDefinition;
 import io.seismo.rules.dsl.TracesDefinition;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.finding.Finding;
+import io.seismo.rules.window.EvidenceSample;
 import io.seismo.rules.finding.FindingKind;
 import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.StagedRestore;
@@ -92,7 +93,7 @@ public final class CorrelationEngine {
         this.traces = new TraceAssembler(options.traceGapNanos(), options.maxOpenTraces(), options.maxSpansPerTrace(),
                 graph, this::traceClosed);
         DetectorLimits limits = new DetectorLimits(options.allowedLatenessNanos(), options.maxKeysPerRule(),
-                options.evidenceMessages(), options.evidenceTraceIds());
+                options.evidenceMessages(), options.evidenceTraceIds(), new EvidenceSample());
         List<ScheduledDetector> tracesRules = new ArrayList<>();
         for (RuleDefinition rule : rules.rules()) {
             ScheduledDetector scheduled = new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule),

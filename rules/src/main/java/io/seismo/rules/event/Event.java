@@ -21,9 +21,12 @@ public final class Event {
     private EventKind kind = EventKind.LOG;
     private boolean parseFailed;
     private final Attributes attributes = new Attributes();
+    /** Bumped whenever the message or trace id may change, so a copy made of them can tell it is stale. */
+    private long revision;
 
     /** Clears every field so the holder can take the next event. */
     public void reset() {
+        revision++;
         eventTimeNanos = 0;
         receiveTimeNanos = 0;
         host = null;
@@ -42,6 +45,7 @@ public final class Event {
 
     /** Copies every field of {@code other} into this holder. */
     public void copyFrom(Event other) {
+        revision++;
         eventTimeNanos = other.eventTimeNanos;
         receiveTimeNanos = other.receiveTimeNanos;
         host = other.host;
@@ -77,6 +81,14 @@ public final class Event {
         return attributes.asMap();
     }
 
+    /**
+     * Changes whenever the message or trace id may have: while it stays the same (on the same holder), so do
+     * they, and what was derived from them still holds.
+     */
+    public long revision() {
+        return revision;
+    }
+
     public boolean isError() {
         return level.isErrorOrWorse();
     }
@@ -96,14 +108,14 @@ public final class Event {
     public Level getLevel() { return level; }
     public void setLevel(Level level) { this.level = level == null ? Level.UNKNOWN : level; }
     public String getTraceId() { return traceId.asString(); }
-    public void setTraceId(String traceId) { this.traceId.set(traceId); }
+    public void setTraceId(String traceId) { revision++; this.traceId.set(traceId); }
     public String getSpanId() { return spanId.asString(); }
     public void setSpanId(String spanId) { this.spanId.set(spanId); }
     public String getParentSpanId() { return parentSpanId.asString(); }
     public void setParentSpanId(String parentSpanId) { this.parentSpanId.set(parentSpanId); }
 
     /** Sets the id to characters {@code start} to {@code end} of {@code chars}, copied: no String is made. */
-    public void setTraceId(char[] chars, int start, int end) { traceId.set(chars, start, end); }
+    public void setTraceId(char[] chars, int start, int end) { revision++; traceId.set(chars, start, end); }
     public void setSpanId(char[] chars, int start, int end) { spanId.set(chars, start, end); }
     public void setParentSpanId(char[] chars, int start, int end) { parentSpanId.set(chars, start, end); }
 
@@ -112,7 +124,7 @@ public final class Event {
     public CharSequence spanIdText() { return spanId.isPresent() ? spanId : null; }
     public CharSequence parentSpanIdText() { return parentSpanId.isPresent() ? parentSpanId : null; }
     public String getMessage() { return message; }
-    public void setMessage(String message) { this.message = message; }
+    public void setMessage(String message) { revision++; this.message = message; }
     public EventKind getKind() { return kind; }
     public void setKind(EventKind kind) { this.kind = kind; }
     public boolean isParseFailed() { return parseFailed; }

@@ -1,5 +1,6 @@
 package io.seismo.rules.window;
 
+import io.seismo.rules.event.Event;
 import io.seismo.rules.event.Level;
 import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.AccessOrderMap;
@@ -39,7 +40,7 @@ public final class KeyedWindows {
     private final int maxKeys;
     private final EvictionListener evictionListener;
     private final WindowCounts scratch = new WindowCounts();
-    private final StateOutput sample = new StateOutput(256);
+    private final EvidenceSample evidenceSample;
     // Access order: the oldest entry is the key that went longest without an event.
     private final AccessOrderMap<WindowedKey> keys = new AccessOrderMap<>();
     private final AccessOrderMap.Visitor<WindowedKey> evaluateAndRetain = this::evaluateAndRetain;
@@ -52,7 +53,7 @@ public final class KeyedWindows {
     private long droppedEvents;
 
     public KeyedWindows(WindowSpec spec, long allowedLatenessNanos, int maxKeys, int sampleCapacity,
-                        EvictionListener evictionListener) {
+                        EvidenceSample evidenceSample, EvictionListener evictionListener) {
         if (maxKeys < 1) {
             throw new IllegalArgumentException("maxKeys must be at least 1, got " + maxKeys);
         }
@@ -62,6 +63,7 @@ public final class KeyedWindows {
         this.ringCapacity = (int) ((spec.sizeNanos() + Math.max(0, allowedLatenessNanos)) / bucketNanos) + 2;
         this.maxKeys = maxKeys;
         this.sampleCapacity = sampleCapacity;
+        this.evidenceSample = evidenceSample;
         this.evictionListener = evictionListener;
     }
 
@@ -70,10 +72,10 @@ public final class KeyedWindows {
     }
 
     /**
-     * Counts an event for {@code key}. Returns false (and counts it as dropped) when its bucket is older than
-     * every window still to be evaluated.
+     * Counts {@code event} for {@code key} at {@code level}, keeping its message and trace id as evidence.
+     * Returns false (and counts it as dropped) when its bucket is older than every window still to be evaluated.
      */
-    public boolean add(String key, long eventNanos, Level level, String message, CharSequence traceId) {
+    public boolean add(String key, long eventNanos, Level level, Event event) {
         long bucket = Math.floorDiv(eventNanos, bucketNanos);
         if (bucket < firstRetainedBucket) {
             droppedEvents++;
@@ -83,7 +85,7 @@ public final class KeyedWindows {
         if (state == null) {
             state = admit(key);
         }
-        if (!state.record(bucket, level, message, traceId, sample)) {
+        if (!state.record(bucket, level, evidenceSample.of(event))) {
             droppedEvents++;
             return false;
         }

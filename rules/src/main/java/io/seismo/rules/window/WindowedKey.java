@@ -69,15 +69,12 @@ public final class WindowedKey extends SnapshotEntry {
         return new Evidence(source.messages(maxMessages), source.traceIds(maxTraceIds));
     }
 
-    /** Counts an event; {@code sample} is scratch space to encode its message and trace id in. */
-    boolean record(long bucket, Level level, String message, CharSequence traceId, StateOutput sample) {
+    /** Counts an event, keeping {@code sample} (its message and trace id, encoded) as evidence. */
+    boolean record(long bucket, Level level, StateOutput sample) {
         if (!ring.add(bucket, level)) {
             return false;
         }
         newestBucket = Math.max(newestBucket, bucket);
-        sample.reset();
-        sample.writeString(message);
-        sample.writeString(traceId);
         recentSamples.record(sample);
         if (level.isErrorOrWorse()) {
             errorSamples.record(sample);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seismo.rules.RuleText;
 import io.seismo.rules.dsl.MetricDefinition;
+import io.seismo.rules.window.EvidenceSample;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.event.EventKind;
 import io.seismo.rules.event.MetricSample;
@@ -23,7 +24,7 @@ class MetricDetectorStateTest {
                 fireWhen { max > 45 }
             }
             """).rules().get(0);
-    private static final DetectorLimits LIMITS = new DetectorLimits(1_000_000_000L, 100, 3, 3);
+    private static final DetectorLimits LIMITS = new DetectorLimits(1_000_000_000L, 100, 3, 3, new EvidenceSample());
 
     @Test
     void shouldCarryOnFromARestoredStateExactlyAsTheOriginal() {

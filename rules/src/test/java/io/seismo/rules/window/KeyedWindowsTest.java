@@ -2,6 +2,7 @@ package io.seismo.rules.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seismo.rules.event.Event;
 import io.seismo.rules.event.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +14,17 @@ class KeyedWindowsTest {
     private static final long SECOND = 1_000_000_000L;
 
     private final List<String> evicted = new ArrayList<>();
+    private final EvidenceSample evidenceSample = new EvidenceSample();
+    /** One holder refilled for each event, as a ring slot is. */
+    private final Event holder = new Event();
 
     @Test
     void shouldCountATumblingWindowFromItsStartUpToButExcludingItsEnd() {
         KeyedWindows windows = windows(WindowSpec.tumbling(10 * SECOND), 10);
 
-        windows.add("a", 0, Level.INFO, "start", null);
-        windows.add("a", 10 * SECOND - 1, Level.ERROR, "last nanosecond", null);
-        windows.add("a", 10 * SECOND, Level.WARN, "next window", null);
+        windows.add("a", 0, Level.INFO, event("start", null));
+        windows.add("a", 10 * SECOND - 1, Level.ERROR, event("last nanosecond", null));
+        windows.add("a", 10 * SECOND, Level.WARN, event("next window", null));
 
         assertThat(countsAt(windows, 10 * SECOND)).containsEntry("a", List.of(2L, 1L, 0L));
         assertThat(countsAt(windows, 20 * SECOND)).containsEntry("a", List.of(1L, 0L, 1L));
@@ -30,7 +34,7 @@ class KeyedWindowsTest {
     void shouldMoveASlidingWindowByItsSlide() {
         KeyedWindows windows = windows(WindowSpec.sliding(30 * SECOND, 10 * SECOND), 10);
         for (long second : new long[] {5, 15, 25, 35}) {
-            windows.add("a", second * SECOND, Level.ERROR, "e" + second, null);
+            windows.add("a", second * SECOND, Level.ERROR, event("e" + second, null));
         }
 
         assertThat(countsAt(windows, 30 * SECOND)).containsEntry("a", List.of(3L, 3L, 0L));
@@ -44,8 +48,8 @@ class KeyedWindowsTest {
     void shouldUseBucketsOfTheGreatestCommonDivisorOfSizeAndSlide() {
         WindowSpec spec = WindowSpec.sliding(10 * SECOND, 4 * SECOND);
         KeyedWindows windows = windows(spec, 10);
-        windows.add("a", 1 * SECOND, Level.INFO, null, null);
-        windows.add("a", 2 * SECOND, Level.INFO, null, null);
+        windows.add("a", 1 * SECOND, Level.INFO, event(null, null));
+        windows.add("a", 2 * SECOND, Level.INFO, event(null, null));
 
         assertThat(spec.bucketNanos()).isEqualTo(2 * SECOND);
         // The window ending at 12 s starts at 2 s: the event at 1 s is out, the one at 2 s in.
@@ -55,11 +59,11 @@ class KeyedWindowsTest {
     @Test
     void shouldDropEventsOlderThanEveryWindowStillToBeEvaluated() {
         KeyedWindows windows = windows(WindowSpec.sliding(30 * SECOND, 10 * SECOND), 10);
-        windows.add("a", 20 * SECOND, Level.INFO, null, null);
+        windows.add("a", 20 * SECOND, Level.INFO, event(null, null));
 
         windows.retainFrom(40 * SECOND);
-        boolean tooOld = windows.add("a", 10 * SECOND - 1, Level.ERROR, null, null);
-        boolean oldestRetained = windows.add("a", 10 * SECOND, Level.ERROR, null, null);
+        boolean tooOld = windows.add("a", 10 * SECOND - 1, Level.ERROR, event(null, null));
+        boolean oldestRetained = windows.add("a", 10 * SECOND, Level.ERROR, event(null, null));
 
         assertThat(tooOld).isFalse();
         assertThat(oldestRetained).isTrue();
@@ -71,10 +75,10 @@ class KeyedWindowsTest {
     void shouldEvictTheKeyThatWentLongestWithoutAnEventWhenFull() {
         KeyedWindows windows = windows(WindowSpec.tumbling(10 * SECOND), 2);
 
-        windows.add("a", SECOND, Level.INFO, null, null);
-        windows.add("b", SECOND, Level.INFO, null, null);
-        windows.add("a", 2 * SECOND, Level.INFO, null, null);
-        windows.add("c", 3 * SECOND, Level.INFO, null, null);
+        windows.add("a", SECOND, Level.INFO, event(null, null));
+        windows.add("b", SECOND, Level.INFO, event(null, null));
+        windows.add("a", 2 * SECOND, Level.INFO, event(null, null));
+        windows.add("c", 3 * SECOND, Level.INFO, event(null, null));
 
         assertThat(evicted).containsExactly("b");
         assertThat(windows.evictions()).isEqualTo(1);
@@ -85,8 +89,8 @@ class KeyedWindowsTest {
     @Test
     void shouldForgetAKeyOnceNoWindowToComeHasItsDataUnlessItsConditionHolds() {
         KeyedWindows windows = windows(WindowSpec.tumbling(10 * SECOND), 10);
-        windows.add("quiet", SECOND, Level.INFO, null, null);
-        windows.add("firing", SECOND, Level.ERROR, null, null);
+        windows.add("quiet", SECOND, Level.INFO, event(null, null));
+        windows.add("firing", SECOND, Level.ERROR, event(null, null));
         windows.evaluate(10 * SECOND, (key, counts) -> key.update(key.key().equals("firing"), 10 * SECOND));
 
         windows.retainFrom(20 * SECOND);
@@ -97,9 +101,9 @@ class KeyedWindowsTest {
     @Test
     void shouldKeepTheLatestErrorsAsEvidence() {
         KeyedWindows windows = windows(WindowSpec.tumbling(10 * SECOND), 10);
-        windows.add("a", SECOND, Level.ERROR, "first", "t1");
-        windows.add("a", 2 * SECOND, Level.INFO, "fine", "t2");
-        windows.add("a", 3 * SECOND, Level.ERROR, "second", "t3");
+        windows.add("a", SECOND, Level.ERROR, event("first", "t1"));
+        windows.add("a", 2 * SECOND, Level.INFO, event("fine", "t2"));
+        windows.add("a", 3 * SECOND, Level.ERROR, event("second", "t3"));
 
         var evidence = windows.get("a").evidence(1, 5);
 
@@ -107,8 +111,38 @@ class KeyedWindowsTest {
         assertThat(evidence.traceIds()).containsExactly("t3", "t1");
     }
 
+    @Test
+    void shouldKeepEachEventOfARefilledHolderAsItsOwnEvidenceInWindowsSharingTheEncoding() {
+        KeyedWindows byUser = windows(WindowSpec.tumbling(10 * SECOND), 10);
+        KeyedWindows byRoute = windows(WindowSpec.tumbling(10 * SECOND), 10);
+        String[] messages = {"first", "second", "second"};
+        String[] traceIds = {"trace-1", "trace-2", "trace-3"};
+        for (int i = 0; i < messages.length; i++) {
+            // The parser's way: the message set before the id, the id as characters into the same holder.
+            if (i < 2) {
+                holder.setMessage(messages[i]);
+            }
+            holder.setTraceId(traceIds[i].toCharArray(), 0, traceIds[i].length());
+            byUser.add("user", (i + 1) * SECOND, Level.ERROR, holder);
+            byRoute.add("route", (i + 1) * SECOND, Level.ERROR, holder);
+        }
+
+        for (WindowedKey key : List.of(byUser.get("user"), byRoute.get("route"))) {
+            var evidence = key.evidence(5, 5);
+            assertThat(evidence.sampleMessages()).containsExactly("second", "first");
+            assertThat(evidence.traceIds()).containsExactly("trace-3", "trace-2", "trace-1");
+        }
+    }
+
     private KeyedWindows windows(WindowSpec spec, int maxKeys) {
-        return new KeyedWindows(spec, 0, maxKeys, 5, key -> evicted.add(key.key()));
+        return new KeyedWindows(spec, 0, maxKeys, 5, evidenceSample, key -> evicted.add(key.key()));
+    }
+
+    private Event event(String message, String traceId) {
+        holder.reset();
+        holder.setMessage(message);
+        holder.setTraceId(traceId);
+        return holder;
     }
 
     /** key → [events, errors, warnings] of the window ending at {@code boundary}. */
