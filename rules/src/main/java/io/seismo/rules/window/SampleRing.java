@@ -3,16 +3,19 @@ package io.seismo.rules.window;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The last few messages and trace ids of a key, kept as evidence for its findings. Each sample is kept as the
  * bytes a snapshot saves it as (message and trace id as {@link StateOutput#writeString}), encoded when it is
- * recorded, while its strings are still in the cache: a checkpoint then copies one array per key instead of
- * visiting ten strings scattered over the heap, and the strings themselves die young. Samples are decoded only
- * when a finding asks for evidence. Recording overwrites the oldest sample; the array grows to fit the newest
- * few and is reused from then on.
+ * recorded, while its strings are still in the cache: a checkpoint then copies a key's samples from one array
+ * instead of visiting ten strings scattered over the heap, and the strings themselves die young. Samples are
+ * decoded only when a finding asks for evidence.
+ *
+ * <p>The array is used as a ring: a sample goes after the newest one, or at the start when it does not fit
+ * there, and recording overwrites the oldest sample only once the ring holds its capacity; nothing is moved to
+ * make room, so recording touches the new sample's bytes and its place alone. The array grows (the samples
+ * laid out afresh, oldest first) only when the newest few do not fit, and is reused from then on.
  */
 final class SampleRing {
     private static final byte[] NONE = new byte[0];
@@ -20,36 +23,88 @@ final class SampleRing {
     /** Bytes per sample that no first array needs to grow past: two strings of about 60 ASCII chars. */
     private static final int FIRST_SAMPLE_BYTES = 128;
 
-    private final int[] lengths;
-    /** The samples, oldest first, back to back: {@link #used} bytes of them. */
+    /** Per sample, oldest at {@link #oldest}: its offset in {@link #samples} at 2i, its length at 2i + 1. */
+    private final int[] places;
     private byte[] samples = NONE;
-    private int used;
+    private int oldest;
     private int size;
 
     SampleRing(int capacity) {
-        lengths = new int[capacity];
+        places = new int[2 * capacity];
     }
 
     /** Records a sample encoded in {@code sample} (its message, then its trace id). */
     void record(StateOutput sample) {
-        int capacity = lengths.length;
+        int capacity = places.length / 2;
         if (capacity == 0) {
             return;
         }
         if (size == capacity) {
-            int oldest = lengths[0];
-            System.arraycopy(samples, oldest, samples, 0, used - oldest);
-            System.arraycopy(lengths, 1, lengths, 0, capacity - 1);
-            used -= oldest;
+            oldest = next(oldest);
             size--;
         }
         int length = sample.size();
-        if (used + length > samples.length) {
-            samples = Arrays.copyOf(samples, Math.max(used + length, Math.max(capacity * FIRST_SAMPLE_BYTES, 2 * samples.length)));
+        int at = freePlace(length);
+        if (at < 0) {
+            grow(length);
+            at = size == 0 ? 0 : end(newest());
         }
-        sample.copyInto(samples, used);
-        used += length;
-        lengths[size++] = length;
+        int slot = (oldest + size) % capacity;
+        places[2 * slot] = at;
+        places[2 * slot + 1] = length;
+        size++;
+        sample.copyInto(samples, at);
+    }
+
+    /** Where {@code length} bytes fit without touching a kept sample: after the newest, or at 0; -1 if nowhere. */
+    private int freePlace(int length) {
+        if (size == 0) {
+            return length <= samples.length ? 0 : -1;
+        }
+        int from = end(newest());
+        int oldestStart = places[2 * oldest];
+        if (oldestStart < from) { // kept samples run from oldestStart to from: free after them and before them
+            if (from + length <= samples.length) {
+                return from;
+            }
+            return length <= oldestStart ? 0 : -1;
+        }
+        return from + length <= oldestStart ? from : -1; // wrapped: free between the newest and the oldest
+    }
+
+    /** A larger array holding the kept samples oldest first from 0, with room for {@code length} more bytes. */
+    private void grow(int length) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            kept += places[2 * slotAt(i) + 1];
+        }
+        int capacity = places.length / 2;
+        byte[] larger = new byte[Math.max(kept + length, Math.max(capacity * FIRST_SAMPLE_BYTES, 2 * samples.length))];
+        int at = 0;
+        for (int i = 0; i < size; i++) {
+            int slot = slotAt(i);
+            System.arraycopy(samples, places[2 * slot], larger, at, places[2 * slot + 1]);
+            places[2 * slot] = at;
+            at += places[2 * slot + 1];
+        }
+        samples = larger;
+    }
+
+    private int next(int slot) {
+        return slot + 1 == places.length / 2 ? 0 : slot + 1;
+    }
+
+    /** The slot of the i-th sample, oldest first. */
+    private int slotAt(int i) {
+        return (oldest + i) % (places.length / 2);
+    }
+
+    private int newest() {
+        return slotAt(size - 1);
+    }
+
+    private int end(int slot) {
+        return places[2 * slot] + places[2 * slot + 1];
     }
 
     boolean isEmpty() {
@@ -57,7 +112,7 @@ final class SampleRing {
     }
 
     void clear() {
-        used = 0;
+        oldest = 0;
         size = 0;
     }
 
@@ -74,7 +129,10 @@ final class SampleRing {
     /** Saves the samples oldest first, so that recording them again rebuilds the same ring. */
     void writeTo(StateOutput out) {
         out.writeInt(size);
-        out.writeBytes(samples, 0, used);
+        for (int i = 0; i < size; i++) {
+            int slot = slotAt(i);
+            out.writeBytes(samples, places[2 * slot], places[2 * slot + 1]);
+        }
     }
 
     /** Records the saved samples into this empty ring; a smaller ring keeps the newest. */
@@ -92,16 +150,14 @@ final class SampleRing {
     /** Field {@code field} (0 message, 1 trace id) of the samples, newest first, distinct and non-null. */
     private List<String> newestDistinct(int field, int limit) {
         List<String> out = new ArrayList<>(Math.min(limit, size));
-        int end = used;
         for (int i = size - 1; i >= 0 && out.size() < limit; i--) {
-            int start = end - lengths[i];
-            StateInput sample = new StateInput(samples, start, lengths[i]);
+            int slot = slotAt(i);
+            StateInput sample = new StateInput(samples, places[2 * slot], places[2 * slot + 1]);
             String message = sample.readNullableString("sample message");
             String value = field == 0 ? message : sample.readNullableString("sample trace id");
             if (value != null && !out.contains(value)) {
                 out.add(value);
             }
-            end = start;
         }
         return out;
     }

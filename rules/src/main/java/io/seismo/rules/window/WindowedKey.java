@@ -75,9 +75,13 @@ public final class WindowedKey extends SnapshotEntry {
             return false;
         }
         newestBucket = Math.max(newestBucket, bucket);
-        recentSamples.record(sample);
+        // Evidence is the errors once there are any, and only clearing the key forgets them: from the first
+        // error on, the latest events of other levels are never asked for, so they are not kept.
         if (level.isErrorOrWorse()) {
             errorSamples.record(sample);
+            recentSamples.clear();
+        } else if (errorSamples.isEmpty()) {
+            recentSamples.record(sample);
         }
         return true;
     }

@@ -112,6 +112,22 @@ class KeyedWindowsTest {
     }
 
     @Test
+    void shouldGiveTheLatestEventsAsEvidenceUntilThereIsAnErrorAndOnlyErrorsFromThen() {
+        KeyedWindows windows = windows(WindowSpec.tumbling(10 * SECOND), 10);
+        windows.add("a", SECOND, Level.INFO, event("started", "t1"));
+        windows.add("a", 2 * SECOND, Level.WARN, event("slow", "t2"));
+
+        assertThat(windows.get("a").evidence(5, 5).sampleMessages()).containsExactly("slow", "started");
+
+        windows.add("a", 3 * SECOND, Level.ERROR, event("failed", "t3"));
+        windows.add("a", 4 * SECOND, Level.INFO, event("recovered", "t4"));
+
+        var evidence = windows.get("a").evidence(5, 5);
+        assertThat(evidence.sampleMessages()).containsExactly("failed");
+        assertThat(evidence.traceIds()).containsExactly("t3");
+    }
+
+    @Test
     void shouldKeepEachEventOfARefilledHolderAsItsOwnEvidenceInWindowsSharingTheEncoding() {
         KeyedWindows byUser = windows(WindowSpec.tumbling(10 * SECOND), 10);
         KeyedWindows byRoute = windows(WindowSpec.tumbling(10 * SECOND), 10);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Samples kept as encoded bytes read back as the strings they were, newest first, and save as strings do. */
@@ -61,6 +64,44 @@ class SampleRingTest {
         smaller.readFrom(new StateInput(savedBytes, 0, savedBytes.length), "samples");
         assertThat(smaller.messages(5)).containsExactly("three");
         assertThat(smaller.traceIds(5)).containsExactly("t2");
+    }
+
+    @Test
+    void shouldKeepTheNewestSamplesOfEveryLengthAsTheyWrapAroundAndGrowTheArray() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int capacity = 1; capacity <= 6; capacity++) {
+            SampleRing ring = new SampleRing(capacity);
+            List<String[]> recorded = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                // Mostly short, sometimes long enough to outgrow the array, now and then not ASCII.
+                int length = random.nextInt(100) < 3 ? random.nextInt(2_000) : random.nextInt(60);
+                String message = (random.nextInt(10) == 0 ? "\u00e9" : "m") + i + "-" + "x".repeat(length);
+                String traceId = random.nextInt(5) == 0 ? null : "t" + i;
+                record(ring, message, traceId);
+                recorded.add(new String[] {message, traceId});
+
+                List<String[]> kept = recorded.subList(Math.max(0, recorded.size() - capacity), recorded.size());
+                List<String> newestMessages = new ArrayList<>();
+                List<String> newestTraceIds = new ArrayList<>();
+                StateOutput expected = new StateOutput(16);
+                expected.writeInt(kept.size());
+                for (int k = kept.size() - 1; k >= 0; k--) {
+                    newestMessages.add(kept.get(k)[0]);
+                    if (kept.get(k)[1] != null) {
+                        newestTraceIds.add(kept.get(k)[1]);
+                    }
+                }
+                kept.forEach(sample -> {
+                    expected.writeString(sample[0]);
+                    expected.writeString(sample[1]);
+                });
+                assertThat(ring.messages(capacity)).as("capacity %d after %d", capacity, i).isEqualTo(newestMessages);
+                assertThat(ring.traceIds(capacity)).as("capacity %d after %d", capacity, i).isEqualTo(newestTraceIds);
+                StateOutput saved = new StateOutput(16);
+                ring.writeTo(saved);
+                assertThat(saved.toByteArray()).as("capacity %d after %d", capacity, i).isEqualTo(expected.toByteArray());
+            }
+        }
     }
 
     private void record(SampleRing ring, String message, String traceId) {
