@@ -74,6 +74,11 @@ public final class CorrelationEngine {
     private final RuleStates ruleStates;
     private boolean fresh = true;
     private boolean scheduleStarted;
+    /**
+     * No rule's next boundary is before this: boundaries only move on once scheduled (a restore, which sets
+     * them, resets it), so while the watermark is below it no boundary is passed and the rules need not be asked.
+     */
+    private long noBoundaryBeforeNanos = Long.MIN_VALUE;
     private long eventsSeen;
     private long lateEvents;
     private long eventsWithoutTime;
@@ -240,6 +245,7 @@ public final class CorrelationEngine {
             futureEventTimes = savedFutureEventTimes;
             watermark.restore(savedWatermark);
             scheduleStarted = savedScheduleStarted;
+            noBoundaryBeforeNanos = Long.MIN_VALUE;
         });
         return StagedRestore.allOf(parts);
     }
@@ -326,13 +332,28 @@ public final class CorrelationEngine {
         return eventNanos;
     }
 
-    /** Evaluates every boundary the watermark has passed, in time order, one step per boundary. */
+    /** Evaluates every boundary the watermark has passed, then closes the traces it has passed. */
     private void advance() {
         long watermarkNanos = watermark.nanos();
         if (!scheduleStarted) {
             detectors.forEach(scheduled -> scheduled.start(watermarkNanos));
             scheduleStarted = true;
         }
+        if (watermarkNanos >= noBoundaryBeforeNanos) {
+            evaluatePassedBoundaries(watermarkNanos);
+        }
+        tracesClosingAtNanos = watermarkNanos;
+        traces.closeUpTo(watermarkNanos);
+        // The watermark moves with nearly every event; sweeping every edge that often would cost more than
+        // the rules. Edges live for the ttl, so sweeping every sixteenth of it is exact enough.
+        if (watermarkNanos - lastDecayNanos >= options.edgeTtlNanos() / 16) {
+            graph.decay(watermarkNanos);
+            lastDecayNanos = watermarkNanos;
+        }
+    }
+
+    /** Evaluates every boundary up to {@code watermarkNanos}, in time order, one step per boundary. */
+    private void evaluatePassedBoundaries(long watermarkNanos) {
         long step;
         while ((step = nextStep()) <= watermarkNanos) {
             tracesClosingAtNanos = step - 1;
@@ -351,14 +372,7 @@ public final class CorrelationEngine {
             }
             deliver(round);
         }
-        tracesClosingAtNanos = watermarkNanos;
-        traces.closeUpTo(watermarkNanos);
-        // The watermark moves with nearly every event; sweeping every edge that often would cost more than
-        // the rules. Edges live for the ttl, so sweeping every sixteenth of it is exact enough.
-        if (watermarkNanos - lastDecayNanos >= options.edgeTtlNanos() / 16) {
-            graph.decay(watermarkNanos);
-            lastDecayNanos = watermarkNanos;
-        }
+        noBoundaryBeforeNanos = step;
     }
 
     private void deliver(List<Finding> round) {
