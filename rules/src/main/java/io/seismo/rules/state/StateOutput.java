@@ -1,6 +1,5 @@
 package io.seismo.rules.state;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,14 +22,14 @@ public final class StateOutput {
     // char on its own, so cutting a surrogate pair between pieces still reads back the same string.
     static final int UTF_PIECE_CHARS = 65535 / 3;
 
-    private final Buffer bytes;
+    private final ChunkedBytes bytes;
     private final DataOutputStream data;
     /** What came before the newest deferred part, in order; empty while nothing is deferred. */
     private final List<Piece> pieces = new ArrayList<>();
     private final List<DeferredState> deferred = new ArrayList<>();
 
     public StateOutput(int initialBytes) {
-        this.bytes = new Buffer(initialBytes);
+        this.bytes = new ChunkedBytes(initialBytes);
         this.data = new DataOutputStream(bytes);
     }
 
@@ -56,7 +55,7 @@ public final class StateOutput {
     }
 
     // Numbers go straight into the buffer, big-endian as DataOutputStream writes them: a snapshot holds
-    // millions, and ByteArrayOutputStream takes a lock on every write.
+    // millions, and the stream would take them a byte at a time.
     public void writeLong(long value) {
         bytes.putLong(value);
     }
@@ -187,7 +186,7 @@ public final class StateOutput {
     public int crc32() {
         requireNoPieces();
         CRC32 crc = new CRC32();
-        crc.update(bytes.array(), 0, bytes.size());
+        bytes.updateCrc(crc);
         return (int) crc.getValue();
     }
 
@@ -271,74 +270,6 @@ public final class StateOutput {
                 length += piece.size();
             }
             return length;
-        }
-    }
-
-    /** Gives access to the written bytes without copying them. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer(int initialBytes) {
-            super(initialBytes);
-        }
-
-        void append(Buffer other) {
-            ensureRoom(other.count);
-            System.arraycopy(other.buf, 0, buf, count, other.count);
-            count += other.count;
-        }
-
-        void putBytes(byte[] source, int offset, int length) {
-            ensureRoom(length);
-            System.arraycopy(source, offset, buf, count, length);
-            count += length;
-        }
-
-        void putByte(int value) {
-            ensureRoom(1);
-            buf[count++] = (byte) value;
-        }
-
-        void putInt(int value) {
-            ensureRoom(Integer.BYTES);
-            buf[count++] = (byte) (value >>> 24);
-            buf[count++] = (byte) (value >>> 16);
-            buf[count++] = (byte) (value >>> 8);
-            buf[count++] = (byte) value;
-        }
-
-        void putLong(long value) {
-            putInt((int) (value >>> 32));
-            putInt((int) value);
-        }
-
-        /** An ASCII string as writeUTF writes it: a two-byte length, then one byte per char. */
-        @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly the low byte of each char
-        void putAscii(CharSequence value) {
-            int length = value.length();
-            ensureRoom(2 + length);
-            buf[count++] = (byte) (length >>> 8);
-            buf[count++] = (byte) length;
-            if (value instanceof String string) {
-                string.getBytes(0, length, buf, count);
-                count += length;
-                return;
-            }
-            for (int i = 0; i < length; i++) {
-                buf[count++] = (byte) value.charAt(i);
-            }
-        }
-
-        private void ensureRoom(int more) {
-            if (count + more > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
-            }
-        }
-
-        byte[] array() {
-            return buf;
-        }
-
-        void copyRange(int from, int length, byte[] target, int offset) {
-            System.arraycopy(buf, from, target, offset, length);
         }
     }
 }

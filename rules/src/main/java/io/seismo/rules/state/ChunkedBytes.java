@@ -1,0 +1,177 @@
+package io.seismo.rules.state;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * The bytes a {@link StateOutput} writes, in chunks: growing adds a chunk and never copies what is written, and no
+ * chunk is large enough to be a humongous object for G1. A snapshot of a million open traces is hundreds of
+ * megabytes; grown by doubling one array, it was copied (and a new humongous array zeroed) about eight times on
+ * the correlator thread while the lines waited. Chunks are kept across {@link #reset()}, so a reused output fills
+ * the same memory again. Offsets are logical: chunk i holds the bytes from {@code starts[i]}, and every chunk but
+ * the one being written is full.
+ */
+final class ChunkedBytes extends OutputStream {
+    /** Below half of G1's smallest region (1 MiB), so a chunk is never humongous. */
+    static final int MAX_CHUNK_BYTES = 256 * 1024;
+
+    private byte[][] chunks = new byte[4][];
+    private int[] starts = new int[4];
+    /** Chunks allocated (kept across resets). */
+    private int allocated;
+    /** The chunk being written, its index and the position in it. */
+    private byte[] current;
+    private int currentIndex;
+    private int position;
+
+    ChunkedBytes(int firstChunkBytes) {
+        current = new byte[Math.max(16, Math.min(firstChunkBytes, MAX_CHUNK_BYTES))];
+        chunks[0] = current;
+        allocated = 1;
+    }
+
+    int size() {
+        return starts[currentIndex] + position;
+    }
+
+    void reset() {
+        current = chunks[0];
+        currentIndex = 0;
+        position = 0;
+    }
+
+    @Override
+    public void write(int value) {
+        putByte(value);
+    }
+
+    @Override
+    public void write(byte[] source, int offset, int length) {
+        putBytes(source, offset, length);
+    }
+
+    void putByte(int value) {
+        if (position == current.length) {
+            nextChunk();
+        }
+        current[position++] = (byte) value;
+    }
+
+    void putBytes(byte[] source, int offset, int length) {
+        while (length > 0) {
+            if (position == current.length) {
+                nextChunk();
+            }
+            int run = Math.min(length, current.length - position);
+            System.arraycopy(source, offset, current, position, run);
+            position += run;
+            offset += run;
+            length -= run;
+        }
+    }
+
+    void putInt(int value) {
+        if (current.length - position >= Integer.BYTES) {
+            current[position++] = (byte) (value >>> 24);
+            current[position++] = (byte) (value >>> 16);
+            current[position++] = (byte) (value >>> 8);
+            current[position++] = (byte) value;
+            return;
+        }
+        putByte(value >>> 24);
+        putByte(value >>> 16);
+        putByte(value >>> 8);
+        putByte(value);
+    }
+
+    void putLong(long value) {
+        putInt((int) (value >>> 32));
+        putInt((int) value);
+    }
+
+    /** An ASCII string as writeUTF writes it: a two-byte length, then one byte per char. */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly the low byte of each char
+    void putAscii(CharSequence value) {
+        int length = value.length();
+        if (current.length - position >= 2 + length) {
+            current[position++] = (byte) (length >>> 8);
+            current[position++] = (byte) length;
+            if (value instanceof String string) {
+                string.getBytes(0, length, current, position);
+                position += length;
+                return;
+            }
+            for (int i = 0; i < length; i++) {
+                current[position++] = (byte) value.charAt(i);
+            }
+            return;
+        }
+        putByte(length >>> 8);
+        putByte(length);
+        for (int i = 0; i < length; i++) {
+            putByte(value.charAt(i));
+        }
+    }
+
+    /** Appends everything {@code other} holds. */
+    void append(ChunkedBytes other) {
+        for (int i = 0; i < other.currentIndex; i++) {
+            putBytes(other.chunks[i], 0, other.chunks[i].length);
+        }
+        putBytes(other.current, 0, other.position);
+    }
+
+    /** Copies {@code length} bytes from logical offset {@code from} into {@code target} at {@code offset}. */
+    void copyRange(int from, int length, byte[] target, int offset) {
+        if (currentIndex == 0) { // a small output (an evidence sample, say): one chunk
+            System.arraycopy(current, from, target, offset, length);
+            return;
+        }
+        int chunk = chunkHolding(from);
+        int at = from - starts[chunk];
+        while (length > 0) {
+            int run = Math.min(length, chunks[chunk].length - at);
+            System.arraycopy(chunks[chunk], at, target, offset, run);
+            offset += run;
+            length -= run;
+            chunk++;
+            at = 0;
+        }
+    }
+
+    byte[] toByteArray() {
+        byte[] all = new byte[size()];
+        copyRange(0, all.length, all, 0);
+        return all;
+    }
+
+    void updateCrc(CRC32 crc) {
+        for (int i = 0; i < currentIndex; i++) {
+            crc.update(chunks[i], 0, chunks[i].length);
+        }
+        crc.update(current, 0, position);
+    }
+
+    private int chunkHolding(int offset) {
+        int found = Arrays.binarySearch(starts, 0, currentIndex + 1, offset);
+        return found >= 0 ? found : -found - 2;
+    }
+
+    /** Moves on to the next chunk, kept from before a reset or new: as large as all before it, up to the cap. */
+    private void nextChunk() {
+        int start = starts[currentIndex] + current.length;
+        currentIndex++;
+        if (currentIndex == allocated) {
+            if (allocated == chunks.length) {
+                chunks = Arrays.copyOf(chunks, 2 * allocated);
+                starts = Arrays.copyOf(starts, 2 * allocated);
+            }
+            chunks[allocated] = new byte[(int) Math.min(MAX_CHUNK_BYTES, Math.max(current.length, start))];
+            allocated++;
+        }
+        starts[currentIndex] = start;
+        current = chunks[currentIndex];
+        position = 0;
+    }
+}
