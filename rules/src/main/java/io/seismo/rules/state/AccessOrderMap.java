@@ -343,7 +343,8 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
             this.writer = writer;
             CutBuffers buffers = spare.getAndSet(null);
             if (buffers == null || buffers.stamps.length < count) {
-                // Sized like the last snapshot (plus an eighth), so that it does not grow by copies of itself.
+                // Bytes sized like the last snapshot (plus an eighth): a small map's in one small chunk, a large
+                // map's from a chunk at the cap (StateOutput grows by chunks, not by copies of itself).
                 buffers = new CutBuffers(new StateOutput((int) Math.min(Integer.MAX_VALUE - 64, 64 + count * bytesPerEntry * 9 / 8)),
                         count + count / 8);
             } else {
