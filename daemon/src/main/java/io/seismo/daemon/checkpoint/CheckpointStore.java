@@ -90,7 +90,6 @@ public final class CheckpointStore {
         return new StoredCheckpoint(target, sequence, size, checkpoint);
     }
 
-    /** The newest checkpoint that validates, if any; every newer one that does not is counted and logged. */
     /**
      * Writes {@code part} a chunk at a time: the JDK copies a heap buffer into a temporary direct buffer of its
      * size before the write, and for a whole engine state that was a new, zeroed 100 MB block per checkpoint;
@@ -107,6 +106,7 @@ public final class CheckpointStore {
         }
     }
 
+    /** The newest checkpoint that validates, if any; every newer one that does not is counted and logged. */
     public Optional<StoredCheckpoint> loadNewest() throws IOException {
         for (Path file : checkpointFiles()) {
             try {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seismo.rules.RuleText;
 import io.seismo.rules.dsl.MetricDefinition;
-import io.seismo.rules.window.EvidenceSample;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.event.EventKind;
 import io.seismo.rules.event.MetricSample;
 import io.seismo.rules.finding.Finding;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
+import io.seismo.rules.window.EvidenceSample;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
