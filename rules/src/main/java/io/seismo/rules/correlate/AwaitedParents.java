@@ -16,6 +16,16 @@ final class AwaitedParents {
         return pairs.size();
     }
 
+    /** Forgets every pair, keeping the array for the next ones. */
+    void clear() {
+        pairs.clear();
+    }
+
+    /** The bytes the pairs' array holds on to, used or not. */
+    int retainedBytes() {
+        return pairs.retainedBytes();
+    }
+
     /** Whether some child awaits {@code parent}. */
     boolean awaits(SpanKey parent) {
         return pairs.positionOf(parent, 0) >= 0;

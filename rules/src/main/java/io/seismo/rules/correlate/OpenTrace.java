@@ -3,6 +3,7 @@ package io.seismo.rules.correlate;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.event.NameTable;
 import io.seismo.rules.state.CorruptStateException;
+import io.seismo.rules.state.KeyChars;
 import io.seismo.rules.state.SnapshotEntry;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
@@ -26,7 +27,13 @@ final class OpenTrace extends SnapshotEntry {
     private static final long[] NO_LONGS = new long[0];
     private static final boolean[] NO_FLAGS = new boolean[0];
 
-    private final String traceId;
+    /** Past these, a closed trace's tables are too large to keep for the next one (see {@link #isWorthReusing}). */
+    private static final int MAX_REUSED_ENTRIES = 16;
+    private static final int MAX_REUSED_SPAN_BYTES = 4 * 1024;
+    private static final int MAX_REUSED_ID_CHARS = 256;
+
+    /** Characters, not a String: see {@link KeyChars}. */
+    private final KeyChars traceId = new KeyChars();
     private final int maxSpans;
     // A million open traces must fit in a gigabyte, and each is changed for nearly every event: services, spans
     // and edges are kept in a few flat arrays by a service's arrival index, not in maps of small objects.
@@ -44,23 +51,61 @@ final class OpenTrace extends SnapshotEntry {
     private String chainTail;
     private long chainTailNanos;
     private long eventCount;
-    private long startNanos = Long.MAX_VALUE;
-    private long endNanos = Long.MIN_VALUE;
-    private long firstErrorNanos = Long.MAX_VALUE;
+    private long startNanos;
+    private long endNanos;
+    private long firstErrorNanos;
     private String firstErrorMessage;
 
-    OpenTrace(String traceId, int maxSpans) {
-        this.traceId = traceId;
+    OpenTrace(CharSequence traceId, int maxSpans) {
         this.maxSpans = maxSpans;
+        reuseFor(traceId);
+    }
+
+    /**
+     * Empties the trace for another id, keeping its tables' arrays. Call only on a trace in no map: its map
+     * files it under its id.
+     */
+    void reuseFor(CharSequence newTraceId) {
+        traceId.set(newTraceId);
+        services.clear();
+        spans.clear();
+        if (awaited != null) {
+            awaited.clear();
+        }
+        parentEdgeCount = 0;
+        sawSpanIds = false;
+        sawParents = false;
+        chainTail = null;
+        chainTailNanos = 0;
+        eventCount = 0;
+        startNanos = Long.MAX_VALUE;
+        endNanos = Long.MIN_VALUE;
+        firstErrorNanos = Long.MAX_VALUE;
+        firstErrorMessage = null;
+    }
+
+    /**
+     * Whether a closed trace is small enough to keep for the next one: a few services, spans and edges, as
+     * nearly every trace is. A runaway trace's large tables are left to the collector instead.
+     */
+    boolean isWorthReusing() {
+        return traceId.capacity() <= MAX_REUSED_ID_CHARS && services.size() <= MAX_REUSED_ENTRIES
+                && spans.size() <= MAX_REUSED_ENTRIES && spans.retainedBytes() <= MAX_REUSED_SPAN_BYTES && parentEdgeCount <= MAX_REUSED_ENTRIES
+                && (awaited == null || awaited.retainedBytes() <= MAX_REUSED_SPAN_BYTES);
     }
 
     String traceId() {
+        return traceId.toString();
+    }
+
+    @Override
+    protected CharSequence mapKey() {
         return traceId;
     }
 
     @Override
-    protected String mapKey() {
-        return traceId;
+    protected boolean hasMapKey(CharSequence key) {
+        return traceId.contentEquals(key);
     }
 
     long endNanos() {
@@ -104,6 +149,7 @@ final class OpenTrace extends SnapshotEntry {
             serviceFailed = Arrays.copyOf(serviceFailed, grown);
         }
         serviceFirstNanos[arrival] = firstNanos;
+        serviceFailed[arrival] = false; // a reused trace's arrays hold the last trace's flags
         return arrival;
     }
 
@@ -200,7 +246,7 @@ final class OpenTrace extends SnapshotEntry {
                 edges.observe(edge.caller(), edge.callee(), endNanos);
             }
         }
-        return new TraceSummary(traceId, ordered, traceEdges, errorServices, firstErrorMessage, eventCount,
+        return new TraceSummary(traceId.toString(), ordered, traceEdges, errorServices, firstErrorMessage, eventCount,
                 startNanos, endNanos);
     }
 
@@ -244,7 +290,7 @@ final class OpenTrace extends SnapshotEntry {
         try {
             trace.readFields(in);
         } catch (CorruptStateException e) {
-            throw e.within("trace " + trace.traceId);
+            throw e.within("trace " + trace.traceId());
         }
         return trace;
     }

@@ -24,6 +24,17 @@ final class SpanEntries {
         return size;
     }
 
+    /** Forgets every entry, keeping the arrays for the next ones. */
+    void clear() {
+        used = 0;
+        size = 0;
+    }
+
+    /** The bytes the entries' array holds on to, used or not. */
+    int retainedBytes() {
+        return entries.length;
+    }
+
     void add(SpanKey id, int value) {
         int length = id.length() + Integer.BYTES;
         if (used + length > entries.length) {

@@ -44,6 +44,17 @@ final class SpanTable {
         return true;
     }
 
+    /** Forgets every span, keeping the array for the next ones. */
+    void clear() {
+        spans.clear();
+        index = null;
+    }
+
+    /** The bytes the spans' array holds on to, used or not. */
+    int retainedBytes() {
+        return spans.retainedBytes();
+    }
+
     /** The spans as a snapshot saves them: their count, then each span's id and service. */
     void writeTo(StateOutput out) {
         out.writeInt(spans.size());

@@ -6,6 +6,7 @@ import io.seismo.rules.state.AccessOrderMap;
 import io.seismo.rules.state.StagedRestore;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,12 @@ import java.util.function.Consumer;
 public final class TraceAssembler {
     /** Far more services than a fleet has; a field with more distinct values is not a service name. */
     private static final int MAX_SHARED_SERVICE_NAMES = 100_000;
+    /**
+     * Closed traces kept to be opened again. A trace lives for its gap, seconds: made new, each was copied by
+     * every young collection of its life and promoted to die in the old generation, most of what the daemon
+     * promoted under load. Traces close in bursts as the watermark moves, so a few thousand are kept.
+     */
+    private static final int MAX_SPARE_TRACES = 8_192;
 
     private final long gapNanos;
     private final int maxOpenTraces;
@@ -31,6 +38,7 @@ public final class TraceAssembler {
     private final SharedNames serviceNames = new SharedNames(MAX_SHARED_SERVICE_NAMES);
     private final SpanKey spanKey = new SpanKey();
     private final SpanKey parentKey = new SpanKey();
+    private final ArrayDeque<OpenTrace> spare = new ArrayDeque<>();
     private long evicted;
 
     public TraceAssembler(long gapNanos, int maxOpenTraces, int maxSpansPerTrace, EdgeObserver edges,
@@ -46,7 +54,7 @@ public final class TraceAssembler {
     }
 
     public void add(Event event, long eventNanos) {
-        // Looked up as the parser's characters: a String is made only for a trace not open yet (its key).
+        // Looked up and kept as the parser's characters: no String is made for a trace id.
         CharSequence traceId = event.traceIdText();
         if (traceId == null || traceId.isEmpty()) {
             return;
@@ -56,7 +64,7 @@ public final class TraceAssembler {
             if (open.size() >= maxOpenTraces) {
                 evictEldest();
             }
-            trace = new OpenTrace(event.getTraceId(), maxSpansPerTrace);
+            trace = openTrace(traceId);
             open.put(trace);
         }
         trace.add(event, serviceNames.share(event.getService()), eventNanos, edges, spanKey, parentKey);
@@ -70,8 +78,7 @@ public final class TraceAssembler {
     public void closeUpTo(long watermarkNanos) {
         OpenTrace trace = open.oldest();
         while (trace != null && trace.endNanos() <= watermarkNanos - gapNanos) {
-            open.remove(trace);
-            closed.accept(trace.close(edges));
+            closeTrace(trace);
             trace = open.oldest();
         }
     }
@@ -114,9 +121,24 @@ public final class TraceAssembler {
     }
 
     private void evictEldest() {
-        OpenTrace trace = open.oldest();
-        open.remove(trace);
         evicted++;
+        closeTrace(open.oldest());
+    }
+
+    private OpenTrace openTrace(CharSequence traceId) {
+        OpenTrace trace = spare.pollLast();
+        if (trace == null) {
+            return new OpenTrace(traceId, maxSpansPerTrace);
+        }
+        trace.reuseFor(traceId);
+        return trace;
+    }
+
+    private void closeTrace(OpenTrace trace) {
+        open.remove(trace);
         closed.accept(trace.close(edges));
+        if (spare.size() < MAX_SPARE_TRACES && trace.isWorthReusing()) {
+            spare.addLast(trace); // its summary holds none of it
+        }
     }
 }

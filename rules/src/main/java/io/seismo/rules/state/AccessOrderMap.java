@@ -81,19 +81,18 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
 
     /** Adds {@code entry} under its {@link SnapshotEntry#mapKey()} as the newest. */
     public void put(E entry) {
-        String key = entry.mapKey();
-        if (index.find(key, entries) != SlotIndex.NONE) {
-            throw new IllegalStateException("an entry is already filed under '" + key + "'");
+        if (index.find(entry.mapKey(), entries) != SlotIndex.NONE) {
+            throw new IllegalStateException("an entry is already filed under '" + entry.mapKey() + "'");
         }
         entry.slot = takeSlot(entry);
-        index.add(key.hashCode(), entry.slot);
+        index.add(entry.mapKeyHash(), entry.slot);
         linkNewest(entry);
     }
 
     public void remove(E entry) {
         beforeChange(entry);
         unlink(entry);
-        index.remove(entry.mapKey().hashCode(), entry.slot);
+        index.remove(entry.mapKeyHash(), entry.slot);
         freeSlot(entry);
     }
 

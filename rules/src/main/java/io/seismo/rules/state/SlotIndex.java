@@ -36,7 +36,7 @@ final class SlotIndex {
             }
             if ((int) (cell >>> 32) == hash) {
                 int slot = (int) cell - 1;
-                if (entries[slot].mapKey().contentEquals(key)) {
+                if (entries[slot].hasMapKey(key)) {
                     return slot;
                 }
             }
@@ -44,9 +44,12 @@ final class SlotIndex {
     }
 
     /** {@link String#hashCode()} of the characters of {@code key}, without making the String. */
-    private static int stringHash(CharSequence key) {
+    static int stringHash(CharSequence key) {
         if (key instanceof String string) {
             return string.hashCode();
+        }
+        if (key instanceof KeyChars chars) {
+            return chars.stringHash();
         }
         int hash = 0;
         for (int i = 0; i < key.length(); i++) {

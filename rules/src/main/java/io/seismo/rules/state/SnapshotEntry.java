@@ -16,5 +16,16 @@ public abstract class SnapshotEntry {
     int visitedIn;
 
     /** The key the entry is filed under in its map. */
-    protected abstract String mapKey();
+    protected abstract CharSequence mapKey();
+
+    /** {@link String#hashCode()} of the characters of {@link #mapKey()}. */
+    protected int mapKeyHash() {
+        return SlotIndex.stringHash(mapKey());
+    }
+
+    /** Whether {@code key} has exactly the characters of {@link #mapKey()}. */
+    protected boolean hasMapKey(CharSequence key) {
+        CharSequence own = mapKey();
+        return own instanceof String string ? string.contentEquals(key) : CharSequence.compare(own, key) == 0;
+    }
 }

@@ -102,6 +102,32 @@ class TraceAssemblyTest {
     }
 
     @Test
+    void shouldOpenATraceAfterAnotherClosedWithNothingOfTheClosedOne() {
+        TraceAssembler traces = assembler(10);
+        feed(traces, event(0, "gateway", Level.ERROR, "t1").withSpan("g1", null));
+        feed(traces, event(1, "checkout", Level.INFO, "t1").withSpan("c1", "g1"));
+        feed(traces, event(2, "payments", Level.INFO, "t1").withSpan("p1", "missing"));
+        traces.closeUpTo(GAP + 2);
+        // The closed trace's object is kept and opened again for t2: its spans, the child awaiting "missing",
+        // its edge, error and message must all be gone.
+        feed(traces, event(GAP + 3, "auth", Level.INFO, "t2").withSpan("a2", null));
+        feed(traces, event(GAP + 4, "billing", Level.INFO, "t2").withSpan("missing", "g1"));
+        traces.closeUpTo(2 * GAP + 4);
+
+        assertThat(closed).extracting(TraceSummary::traceId).containsExactly("t1", "t2");
+        assertThat(closed.get(1)).satisfies(trace -> {
+            assertThat(trace.services()).containsExactly("auth", "billing");
+            assertThat(trace.edges()).isEmpty();
+            assertThat(trace.errorServices()).isEmpty();
+            assertThat(trace.firstErrorMessage()).isNull();
+            assertThat(trace.eventCount()).isEqualTo(2);
+            assertThat(trace.startNanos()).isEqualTo(GAP + 3);
+            assertThat(trace.endNanos()).isEqualTo(GAP + 4);
+        });
+        assertThat(graph.edges()).containsExactly(new ServiceEdge("gateway", "checkout"));
+    }
+
+    @Test
     void shouldIgnoreEventsWithoutATraceId() {
         TraceAssembler traces = assembler(10);
         feed(traces, SyntheticEvent.log(0, "a", Level.ERROR, "no trace"));
