@@ -220,7 +220,7 @@ final class FileOutbox implements Outbox {
 
     private void writeRecord(FileChannel out, StateOutput record) throws IOException {
         byte[] bytes = new byte[HEADER_BYTES + record.size()];
-        ByteBuffer.wrap(bytes).putInt(record.size()).putInt(record.crc32());
+        ByteBuffer.wrap(bytes).putInt(record.size()).putInt(record.crc32(0));
         record.copyInto(bytes, HEADER_BYTES);
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {

@@ -6,7 +6,9 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
@@ -25,12 +27,12 @@ final class CheckpointFormat {
     }
 
     /**
-     * The file's bytes in four parts, to be written one after the other: the header and the payload up to the
-     * engine's state, the engine's state itself, the alerting state's length, and that state. The states are not
+     * The file's bytes in parts, to be written one after the other: the header and the payload up to the engine's
+     * state, the pieces of the engine's state, the alerting state's length, and that state. The states are not
      * copied: the engine's can be a hundred megabytes, and one more copy of it per checkpoint was a humongous
      * array that also started G1 marking cycles.
      */
-    static ByteBuffer[] parts(Checkpoint checkpoint) {
+    static List<ByteBuffer> parts(Checkpoint checkpoint) {
         Map<byte[], Long> sources = new HashMap<>();
         int headSize = 3 * Long.BYTES + Integer.BYTES;
         for (Map.Entry<String, Long> e : checkpoint.sourceOffsets().entrySet()) {
@@ -39,24 +41,31 @@ final class CheckpointFormat {
             headSize += Integer.BYTES + name.length + Long.BYTES;
         }
         headSize += Integer.BYTES;
-        ByteBuffer engine = checkpoint.engineState().duplicate();
+        long engineLength = checkpoint.engineStateLength();
         byte[] alerting = checkpoint.alertingState();
         ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES + headSize);
         head.position(HEADER_BYTES);
         head.putLong(checkpoint.position().segment()).putLong(checkpoint.position().offset())
                 .putLong(checkpoint.takenAt().toEpochMilli()).putInt(sources.size());
         sources.forEach((name, offset) -> head.putInt(name.length).put(name).putLong(offset));
-        head.putInt(engine.remaining());
+        head.putInt(Math.toIntExact(engineLength));
         ByteBuffer alertingLength = ByteBuffer.allocate(Integer.BYTES).putInt(0, alerting.length);
         CRC32C crc = new CRC32C();
         crc.update(head.array(), HEADER_BYTES, headSize);
-        crc.update(engine.duplicate());
+        List<ByteBuffer> parts = new ArrayList<>();
+        parts.add(head);
+        for (ByteBuffer piece : checkpoint.engineState()) {
+            crc.update(piece.duplicate());
+            parts.add(piece.duplicate());
+        }
         crc.update(alertingLength.array());
         crc.update(alerting);
-        int payload = headSize + engine.remaining() + Integer.BYTES + alerting.length;
+        int payload = Math.toIntExact(headSize + engineLength + Integer.BYTES + alerting.length);
         head.putInt(0, MAGIC).putShort(4, VERSION).putInt(6, payload).putInt(10, (int) crc.getValue());
         head.clear();
-        return new ByteBuffer[] {head, engine, alertingLength, ByteBuffer.wrap(alerting)};
+        parts.add(alertingLength);
+        parts.add(ByteBuffer.wrap(alerting));
+        return parts;
     }
 
     static Checkpoint decode(byte[] file) throws CorruptCheckpointException {
@@ -97,7 +106,7 @@ final class CheckpointFormat {
             if (in.hasRemaining()) {
                 throw new CorruptCheckpointException(in.remaining() + " bytes left over after the payload");
             }
-            return new Checkpoint(position, sources, engine, alerting, takenAt);
+            return new Checkpoint(position, sources, List.of(engine), alerting, takenAt);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new CorruptCheckpointException("payload does not parse: " + e);
         }

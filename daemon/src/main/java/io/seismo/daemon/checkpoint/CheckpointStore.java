@@ -59,7 +59,7 @@ public final class CheckpointStore {
     /** Writes the checkpoint as the next file, makes it durable, then drops the oldest beyond {@value #KEEP}. */
     public StoredCheckpoint write(Checkpoint checkpoint) throws IOException {
         long sequence = nextSequence++;
-        ByteBuffer[] parts = CheckpointFormat.parts(checkpoint);
+        List<ByteBuffer> parts = CheckpointFormat.parts(checkpoint);
         long size = 0;
         for (ByteBuffer part : parts) {
             size += part.remaining();

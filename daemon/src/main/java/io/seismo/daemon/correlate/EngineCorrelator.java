@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -108,7 +109,7 @@ public final class EngineCorrelator implements Correlator {
             }
 
             @Override
-            public ByteBuffer bytes() {
+            public List<ByteBuffer> bytes() {
                 if (sealed == null) {
                     sealed = pending.seal();
                 }

@@ -1,6 +1,7 @@
 package io.seismo.daemon.pipeline;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * A correlator's state taken at a checkpoint barrier and written out afterwards, a slice at a time between
@@ -14,10 +15,10 @@ public interface StateCapture {
     boolean advance(long budgetNanos);
 
     /**
-     * The state's bytes, lent until {@link #release}; only once {@link #advance} has returned true, then on any
-     * one thread.
+     * The state's bytes, in pieces to be written one after the other, lent until {@link #release}; only once
+     * {@link #advance} has returned true, then on any one thread.
      */
-    ByteBuffer bytes();
+    List<ByteBuffer> bytes();
 
     /** Says nothing reads the bytes any more, so a later capture may reuse their buffer; on the thread of {@link #bytes}. */
     default void release() {
@@ -32,8 +33,8 @@ public interface StateCapture {
             }
 
             @Override
-            public ByteBuffer bytes() {
-                return ByteBuffer.wrap(bytes);
+            public List<ByteBuffer> bytes() {
+                return List.of(ByteBuffer.wrap(bytes));
             }
         };
     }

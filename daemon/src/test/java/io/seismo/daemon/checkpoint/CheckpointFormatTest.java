@@ -6,8 +6,11 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,15 +22,16 @@ class CheckpointFormatTest {
     void shouldReadBackWhatItsPartsHoldWhateverTheStatesSizes() throws Exception {
         SplittableRandom random = new SplittableRandom(9);
         for (int[] sizes : new int[][] {{0, 0}, {1, 0}, {0, 1}, {70_000, 3}, {5, 200_000}}) {
+            byte[] engine = randomBytes(random, sizes[0]);
             Checkpoint checkpoint = new Checkpoint(new JournalPosition(7, 4_096), Map.of("agent-1:/var/log/a.log", 123L,
-                    "agent-2:/var/log/ü.log", 456L), ByteBuffer.wrap(randomBytes(random, sizes[0])), randomBytes(random, sizes[1]),
+                    "agent-2:/var/log/ü.log", 456L), pieces(engine, random), randomBytes(random, sizes[1]),
                     Instant.ofEpochMilli(1_700_000_000_123L));
 
             Checkpoint read = CheckpointFormat.decode(joined(CheckpointFormat.parts(checkpoint)));
 
             assertThat(read.position()).isEqualTo(checkpoint.position());
             assertThat(read.sourceOffsets()).isEqualTo(checkpoint.sourceOffsets());
-            assertThat(read.engineState()).isEqualTo(checkpoint.engineState());
+            assertThat(read.engineStateBytes()).isEqualTo(engine);
             assertThat(read.alertingState()).isEqualTo(checkpoint.alertingState());
             assertThat(read.takenAt()).isEqualTo(checkpoint.takenAt());
         }
@@ -36,11 +40,12 @@ class CheckpointFormatTest {
     @Test
     void shouldRefuseAFileWithAFlippedByteInAnyPart() {
         SplittableRandom random = new SplittableRandom(10);
-        Checkpoint checkpoint = new Checkpoint(new JournalPosition(1, 2), Map.of("s", 3L), ByteBuffer.wrap(randomBytes(random, 1_000)),
-                randomBytes(random, 100), Instant.EPOCH);
+        byte[] engine = randomBytes(random, 1_000);
+        Checkpoint checkpoint = new Checkpoint(new JournalPosition(1, 2), Map.of("s", 3L),
+                List.of(ByteBuffer.wrap(engine, 0, 600), ByteBuffer.wrap(engine, 600, 400)), randomBytes(random, 100), Instant.EPOCH);
         byte[] file = joined(CheckpointFormat.parts(checkpoint));
-        int headEnd = CheckpointFormat.parts(checkpoint)[0].remaining();
-        for (int at : new int[] {CheckpointFormat.HEADER_BYTES, headEnd + 500, file.length - 104, file.length - 1}) {
+        int headEnd = CheckpointFormat.parts(checkpoint).get(0).remaining();
+        for (int at : new int[] {CheckpointFormat.HEADER_BYTES, headEnd + 500, headEnd + 800, file.length - 104, file.length - 1}) {
             byte[] flipped = file.clone();
             flipped[at] ^= 0x10;
             assertThatThrownBy(() -> CheckpointFormat.decode(flipped)).as("byte %d flipped", at)
@@ -56,7 +61,18 @@ class CheckpointFormatTest {
         return bytes;
     }
 
-    private static byte[] joined(ByteBuffer[] parts) {
+    /** {@code bytes} cut at up to three random places, as an engine's chunks are. */
+    private static List<ByteBuffer> pieces(byte[] bytes, SplittableRandom random) {
+        int[] cuts = IntStream.concat(IntStream.of(0, bytes.length), random.ints(random.nextInt(4), 0, bytes.length + 1))
+                .sorted().toArray();
+        List<ByteBuffer> pieces = new ArrayList<>();
+        for (int i = 1; i < cuts.length; i++) {
+            pieces.add(ByteBuffer.wrap(bytes, cuts[i - 1], cuts[i] - cuts[i - 1]));
+        }
+        return pieces;
+    }
+
+    private static byte[] joined(List<ByteBuffer> parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (ByteBuffer part : parts) {
             out.write(part.array(), part.arrayOffset() + part.position(), part.remaining());

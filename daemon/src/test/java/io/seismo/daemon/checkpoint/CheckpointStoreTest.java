@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -39,7 +40,7 @@ class CheckpointStoreTest {
         Checkpoint read = loaded.get().checkpoint();
         assertThat(read.position()).isEqualTo(written.position());
         assertThat(read.sourceOffsets()).isEqualTo(written.sourceOffsets());
-        assertThat(read.engineState()).isEqualTo(written.engineState());
+        assertThat(read.engineStateBytes()).isEqualTo(written.engineStateBytes());
         assertThat(read.alertingState()).isEqualTo(written.alertingState());
         assertThat(read.takenAt()).isEqualTo(written.takenAt());
         assertThat(loaded.get().fileBytes()).isEqualTo(Files.size(stored.file()));
@@ -48,9 +49,11 @@ class CheckpointStoreTest {
 
     @Test
     void shouldWriteAStateOfManyChunksWhole() throws IOException {
-        byte[] engine = new byte[(5 << 20) / 2 + 3]; // two and a half chunks
+        byte[] engine = new byte[(5 << 20) / 2 + 3]; // two and a half write chunks, in three pieces of the engine's
         new SplittableRandom(5).nextBytes(engine);
-        Checkpoint written = new Checkpoint(new JournalPosition(3, 9), Map.of("src", 1L), ByteBuffer.wrap(engine),
+        List<ByteBuffer> pieces = List.of(ByteBuffer.wrap(engine, 0, 262_144), ByteBuffer.wrap(engine, 262_144, 2_000_000),
+                ByteBuffer.wrap(engine, 2_262_144, engine.length - 2_262_144));
+        Checkpoint written = new Checkpoint(new JournalPosition(3, 9), Map.of("src", 1L), pieces,
                 new byte[] {4}, Instant.ofEpochMilli(1_700_000_000_000L));
 
         StoredCheckpoint stored = store(CheckpointFault.NONE).write(written);
@@ -154,7 +157,7 @@ class CheckpointStoreTest {
 
     private static Checkpoint checkpoint(long offset) {
         return new Checkpoint(new JournalPosition(2, offset), Map.of("src-a", 100 + offset, "src-ü", 5L),
-                ByteBuffer.wrap(new byte[] {1, 2, 3, (byte) offset}), new byte[] {9, 8}, Instant.ofEpochMilli(1_700_000_000_000L + offset));
+                List.of(ByteBuffer.wrap(new byte[] {1, 2, 3, (byte) offset})), new byte[] {9, 8}, Instant.ofEpochMilli(1_700_000_000_000L + offset));
     }
 
     private static void flipByte(Path file, long at) throws IOException {

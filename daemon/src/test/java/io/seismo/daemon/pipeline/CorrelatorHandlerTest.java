@@ -226,8 +226,8 @@ class CorrelatorHandlerTest {
                 }
 
                 @Override
-                public ByteBuffer bytes() {
-                    return ByteBuffer.wrap(new byte[] {(byte) taken});
+                public List<ByteBuffer> bytes() {
+                    return List.of(ByteBuffer.wrap(new byte[] {(byte) taken}));
                 }
             };
         }

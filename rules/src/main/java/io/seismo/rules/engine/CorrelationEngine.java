@@ -59,8 +59,8 @@ public final class CorrelationEngine {
     private final EvaluationPacing pacing;
     /** Rules with keys of a passed boundary left to evaluate, oldest boundary first. */
     private final List<ScheduledDetector> evaluating = new ArrayList<>();
-    /** A released {@link SealedSnapshot}'s buffer, for the next {@link PendingSnapshot#seal} to reuse. */
-    private final AtomicReference<byte[]> spareSeal = new AtomicReference<>();
+    /** A released {@link SealedSnapshot}'s output, for the next {@link PendingSnapshot#seal} to frame into. */
+    private final AtomicReference<StateOutput> spareSeal = new AtomicReference<>();
     private static final int COST_SAMPLE = 64;
     private final EventRouting routing;
     private final CascadeAnomalies anomalies;

@@ -13,14 +13,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PendingSnapshot {
     /** Entries written between two looks at the clock: a few microseconds' worth. */
     private static final int ENTRIES_PER_CLOCK_CHECK = 32;
+    /** A framed snapshot runs to megabytes at least: its chunks are as large as chunks go from the first. */
+    private static final int SEALED_FIRST_CHUNK_BYTES = 256 * 1024;
 
     private final StateOutput out;
     private final List<DeferredState> parts;
-    /** The buffer of an earlier snapshot framed by {@link #seal}, once it was released; shared by the engine's snapshots. */
-    private final AtomicReference<byte[]> spareSeal;
+    /** The output of an earlier snapshot framed by {@link #seal}, once it was released; shared by the engine's snapshots. */
+    private final AtomicReference<StateOutput> spareSeal;
     private boolean framed;
 
-    PendingSnapshot(StateOutput out, AtomicReference<byte[]> spareSeal) {
+    PendingSnapshot(StateOutput out, AtomicReference<StateOutput> spareSeal) {
         this.out = out;
         this.parts = out.deferredParts();
         this.spareSeal = spareSeal;
@@ -63,19 +65,19 @@ public final class PendingSnapshot {
     }
 
     /**
-     * The same bytes as {@link #toBytes()}, framed into the buffer of an earlier snapshot when one was released
-     * and is large enough, and lent until {@link SealedSnapshot#release}. Only once complete, and only once.
+     * The same bytes as {@link #toBytes()}, framed into the chunks of an earlier snapshot when one was released
+     * (more chunks only as the state grew), and lent until {@link SealedSnapshot#release}. Only once complete,
+     * and only once.
      */
     public synchronized SealedSnapshot seal() {
         requireFramable();
-        int size = SnapshotEnvelope.framedSize(out);
-        byte[] buffer = spareSeal.getAndSet(null);
-        if (buffer == null || buffer.length < size) {
-            buffer = new byte[size + size / 8]; // room to grow, as the state does between checkpoints
+        StateOutput framed = spareSeal.getAndSet(null);
+        if (framed == null) {
+            framed = new StateOutput(SEALED_FIRST_CHUNK_BYTES);
         }
-        SnapshotEnvelope.sealInto(out, buffer);
+        SnapshotEnvelope.sealInto(out, framed);
         framed();
-        return new SealedSnapshot(buffer, size, spareSeal);
+        return new SealedSnapshot(framed, spareSeal);
     }
 
     private void requireFramable() {

@@ -1,32 +1,33 @@
 package io.seismo.rules.engine;
 
+import io.seismo.rules.state.StateOutput;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A complete snapshot framed into a buffer that the engine's later snapshots reuse: its bytes, as
- * {@link EngineSnapshot#toBytes()} would give them, are lent until {@link #release}. A checkpoint's state runs
- * to a hundred megabytes or more, and a new array for it at every checkpoint was a humongous allocation whose
- * pages the JVM zeroed and the kernel cleared each time: half of the checkpoint writer's CPU (perf).
+ * A complete snapshot framed into an output that the engine's later snapshots reuse: its bytes, as
+ * {@link EngineSnapshot#toBytes()} would give them, are lent as chunks until {@link #release}. A checkpoint's state
+ * runs to a hundred megabytes or more: framed into one array, it was a humongous allocation (zeroed by the JVM
+ * and cleared by the kernel) whenever the state had outgrown the last one, which it does all through start-up,
+ * and a checkpoint's late probes lined up with it. Chunks are never humongous, and only the growth is new.
  */
 public final class SealedSnapshot {
-    private final byte[] buffer;
-    private final int length;
-    private final AtomicReference<byte[]> spare;
+    private final StateOutput framed;
+    private final AtomicReference<StateOutput> spare;
 
-    SealedSnapshot(byte[] buffer, int length, AtomicReference<byte[]> spare) {
-        this.buffer = buffer;
-        this.length = length;
+    SealedSnapshot(StateOutput framed, AtomicReference<StateOutput> spare) {
+        this.framed = framed;
         this.spare = spare;
     }
 
-    /** A view of the framed bytes; not to be read after {@link #release}. */
-    public ByteBuffer bytes() {
-        return ByteBuffer.wrap(buffer, 0, length).slice();
+    /** The framed bytes, in order, as views of the chunks; not to be read after {@link #release}. */
+    public List<ByteBuffer> bytes() {
+        return framed.views();
     }
 
-    /** Gives the buffer back for a later snapshot to write over; call once, when nothing reads the bytes any more. */
+    /** Gives the output back for a later snapshot to write over; call once, when nothing reads the bytes any more. */
     public void release() {
-        spare.set(buffer);
+        spare.set(framed);
     }
 }

@@ -21,22 +21,19 @@ final class SnapshotEnvelope {
 
     /** The framed bytes of {@code body}, whose deferred parts must be complete. */
     static byte[] seal(StateOutput body) {
-        byte[] bytes = new byte[framedSize(body)];
-        sealInto(body, bytes);
-        return bytes;
+        StateOutput framed = new StateOutput(HEADER_BYTES + body.size());
+        sealInto(body, framed);
+        return framed.toByteArray();
     }
 
-    /** How many bytes {@code body} takes framed; its deferred parts must be complete. */
-    static int framedSize(StateOutput body) {
-        return HEADER_BYTES + body.size();
-    }
-
-    /** Frames {@code body} into the start of {@code target}, which has room for {@link #framedSize}. */
-    static void sealInto(StateOutput body, byte[] target) {
-        body.copyInto(target, HEADER_BYTES);
-        CRC32 crc = new CRC32();
-        crc.update(target, HEADER_BYTES, framedSize(body) - HEADER_BYTES);
-        ByteBuffer.wrap(target).putInt(MAGIC).putInt(VERSION).putInt((int) crc.getValue());
+    /** Frames {@code body}, whose deferred parts must be complete, into {@code framed} (emptied first). */
+    static void sealInto(StateOutput body, StateOutput framed) {
+        framed.reset();
+        framed.writeInt(MAGIC);
+        framed.writeInt(VERSION);
+        framed.writeInt(0); // the body's CRC, once it is in
+        body.copyInto(framed);
+        framed.overwriteInt(2 * Integer.BYTES, framed.crc32(HEADER_BYTES));
     }
 
     /** The body of a sealed snapshot, once its frame has been checked. */

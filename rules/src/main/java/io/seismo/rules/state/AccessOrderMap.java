@@ -407,7 +407,7 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         }
 
         @Override
-        public void copyInto(byte[] target, int offset) {
+        public void copyInto(StateOutput target) {
             requireComplete();
             // Stamps are distinct: an entry's rank among them is its place in the map's order at the cut.
             System.arraycopy(stamps, 0, sortedStamps, 0, count);
@@ -415,12 +415,9 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
             for (int i = 0; i < count; i++) {
                 byRank[Arrays.binarySearch(sortedStamps, 0, count, stamps[i])] = i;
             }
-            int at = offset;
             for (int rank = 0; rank < count; rank++) {
                 int i = byRank[rank];
-                int length = ends[i] - starts[i];
-                out.copyRange(starts[i], length, target, at);
-                at += length;
+                out.copyRange(starts[i], ends[i] - starts[i], target);
             }
         }
 

@@ -1,7 +1,10 @@
 package io.seismo.rules.state;
 
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -140,17 +143,51 @@ final class ChunkedBytes extends OutputStream {
         }
     }
 
+    /** Appends {@code length} bytes from logical offset {@code from} to {@code target}. */
+    void copyRange(int from, int length, ChunkedBytes target) {
+        int chunk = chunkHolding(from);
+        int at = from - starts[chunk];
+        while (length > 0) {
+            int run = Math.min(length, chunks[chunk].length - at);
+            target.putBytes(chunks[chunk], at, run);
+            length -= run;
+            chunk++;
+            at = 0;
+        }
+    }
+
+    /** Writes {@code value} over the four bytes at logical offset {@code at}, which were written before. */
+    void overwriteInt(int at, int value) {
+        for (int shift = 24; shift >= 0; shift -= 8, at++) {
+            int chunk = chunkHolding(at);
+            chunks[chunk][at - starts[chunk]] = (byte) (value >>> shift);
+        }
+    }
+
+    /** The bytes written, as views of the chunks (no copy), in order. */
+    List<ByteBuffer> views() {
+        List<ByteBuffer> views = new ArrayList<>(currentIndex + 1);
+        for (int i = 0; i < currentIndex; i++) {
+            views.add(ByteBuffer.wrap(chunks[i]));
+        }
+        views.add(ByteBuffer.wrap(current, 0, position).slice());
+        return views;
+    }
+
     byte[] toByteArray() {
         byte[] all = new byte[size()];
         copyRange(0, all.length, all, 0);
         return all;
     }
 
-    void updateCrc(CRC32 crc) {
-        for (int i = 0; i < currentIndex; i++) {
-            crc.update(chunks[i], 0, chunks[i].length);
+    /** Feeds the bytes from logical offset {@code from} on to {@code crc}. */
+    void updateCrc(CRC32 crc, int from) {
+        int chunk = chunkHolding(from);
+        int at = from - starts[chunk];
+        for (; chunk < currentIndex; chunk++, at = 0) {
+            crc.update(chunks[chunk], at, chunks[chunk].length - at);
         }
-        crc.update(current, 0, position);
+        crc.update(current, at, position - at);
     }
 
     private int chunkHolding(int offset) {

@@ -14,8 +14,8 @@ public interface DeferredState {
     /** The part's size in bytes; only once complete. */
     int size();
 
-    /** Copies the part into {@code target} at {@code offset}; only once complete, on any thread after that. */
-    void copyInto(byte[] target, int offset);
+    /** Appends the part to {@code target}; only once complete, on any thread after that. */
+    void copyInto(StateOutput target);
 
     /**
      * Says the part has been copied out for the last time, so its buffers may serve a later snapshot; nothing may

@@ -3,6 +3,7 @@ package io.seismo.rules.state;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -11,7 +12,7 @@ import java.util.zip.CRC32;
  * Where state classes write their part of a snapshot: big-endian numbers ({@link DataOutputStream}) and
  * strings as modified UTF-8. Writes never fail (memory only). Large collections go in as deferred parts
  * ({@link #writeDeferred}, e.g. an {@link AccessOrderMap}), fixed at once and written later; the output is then
- * a list of pieces, put together by {@link #copyInto} once every deferred part is complete.
+ * a list of pieces, put together by {@link #copyInto(StateOutput)} once every deferred part is complete.
  */
 public final class StateOutput {
     /** Tag before each string: null, one UTF piece, or (past {@link #UTF_PIECE_CHARS}) several pieces. */
@@ -166,34 +167,54 @@ public final class StateOutput {
         deferred.addAll(part.deferred);
     }
 
-    /** Copies everything written into {@code target} at {@code offset}; deferred parts must be complete. */
-    public void copyInto(byte[] target, int offset) {
-        int at = offset;
+    /** Appends everything written here to {@code target}; deferred parts must be complete. */
+    public void copyInto(StateOutput target) {
         for (Piece piece : pieces) {
-            at = piece.copyInto(target, at);
+            piece.copyInto(target);
         }
-        bytes.copyRange(0, bytes.size(), target, at);
+        target.bytes.append(bytes);
+    }
+
+    /** Copies an output with no deferred parts (an evidence sample, say) into {@code target} at {@code offset}. */
+    public void copyInto(byte[] target, int offset) {
+        requireNoPieces();
+        bytes.copyRange(0, bytes.size(), target, offset);
     }
 
     /** Everything written, in a new array; deferred parts must be complete. */
     public byte[] toByteArray() {
-        byte[] all = new byte[size()];
-        copyInto(all, 0);
-        return all;
+        if (pieces.isEmpty()) {
+            return bytes.toByteArray();
+        }
+        StateOutput whole = new StateOutput(size());
+        copyInto(whole);
+        return whole.bytes.toByteArray();
     }
 
-    /** CRC-32 of everything written to an output with no deferred parts. */
-    public int crc32() {
+    /** CRC-32 of the bytes from {@code from} on of an output with no deferred parts. */
+    public int crc32(int from) {
         requireNoPieces();
         CRC32 crc = new CRC32();
-        bytes.updateCrc(crc);
+        bytes.updateCrc(crc, from);
         return (int) crc.getValue();
     }
 
-    /** Copies {@code length} bytes from {@code from} of an output with no deferred parts. */
-    void copyRange(int from, int length, byte[] target, int offset) {
+    /** Writes {@code value} over the int written at {@code offset} of an output with no deferred parts. */
+    public void overwriteInt(int offset, int value) {
         requireNoPieces();
-        bytes.copyRange(from, length, target, offset);
+        bytes.overwriteInt(offset, value);
+    }
+
+    /** The bytes of an output with no deferred parts, as views (no copy) to write out; valid until it changes. */
+    public List<ByteBuffer> views() {
+        requireNoPieces();
+        return bytes.views();
+    }
+
+    /** Appends {@code length} bytes from {@code from} of an output with no deferred parts to {@code target}. */
+    void copyRange(int from, int length, StateOutput target) {
+        requireNoPieces();
+        bytes.copyRange(from, length, target.bytes);
     }
 
     private void requireNoPieces() {
@@ -213,8 +234,8 @@ public final class StateOutput {
     private sealed interface Piece permits Fixed, Later, Section {
         int size();
 
-        /** Copies the piece to {@code target} at {@code offset}; returns the offset just past it. */
-        int copyInto(byte[] target, int offset);
+        /** Appends the piece to {@code target}. */
+        void copyInto(StateOutput target);
     }
 
     private record Fixed(byte[] bytes) implements Piece {
@@ -224,9 +245,8 @@ public final class StateOutput {
         }
 
         @Override
-        public int copyInto(byte[] target, int offset) {
-            System.arraycopy(bytes, 0, target, offset, bytes.length);
-            return offset + bytes.length;
+        public void copyInto(StateOutput target) {
+            target.writeBytes(bytes, 0, bytes.length);
         }
     }
 
@@ -237,9 +257,8 @@ public final class StateOutput {
         }
 
         @Override
-        public int copyInto(byte[] target, int offset) {
-            part.copyInto(target, offset);
-            return offset + part.size();
+        public void copyInto(StateOutput target) {
+            part.copyInto(target);
         }
     }
 
@@ -251,17 +270,11 @@ public final class StateOutput {
         }
 
         @Override
-        public int copyInto(byte[] target, int offset) {
-            int length = content();
-            target[offset] = (byte) (length >>> 24);
-            target[offset + 1] = (byte) (length >>> 16);
-            target[offset + 2] = (byte) (length >>> 8);
-            target[offset + 3] = (byte) length;
-            int at = offset + Integer.BYTES;
+        public void copyInto(StateOutput target) {
+            target.writeInt(content());
             for (Piece piece : pieces) {
-                at = piece.copyInto(target, at);
+                piece.copyInto(target);
             }
-            return at;
         }
 
         private int content() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seismo.rules.dsl.RuleSet;
 import io.seismo.rules.engine.RandomTraffic.Step;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -103,13 +105,13 @@ class IncrementalSnapshotTest {
 
         SealedSnapshot first = sealed(replay.feed(steps, 0, half));
         assertThat(bytesOf(first)).isEqualTo(replay.engine().snapshot().toBytes());
-        byte[] firstBuffer = first.bytes().array();
+        byte[] firstBuffer = first.bytes().get(0).array();
         first.release();
         SealedSnapshot second = sealed(replay.feed(steps, half, more));
-        assertThat(second.bytes().array()).as("the released buffer, written over").isSameAs(firstBuffer);
+        assertThat(second.bytes().get(0).array()).as("the released buffer, written over").isSameAs(firstBuffer);
         assertThat(bytesOf(second)).isEqualTo(replay.engine().snapshot().toBytes());
         SealedSnapshot third = sealed(replay.feed(steps, more, steps.size()));
-        assertThat(third.bytes().array()).as("a buffer still lent is not reused").isNotSameAs(firstBuffer);
+        assertThat(third.bytes().get(0).array()).as("a buffer still lent is not reused").isNotSameAs(firstBuffer);
         assertThat(bytesOf(third)).isEqualTo(replay.engine().snapshot().toBytes());
     }
 
@@ -120,9 +122,11 @@ class IncrementalSnapshotTest {
     }
 
     private static byte[] bytesOf(SealedSnapshot sealed) {
-        byte[] bytes = new byte[sealed.bytes().remaining()];
-        sealed.bytes().get(bytes);
-        return bytes;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (ByteBuffer piece : sealed.bytes()) {
+            bytes.write(piece.array(), piece.arrayOffset() + piece.position(), piece.remaining());
+        }
+        return bytes.toByteArray();
     }
 
     @Test

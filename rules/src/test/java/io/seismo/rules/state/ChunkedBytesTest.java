@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -62,12 +63,32 @@ class ChunkedBytesTest {
                 chunked.copyRange(from, length, range, 3);
                 assertThat(java.util.Arrays.copyOfRange(range, 3, range.length))
                         .isEqualTo(java.util.Arrays.copyOfRange(bytes, from, from + length));
+                ChunkedBytes rangeCopy = new ChunkedBytes(16);
+                rangeCopy.putByte(9);
+                chunked.copyRange(from, length, rangeCopy);
+                assertThat(rangeCopy.toByteArray()).startsWith(9).hasSize(length + 1)
+                        .endsWith(java.util.Arrays.copyOfRange(bytes, from, from + length));
             }
+            int crcFrom = random.nextInt(bytes.length + 1);
             CRC32 crc = new CRC32();
-            chunked.updateCrc(crc);
+            chunked.updateCrc(crc, crcFrom);
             CRC32 expectedCrc = new CRC32();
-            expectedCrc.update(bytes);
+            expectedCrc.update(bytes, crcFrom, bytes.length - crcFrom);
             assertThat(crc.getValue()).isEqualTo(expectedCrc.getValue());
+
+            ByteArrayOutputStream viewed = new ByteArrayOutputStream();
+            for (ByteBuffer view : chunked.views()) {
+                viewed.write(view.array(), view.arrayOffset() + view.position(), view.remaining());
+            }
+            assertThat(viewed.toByteArray()).isEqualTo(bytes);
+
+            if (bytes.length >= Integer.BYTES) {
+                int at = random.nextInt(bytes.length - Integer.BYTES + 1);
+                int value = random.nextInt();
+                chunked.overwriteInt(at, value);
+                ByteBuffer.wrap(bytes).putInt(at, value);
+                assertThat(chunked.toByteArray()).as("an int overwritten at %d", at).isEqualTo(bytes);
+            }
 
             ChunkedBytes appended = new ChunkedBytes(16);
             appended.putByte(7);
