@@ -17,6 +17,7 @@ import java.util.List;
  */
 final class PipelineRun {
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
+    private static final int SLOWEST_SHOWN = 5;
 
     private PipelineRun() {
     }
@@ -34,6 +35,7 @@ final class PipelineRun {
             try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, options.daemonJvm(),
                     List.of())) {
                 awaitReady(port, daemon);
+                long readyNanos = System.nanoTime();
                 generator.start();
                 try (SeismoProcess agent = SeismoProcess.start(options.lib(), work, "agent", agentConfig, options.agentJvm(),
                         List.of())) {
@@ -54,6 +56,7 @@ final class PipelineRun {
                         agentRss = agentPeak.mib();
                     }
                     generator.close();
+                    printSlowest(webhook.slowest(SLOWEST_SHOWN), readyNanos);
                     double ingested = awaitCaughtUp(port, generator.linesWritten());
                     return figures(generator, webhook.latencies(), before, after, cpuBefore, cpuAfter, daemonRss, agentRss,
                             ingested);
@@ -93,6 +96,14 @@ final class PipelineRun {
                 .build();
     }
 
+    private static void printSlowest(List<ProbeWebhook.Timed> slowest, long readyNanos) {
+        StringBuilder line = new StringBuilder("slowest probe alerts (arrival, seconds after the daemon was ready: line to webhook):");
+        for (ProbeWebhook.Timed alert : slowest) {
+            line.append(String.format(" %.1f s: %,d ms;", (alert.arrivedNanos() - readyNanos) / 1e9, alert.latencyMicros() / 1_000));
+        }
+        System.out.println(line);
+    }
+
     private static void awaitReady(int port, SeismoProcess daemon) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -111,7 +122,6 @@ final class PipelineRun {
         throw new IllegalStateException("the daemon did not become ready; see its output in daemon.out");
     }
 
-    /** Waits (bounded) until the daemon has ingested every line written; returns what it ingested. */
     /**
      * Waits until the daemon has ingested every line written, or {@link #CATCH_UP} has passed. A daemon flat out
      * may answer a scrape late; that is a slow answer, not the end of the run, so the last count seen stands.

@@ -9,11 +9,16 @@ import org.HdrHistogram.Histogram;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * The daemon's webhook sink points here. Each firing alert of the probe rule is timed from the moment its probe
- * line was written to its arrival, into an HdrHistogram (microseconds, 3 significant digits) while recording.
+ * line was written to its arrival, into an HdrHistogram (microseconds, 3 significant digits) while recording, and
+ * kept with its arrival time, so that a run's slow alerts can be placed in the daemon's life (a start-up
+ * transient, a checkpoint).
  */
 final class ProbeWebhook implements AutoCloseable {
     static final String PROBE_RULE = "latency-probe";
@@ -21,6 +26,7 @@ final class ProbeWebhook implements AutoCloseable {
     private final HttpServer server;
     private final Function<String, Long> writtenAt;
     private final Histogram latencyMicros = new Histogram(60_000_000L, 3);
+    private final List<Timed> timed = new ArrayList<>();
     private volatile boolean recording;
 
     ProbeWebhook(Function<String, Long> writtenAt) throws IOException {
@@ -38,6 +44,11 @@ final class ProbeWebhook implements AutoCloseable {
 
     synchronized Histogram latencies() {
         return latencyMicros.copy();
+    }
+
+    /** The {@code count} slowest alerts timed, slowest first. */
+    synchronized List<Timed> slowest(int count) {
+        return timed.stream().sorted(Comparator.comparingLong(Timed::latencyMicros).reversed()).limit(count).toList();
     }
 
     private void receive(HttpExchange exchange) throws IOException {
@@ -62,8 +73,10 @@ final class ProbeWebhook implements AutoCloseable {
         }
         Long written = writtenAt.apply(labels.getString("key", ""));
         if (written != null) {
+            long micros = Math.max(0, Math.min((arrived - written) / 1_000, 60_000_000L));
             synchronized (this) {
-                latencyMicros.recordValue(Math.max(0, Math.min((arrived - written) / 1_000, 60_000_000L)));
+                latencyMicros.recordValue(micros);
+                timed.add(new Timed(arrived, micros));
             }
         }
     }
@@ -71,5 +84,9 @@ final class ProbeWebhook implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    /** One probe alert: when it arrived ({@link System#nanoTime()}) and how long after its line was written. */
+    record Timed(long arrivedNanos, long latencyMicros) {
     }
 }
