@@ -22,7 +22,7 @@ import java.util.Set;
 public final class DependencyGraph implements EdgeObserver {
     private final long ttlNanos;
     private final int maxEdges;
-    private final Map<String, Map<String, Long>> calleesOf = new HashMap<>();
+    private final Map<String, Map<String, LastSeen>> calleesOf = new HashMap<>();
     private final Map<String, Set<String>> callersOf = new HashMap<>();
     /** Edges a rule file declares: always there, never decaying or evicted, not saved (the rules bring them back). */
     private final Map<String, Set<String>> declaredCallees = new HashMap<>();
@@ -43,16 +43,16 @@ public final class DependencyGraph implements EdgeObserver {
         if (caller.equals(callee)) {
             return;
         }
-        Map<String, Long> callees = calleesOf.get(caller);
-        Long lastSeen = callees == null ? null : callees.get(callee);
+        Map<String, LastSeen> callees = calleesOf.get(caller);
+        LastSeen lastSeen = callees == null ? null : callees.get(callee);
         if (lastSeen != null) {
-            callees.put(callee, Math.max(lastSeen, atNanos));
+            lastSeen.nanos = Math.max(lastSeen.nanos, atNanos);
             return;
         }
         if (edgeCount >= maxEdges) {
             evictLeastRecentlySeen();
         }
-        calleesOf.computeIfAbsent(caller, service -> new HashMap<>()).put(callee, atNanos);
+        calleesOf.computeIfAbsent(caller, service -> new HashMap<>()).put(callee, new LastSeen(atNanos));
         callersOf.computeIfAbsent(callee, service -> new HashSet<>()).add(caller);
         edgeCount++;
     }
@@ -60,13 +60,13 @@ public final class DependencyGraph implements EdgeObserver {
     /** Drops edges last seen more than the ttl before {@code nowNanos} (event time). */
     public void decay(long nowNanos) {
         long cutoff = nowNanos - ttlNanos;
-        Iterator<Map.Entry<String, Map<String, Long>>> callers = calleesOf.entrySet().iterator();
+        Iterator<Map.Entry<String, Map<String, LastSeen>>> callers = calleesOf.entrySet().iterator();
         while (callers.hasNext()) {
-            Map.Entry<String, Map<String, Long>> entry = callers.next();
-            Iterator<Map.Entry<String, Long>> callees = entry.getValue().entrySet().iterator();
+            Map.Entry<String, Map<String, LastSeen>> entry = callers.next();
+            Iterator<Map.Entry<String, LastSeen>> callees = entry.getValue().entrySet().iterator();
             while (callees.hasNext()) {
-                Map.Entry<String, Long> edge = callees.next();
-                if (edge.getValue() < cutoff) {
+                Map.Entry<String, LastSeen> edge = callees.next();
+                if (edge.getValue().nanos < cutoff) {
                     callees.remove();
                     unlinkCaller(entry.getKey(), edge.getKey());
                 }
@@ -88,7 +88,7 @@ public final class DependencyGraph implements EdgeObserver {
 
     /** Learned and declared callees of {@code service}. */
     public Set<String> callees(String service) {
-        Map<String, Long> learned = calleesOf.get(service);
+        Map<String, LastSeen> learned = calleesOf.get(service);
         return union(learned == null ? Set.of() : learned.keySet(), declaredCallees.get(service));
     }
 
@@ -138,9 +138,9 @@ public final class DependencyGraph implements EdgeObserver {
         String oldestCaller = null;
         String oldestCallee = null;
         long oldest = Long.MAX_VALUE;
-        for (Map.Entry<String, Map<String, Long>> entry : calleesOf.entrySet()) {
-            for (Map.Entry<String, Long> edge : entry.getValue().entrySet()) {
-                long seen = edge.getValue();
+        for (Map.Entry<String, Map<String, LastSeen>> entry : calleesOf.entrySet()) {
+            for (Map.Entry<String, LastSeen> edge : entry.getValue().entrySet()) {
+                long seen = edge.getValue().nanos;
                 if (oldestCaller == null || seen < oldest
                         || seen == oldest && isBefore(entry.getKey(), edge.getKey(), oldestCaller, oldestCallee)) {
                     oldest = seen;
@@ -150,7 +150,7 @@ public final class DependencyGraph implements EdgeObserver {
             }
         }
         if (oldestCaller != null) {
-            Map<String, Long> callees = calleesOf.get(oldestCaller);
+            Map<String, LastSeen> callees = calleesOf.get(oldestCaller);
             callees.remove(oldestCallee);
             if (callees.isEmpty()) {
                 calleesOf.remove(oldestCaller);
@@ -169,12 +169,12 @@ public final class DependencyGraph implements EdgeObserver {
     public void writeTo(StateOutput out) {
         out.writeLong(edgesEvicted);
         out.writeInt(calleesOf.size());
-        for (Map.Entry<String, Map<String, Long>> entry : calleesOf.entrySet()) {
+        for (Map.Entry<String, Map<String, LastSeen>> entry : calleesOf.entrySet()) {
             out.writeString(entry.getKey());
             out.writeInt(entry.getValue().size());
-            for (Map.Entry<String, Long> edge : entry.getValue().entrySet()) {
+            for (Map.Entry<String, LastSeen> edge : entry.getValue().entrySet()) {
                 out.writeString(edge.getKey());
-                out.writeLong(edge.getValue());
+                out.writeLong(edge.getValue().nanos);
             }
         }
     }
@@ -183,7 +183,7 @@ public final class DependencyGraph implements EdgeObserver {
     public StagedRestore readState(StateInput in) {
         long savedEvicted = in.readCounter("evicted edges");
         int callerCount = in.readCount("callers", maxEdges, StateInput.MIN_STRING_BYTES + Integer.BYTES);
-        Map<String, Map<String, Long>> savedCallees = new HashMap<>();
+        Map<String, Map<String, LastSeen>> savedCallees = new HashMap<>();
         Map<String, Set<String>> savedCallers = new HashMap<>();
         int edges = 0;
         for (int i = 0; i < callerCount; i++) {
@@ -191,7 +191,7 @@ public final class DependencyGraph implements EdgeObserver {
             if (savedCallees.containsKey(caller)) {
                 throw new CorruptStateException("caller '" + caller + "' is saved twice");
             }
-            Map<String, Long> callees = readCallees(in, caller, maxEdges - edges);
+            Map<String, LastSeen> callees = readCallees(in, caller, maxEdges - edges);
             callees.keySet().forEach(callee -> savedCallers.computeIfAbsent(callee, service -> new HashSet<>()).add(caller));
             savedCallees.put(caller, callees);
             edges += callees.size();
@@ -207,16 +207,16 @@ public final class DependencyGraph implements EdgeObserver {
         };
     }
 
-    private static Map<String, Long> readCallees(StateInput in, String caller, int maxCallees) {
+    private static Map<String, LastSeen> readCallees(StateInput in, String caller, int maxCallees) {
         try {
             int count = in.readCount("callees", maxCallees, StateInput.MIN_STRING_BYTES + Long.BYTES);
             if (count == 0) {
                 throw new CorruptStateException("a caller is saved without callees");
             }
-            Map<String, Long> callees = new HashMap<>();
+            Map<String, LastSeen> callees = new HashMap<>();
             for (int i = 0; i < count; i++) {
                 String callee = in.readString("callee");
-                if (callee.equals(caller) || callees.put(callee, in.readTime("last call")) != null) {
+                if (callee.equals(caller) || callees.put(callee, new LastSeen(in.readTime("last call"))) != null) {
                     throw new CorruptStateException("callee '" + callee + "' is the caller itself or saved twice");
                 }
             }
@@ -234,6 +234,18 @@ public final class DependencyGraph implements EdgeObserver {
             if (callers.isEmpty()) {
                 callersOf.remove(callee);
             }
+        }
+    }
+
+    /**
+     * When an edge was last seen, changed in place: most lines see an edge again, and a new boxed Long put into the
+     * map each time was an allocation and a card to refine, per line.
+     */
+    private static final class LastSeen {
+        long nanos;
+
+        LastSeen(long nanos) {
+            this.nanos = nanos;
         }
     }
 }
