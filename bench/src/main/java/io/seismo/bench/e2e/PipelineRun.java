@@ -97,9 +97,11 @@ final class PipelineRun {
     }
 
     private static void printSlowest(List<ProbeWebhook.Timed> slowest, long readyNanos) {
-        StringBuilder line = new StringBuilder("slowest probe alerts (arrival, seconds after the daemon was ready: line to webhook):");
+        StringBuilder line = new StringBuilder(
+                "slowest probe alerts (arrival, seconds after the daemon was ready: line to webhook):");
         for (ProbeWebhook.Timed alert : slowest) {
-            line.append(String.format(" %.1f s: %,d ms;", (alert.arrivedNanos() - readyNanos) / 1e9, alert.latencyMicros() / 1_000));
+            double arrivedSeconds = (alert.arrivedNanos() - readyNanos) / 1e9;
+            line.append(String.format(" %.1f s: %,d ms;", arrivedSeconds, alert.latencyMicros() / 1_000));
         }
         System.out.println(line);
     }

@@ -23,7 +23,7 @@ public record Checkpoint(JournalPosition position, Map<String, Long> sourceOffse
         engineState = engineState.stream().map(ByteBuffer::slice).toList();
     }
 
-    /** The engine's state in its size. */
+    /** The engine state's size in bytes. */
     public long engineStateLength() {
         long length = 0;
         for (ByteBuffer piece : engineState) {

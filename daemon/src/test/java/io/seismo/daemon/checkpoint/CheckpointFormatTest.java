@@ -45,7 +45,8 @@ class CheckpointFormatTest {
                 List.of(ByteBuffer.wrap(engine, 0, 600), ByteBuffer.wrap(engine, 600, 400)), randomBytes(random, 100), Instant.EPOCH);
         byte[] file = joined(CheckpointFormat.parts(checkpoint));
         int headEnd = CheckpointFormat.parts(checkpoint).get(0).remaining();
-        for (int at : new int[] {CheckpointFormat.HEADER_BYTES, headEnd + 500, headEnd + 800, file.length - 104, file.length - 1}) {
+        int[] flips = {CheckpointFormat.HEADER_BYTES, headEnd + 500, headEnd + 800, file.length - 104, file.length - 1};
+        for (int at : flips) {
             byte[] flipped = file.clone();
             flipped[at] ^= 0x10;
             assertThatThrownBy(() -> CheckpointFormat.decode(flipped)).as("byte %d flipped", at)

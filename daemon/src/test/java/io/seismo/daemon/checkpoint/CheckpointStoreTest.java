@@ -157,7 +157,8 @@ class CheckpointStoreTest {
 
     private static Checkpoint checkpoint(long offset) {
         return new Checkpoint(new JournalPosition(2, offset), Map.of("src-a", 100 + offset, "src-ü", 5L),
-                List.of(ByteBuffer.wrap(new byte[] {1, 2, 3, (byte) offset})), new byte[] {9, 8}, Instant.ofEpochMilli(1_700_000_000_000L + offset));
+                List.of(ByteBuffer.wrap(new byte[] {1, 2, 3, (byte) offset})), new byte[] {9, 8},
+                Instant.ofEpochMilli(1_700_000_000_000L + offset));
     }
 
     private static void flipByte(Path file, long at) throws IOException {

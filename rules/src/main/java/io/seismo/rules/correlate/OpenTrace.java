@@ -89,8 +89,9 @@ final class OpenTrace extends SnapshotEntry {
      * nearly every trace is. A runaway trace's large tables are left to the collector instead.
      */
     boolean isWorthReusing() {
-        return traceId.capacity() <= MAX_REUSED_ID_CHARS && services.size() <= MAX_REUSED_ENTRIES
-                && spans.size() <= MAX_REUSED_ENTRIES && spans.retainedBytes() <= MAX_REUSED_SPAN_BYTES && parentEdgeCount <= MAX_REUSED_ENTRIES
+        return traceId.capacity() <= MAX_REUSED_ID_CHARS
+                && services.size() <= MAX_REUSED_ENTRIES && parentEdgeCount <= MAX_REUSED_ENTRIES
+                && spans.size() <= MAX_REUSED_ENTRIES && spans.retainedBytes() <= MAX_REUSED_SPAN_BYTES
                 && (awaited == null || awaited.retainedBytes() <= MAX_REUSED_SPAN_BYTES);
     }
 

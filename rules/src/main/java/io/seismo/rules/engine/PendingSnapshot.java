@@ -18,7 +18,7 @@ public final class PendingSnapshot {
 
     private final StateOutput out;
     private final List<DeferredState> parts;
-    /** The output of an earlier snapshot framed by {@link #seal}, once it was released; shared by the engine's snapshots. */
+    /** The output of an earlier snapshot framed by {@link #seal}, once released; shared by the engine's snapshots. */
     private final AtomicReference<StateOutput> spareSeal;
     private boolean framed;
 
