@@ -28,7 +28,7 @@ public final class AbsenceDetector implements Detector {
 
     public AbsenceDetector(AbsenceDefinition rule, DetectorLimits limits) {
         this.rule = rule;
-        this.sightings = new KeySightings(new EventSelector(rule.newMatcher(), rule.newKeyer()), limits,
+        this.sightings = new KeySightings(new EventSelector(rule.newMatcher(limits.eventView()), rule.newKeyer(limits.eventView())), limits,
                 rule.forgetAfterNanos());
         this.keyLabel = rule.groupsByService() ? "service" : "key";
     }

@@ -25,7 +25,7 @@ public final class AnyDetector implements Detector {
 
     public AnyDetector(AnyDefinition rule, DetectorLimits limits) {
         this.rule = rule;
-        this.sightings = new KeySightings(new EventSelector(rule.newMatcher(), rule.newKeyer()), limits, rule.quietNanos());
+        this.sightings = new KeySightings(new EventSelector(rule.newMatcher(limits.eventView()), rule.newKeyer(limits.eventView())), limits, rule.quietNanos());
         this.keyLabel = rule.groupsByService() ? "service" : "key";
     }
 

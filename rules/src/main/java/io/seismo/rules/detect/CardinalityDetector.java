@@ -60,7 +60,7 @@ public final class CardinalityDetector implements Detector {
     public CardinalityDetector(CardinalityDefinition rule, DetectorLimits limits) {
         this.rule = rule;
         this.limits = limits;
-        this.selector = new ValueSelector(new EventSelector(rule.newMatcher(), rule.newKeyer()), rule.newDistinctOf());
+        this.selector = new ValueSelector(new EventSelector(rule.newMatcher(limits.eventView()), rule.newKeyer(limits.eventView())), rule.newDistinctOf(limits.eventView()));
         this.condition = rule.newCondition();
         this.bucketNanos = rule.window().bucketNanos();
         this.keyLabel = rule.groupsByService() ? "service" : "key";

@@ -39,7 +39,7 @@ public final class ChangeDetector implements Detector {
 
     public ChangeDetector(ChangeDefinition rule, DetectorLimits limits) {
         this.rule = rule;
-        this.selector = new ValueSelector(new EventSelector(rule.newMatcher(), rule.newKeyer()), rule.newValueOf());
+        this.selector = new ValueSelector(new EventSelector(rule.newMatcher(limits.eventView()), rule.newKeyer(limits.eventView())), rule.newValueOf(limits.eventView()));
         this.keys = new KeyTable<>(limits.maxKeys(), (key, newest) -> { });
         this.notices = new NoticeBoard(new KeyedWindowFiring.About(rule.name(), rule.severity(),
                 rule.groupsByService() ? "service" : "key", rule.labels(), rule.conditionText()), limits.maxKeys());

@@ -40,7 +40,7 @@ public final class NewValueDetector implements Detector {
 
     public NewValueDetector(NewValueDefinition rule, DetectorLimits limits) {
         this.rule = rule;
-        this.selector = new ValueSelector(new EventSelector(rule.newMatcher(), rule.newKeyer()), rule.newValueOf());
+        this.selector = new ValueSelector(new EventSelector(rule.newMatcher(limits.eventView()), rule.newKeyer(limits.eventView())), rule.newValueOf(limits.eventView()));
         this.pairs = new KeyTable<>(rule.remember(), (pair, sight) -> { });
         this.notices = new NoticeBoard(new KeyedWindowFiring.About(rule.name(), rule.severity(),
                 rule.groupsByService() ? "service" : "key", rule.labels(), rule.conditionText()), limits.maxKeys());

@@ -29,8 +29,8 @@ public final class RatioDetector implements Detector {
 
     public RatioDetector(RatioDefinition rule, DetectorLimits limits) {
         this.rule = rule;
-        this.denominator = new EventSelector(rule.newDenominatorMatcher(), rule.newKeyer());
-        this.numerator = rule.newNumeratorMatcher();
+        this.denominator = new EventSelector(rule.newDenominatorMatcher(limits.eventView()), rule.newKeyer(limits.eventView()));
+        this.numerator = rule.newNumeratorMatcher(limits.eventView());
         this.condition = rule.newCondition();
         this.firing = new KeyedWindowFiring(
                 new KeyedWindowFiring.About(rule.name(), rule.severity(), rule.groupsByService() ? "service" : "key",

@@ -76,9 +76,9 @@ public final class SequenceDetector implements Detector {
     public SequenceDetector(SequenceDefinition rule, DetectorLimits limits) {
         this.rule = rule;
         this.allowedLatenessNanos = limits.allowedLatenessNanos();
-        this.selector = new EventSelector(rule.newMatcher(), rule.newKeyer());
-        this.first = rule.newFirstMatcher();
-        this.then = rule.newThenMatcher();
+        this.selector = new EventSelector(rule.newMatcher(limits.eventView()), rule.newKeyer(limits.eventView()));
+        this.first = rule.newFirstMatcher(limits.eventView());
+        this.then = rule.newThenMatcher(limits.eventView());
         this.when = rule.newCondition();
         this.keys = new KeyTable<>(limits.maxKeys(), (key, sides) -> { });
         this.notices = new NoticeBoard(new KeyedWindowFiring.About(rule.name(), rule.severity(),

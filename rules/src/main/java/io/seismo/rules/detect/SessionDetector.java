@@ -37,7 +37,7 @@ public final class SessionDetector implements Detector {
 
     public SessionDetector(SessionDefinition rule, DetectorLimits limits) {
         this.rule = rule;
-        this.selector = new EventSelector(rule.newMatcher(), rule.newKeyer());
+        this.selector = new EventSelector(rule.newMatcher(limits.eventView()), rule.newKeyer(limits.eventView()));
         this.condition = rule.newCondition();
         this.limits = limits;
         this.keyLabel = rule.groupsByService() ? "service" : "key";

@@ -32,7 +32,7 @@ public final class SpikeDetector implements Detector {
 
     public SpikeDetector(SpikeDefinition rule, DetectorLimits limits) {
         this.rule = rule;
-        this.selector = new EventSelector(rule.newMatcher(), rule.newKeyer());
+        this.selector = new EventSelector(rule.newMatcher(limits.eventView()), rule.newKeyer(limits.eventView()));
         this.condition = rule.newCondition();
         this.slices = new WindowSlices(rule.countingWindow());
         this.firing = new KeyedWindowFiring(

@@ -63,18 +63,18 @@ public final class ThresholdDetector implements Detector {
     }
 
     public ThresholdDetector(ThresholdDefinition rule, DetectorLimits limits) {
-        this(rule, limits, rule.newMatcher());
+        this(rule, limits, rule.newMatcher(limits.eventView()));
     }
 
     /** A threshold over trace summaries: the {@code traces} rule kind. */
     public ThresholdDetector(TracesDefinition rule, DetectorLimits limits) {
-        this(rule.threshold(), limits, rule.threshold().newMatcher(EventKind.TRACE_SUMMARY));
+        this(rule.threshold(), limits, rule.threshold().newMatcher(EventKind.TRACE_SUMMARY, limits.eventView()));
     }
 
     private ThresholdDetector(ThresholdDefinition rule, DetectorLimits limits, EventMatcher matcher) {
         this.rule = rule;
         this.matcher = matcher;
-        this.keyer = rule.newKeyer();
+        this.keyer = rule.newKeyer(limits.eventView());
         this.condition = rule.newCondition();
         this.keyLabel = rule.groupsByService() ? "service" : "key";
         this.evidenceMessages = limits.evidenceMessages();

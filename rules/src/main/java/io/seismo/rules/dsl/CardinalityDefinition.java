@@ -62,8 +62,8 @@ public record CardinalityDefinition(
     }
 
     /** A fresh value function for one engine's thread. */
-    public EventKeyer newDistinctOf() {
-        return new EventKeyer(distinct);
+    public EventKeyer newDistinctOf(EventView view) {
+        return new EventKeyer(distinct, view);
     }
 
     public ViewCondition<CardinalityView> newCondition() {

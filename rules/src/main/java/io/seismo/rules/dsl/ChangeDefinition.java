@@ -61,7 +61,7 @@ public record ChangeDefinition(
     }
 
     /** A fresh value function for one engine's thread. */
-    public EventKeyer newValueOf() {
-        return new EventKeyer(value);
+    public EventKeyer newValueOf(EventView view) {
+        return new EventKeyer(value, view);
     }
 }

@@ -3,12 +3,16 @@ package io.seismo.rules.dsl;
 import io.seismo.rules.event.Event;
 
 
-/** A rule's {@code by}, bound for one engine thread. Without one, the key is the event's service. */
+/**
+ * A rule's {@code by}, bound for one engine thread: it reads the event through the view that all the engine's
+ * rules share. Without one, the key is the event's service.
+ */
 public final class EventKeyer {
-    private final EventView view = new EventView();
+    private final EventView view;
     private final RulePart keyFunction;
 
-    EventKeyer(RuleClosure by) {
+    EventKeyer(RuleClosure by, EventView view) {
+        this.view = view;
         this.keyFunction = by == null ? null : by.bindTo(view);
     }
 

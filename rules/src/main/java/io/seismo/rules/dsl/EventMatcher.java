@@ -5,18 +5,22 @@ import io.seismo.rules.event.EventKind;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
 
-/** A rule's {@code where}, bound for one engine thread. Without one, every log event (or every event of the rule's one kind) matches. */
+/**
+ * A rule's {@code where}, bound for one engine thread: it reads the event through the view that all the engine's
+ * rules share. Without one, every log event (or every event of the rule's one kind) matches.
+ */
 public final class EventMatcher {
-    private final EventView view = new EventView();
+    private final EventView view;
     private final RulePart predicate;
     private final EventKind onlyKind;
 
-    EventMatcher(RuleClosure where) {
-        this(where, null);
+    EventMatcher(RuleClosure where, EventView view) {
+        this(where, null, view);
     }
 
     /** @param onlyKind when not null, only events of this kind pass, whatever the {@code where} */
-    EventMatcher(RuleClosure where, EventKind onlyKind) {
+    EventMatcher(RuleClosure where, EventKind onlyKind, EventView view) {
+        this.view = view;
         this.predicate = where == null ? null : where.bindTo(view);
         this.onlyKind = onlyKind;
     }

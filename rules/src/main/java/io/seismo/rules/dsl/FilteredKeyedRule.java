@@ -7,7 +7,7 @@ public interface FilteredKeyedRule extends KeyedRule {
     RuleClosure where();
 
     /** A fresh matcher for one engine's thread. */
-    default EventMatcher newMatcher() {
-        return new EventMatcher(where());
+    default EventMatcher newMatcher(EventView view) {
+        return new EventMatcher(where(), view);
     }
 }

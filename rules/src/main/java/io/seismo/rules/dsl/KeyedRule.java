@@ -12,7 +12,7 @@ public interface KeyedRule {
     }
 
     /** A fresh key function for one engine's thread. */
-    default EventKeyer newKeyer() {
-        return new EventKeyer(by());
+    default EventKeyer newKeyer(EventView view) {
+        return new EventKeyer(by(), view);
     }
 }

@@ -64,7 +64,7 @@ public record NewValueDefinition(
     }
 
     /** A fresh value function for one engine's thread: a key function over the rule's {@code value}. */
-    public EventKeyer newValueOf() {
-        return new EventKeyer(value);
+    public EventKeyer newValueOf(EventView view) {
+        return new EventKeyer(value, view);
     }
 }

@@ -58,13 +58,13 @@ public record RatioDefinition(
     }
 
     /** A fresh matcher of the denominator for one engine's thread. */
-    public EventMatcher newDenominatorMatcher() {
-        return new EventMatcher(denominator);
+    public EventMatcher newDenominatorMatcher(EventView view) {
+        return new EventMatcher(denominator, view);
     }
 
     /** A fresh matcher of the numerator for one engine's thread. */
-    public EventMatcher newNumeratorMatcher() {
-        return new EventMatcher(numerator);
+    public EventMatcher newNumeratorMatcher(EventView view) {
+        return new EventMatcher(numerator, view);
     }
 
     public ViewCondition<RatioView> newCondition() {

@@ -66,12 +66,12 @@ public record SequenceDefinition(
         return text(first) + " then " + text(then) + " within " + Duration.ofNanos(withinNanos) + pair;
     }
 
-    public EventMatcher newFirstMatcher() {
-        return new EventMatcher(first);
+    public EventMatcher newFirstMatcher(EventView view) {
+        return new EventMatcher(first, view);
     }
 
-    public EventMatcher newThenMatcher() {
-        return new EventMatcher(then);
+    public EventMatcher newThenMatcher(EventView view) {
+        return new EventMatcher(then, view);
     }
 
     public PairCondition newCondition() {

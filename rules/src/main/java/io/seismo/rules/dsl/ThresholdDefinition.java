@@ -51,8 +51,8 @@ public record ThresholdDefinition(
     }
 
     /** A fresh matcher that lets only events of {@code kind} through (a traces rule's: trace summaries). */
-    public EventMatcher newMatcher(EventKind kind) {
-        return new EventMatcher(where, kind);
+    public EventMatcher newMatcher(EventKind kind, EventView view) {
+        return new EventMatcher(where, kind, view);
     }
 
     /** A fresh condition for one engine's thread. */

@@ -10,6 +10,7 @@ import io.seismo.rules.detect.DetectorLimits;
 import io.seismo.rules.detect.MetricDetector;
 import io.seismo.rules.detect.ThresholdDetector;
 import io.seismo.rules.dsl.CascadeDefinition;
+import io.seismo.rules.dsl.EventView;
 import io.seismo.rules.dsl.RuleDefinition;
 import io.seismo.rules.dsl.RuleSet;
 import io.seismo.rules.dsl.ThresholdDefinition;
@@ -98,7 +99,7 @@ public final class CorrelationEngine {
         this.traces = new TraceAssembler(options.traceGapNanos(), options.maxOpenTraces(), options.maxSpansPerTrace(),
                 graph, this::traceClosed);
         DetectorLimits limits = new DetectorLimits(options.allowedLatenessNanos(), options.maxKeysPerRule(),
-                options.evidenceMessages(), options.evidenceTraceIds(), new EvidenceSample());
+                options.evidenceMessages(), options.evidenceTraceIds(), new EvidenceSample(), new EventView());
         List<ScheduledDetector> tracesRules = new ArrayList<>();
         for (RuleDefinition rule : rules.rules()) {
             ScheduledDetector scheduled = new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule),

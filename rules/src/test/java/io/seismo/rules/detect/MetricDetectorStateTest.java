@@ -4,6 +4,7 @@ import static io.seismo.rules.RuleText.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seismo.rules.RuleText;
+import io.seismo.rules.dsl.EventView;
 import io.seismo.rules.dsl.MetricDefinition;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.event.EventKind;
@@ -24,7 +25,7 @@ class MetricDetectorStateTest {
                 fireWhen { max > 45 }
             }
             """).rules().get(0);
-    private static final DetectorLimits LIMITS = new DetectorLimits(1_000_000_000L, 100, 3, 3, new EvidenceSample());
+    private static final DetectorLimits LIMITS = new DetectorLimits(1_000_000_000L, 100, 3, 3, new EvidenceSample(), new EventView());
 
     @Test
     void shouldCarryOnFromARestoredStateExactlyAsTheOriginal() {
