@@ -11,8 +11,8 @@ import java.util.List;
  * What {@code where} and {@code by} closures see: the event being evaluated, read-only, plus the level and
  * kind constants so that {@code level >= ERROR} reads naturally. Shows one event at a time and lets go of
  * it after the call, because the event holder belongs to the pipeline. One view serves all the rules of an
- * engine (one thread): showing an event is a store into an old object, a card for G1 to refine, and one view
- * keeps that to one card where a view per rule made it ten a line.
+ * engine (one thread): with a view per rule, showing each line's event meant fetching and writing about ten
+ * old objects (stores G1's barrier and refinement see); one view stays in the cache.
  */
 @RuleApi
 public final class EventView {
