@@ -119,10 +119,7 @@ final class ChunkedBytes extends OutputStream {
 
     /** Appends everything {@code other} holds. */
     void append(ChunkedBytes other) {
-        for (int i = 0; i < other.currentIndex; i++) {
-            putBytes(other.chunks[i], 0, other.chunks[i].length);
-        }
-        putBytes(other.current, 0, other.position);
+        other.copyRange(0, other.size(), this);
     }
 
     /** Copies {@code length} bytes from logical offset {@code from} into {@code target} at {@code offset}. */
