@@ -47,6 +47,7 @@ public final class EngineCorrelator implements Correlator {
         this.metrics = metrics;
         this.stateRestoreFailures = stateRestoreFailures;
         this.ruleCosts = new RuleCostMirror(metrics.ruleMetrics);
+        logWindowSharing(engine);
     }
 
     /**
@@ -55,7 +56,16 @@ public final class EngineCorrelator implements Correlator {
      * empty when that cannot be carried over (logged and counted).
      */
     public void replace(CorrelationEngine next) {
+        logWindowSharing(next);
         replacement.set(next);
+    }
+
+    /** Rules that share windows are costed together, under the first: the log says which they are. */
+    private static void logWindowSharing(CorrelationEngine engine) {
+        for (List<String> rules : engine.windowSharing()) {
+            LOG.info("rules {} count the same events by the same key over the same window: they share one set of "
+                    + "windows, and their cost is counted under '{}'", rules, rules.get(0));
+        }
     }
 
     @Override

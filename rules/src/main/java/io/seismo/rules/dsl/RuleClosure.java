@@ -2,7 +2,11 @@ package io.seismo.rules.dsl;
 
 import groovy.lang.Closure;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -52,15 +56,32 @@ public final class RuleClosure {
      * the closure's class, named after it.
      */
     boolean capturesVariable(String name) {
-        if (prototype == null) {
-            return false;
+        return capturedVariables().contains(name);
+    }
+
+    /**
+     * This part's text when it computes from the event view alone ({@link ViewFunction}) and captured nothing,
+     * so that another part with the same text computes the same; null otherwise, and for a part written in Java.
+     */
+    String viewFunctionText() {
+        if (prototype == null || !capturedVariables().isEmpty() || !ViewFunction.readsOnlyTheView(sourceText)) {
+            return null;
         }
-        for (java.lang.reflect.Field field : prototype.getClass().getDeclaredFields()) {
-            if (field.getName().equals(name)) {
-                return true;
+        return sourceText;
+    }
+
+    private Set<String> capturedVariables() {
+        if (prototype == null) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (Field field : prototype.getClass().getDeclaredFields()) {
+            // Groovy's own fields are static; each captured variable is an instance field (a synthetic one).
+            if (!Modifier.isStatic(field.getModifiers())) {
+                names.add(field.getName());
             }
         }
-        return false;
+        return names;
     }
 
     /** The part bound to {@code view} for one engine's thread. */

@@ -1,7 +1,5 @@
 package io.seismo.rules.dsl;
 
-import org.codehaus.groovy.ast.ASTNode;
-import org.codehaus.groovy.ast.builder.AstStringCompiler;
 import org.codehaus.groovy.ast.expr.BinaryExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;
@@ -10,7 +8,6 @@ import org.codehaus.groovy.ast.expr.VariableExpression;
 import org.codehaus.groovy.ast.stmt.BlockStatement;
 import org.codehaus.groovy.ast.stmt.ExpressionStatement;
 import org.codehaus.groovy.ast.stmt.Statement;
-import org.codehaus.groovy.control.CompilePhase;
 import org.codehaus.groovy.syntax.Types;
 
 import java.util.HashSet;
@@ -51,24 +48,17 @@ public final class ServiceGuard {
 
     /** The guard of a {@code where} body as source text. */
     static ServiceGuard ofSource(String body) {
-        if (body == null || body.isBlank()) {
-            return ANY;
-        }
-        try {
-            List<ASTNode> nodes = new AstStringCompiler().compile(body, CompilePhase.CONVERSION, true);
-            if (nodes.size() != 1 || !(nodes.get(0) instanceof BlockStatement block)) {
-                return ANY;
-            }
-            List<Statement> statements = block.getStatements();
-            if (statements.size() != 1 || !(statements.get(0) instanceof ExpressionStatement statement)) {
-                return ANY;
-            }
-            Set<String> found = servicesOf(statement.getExpression());
-            return found == null ? ANY : new ServiceGuard(Set.copyOf(found));
-        } catch (RuntimeException | LinkageError e) {
+        BlockStatement block = ClosureSyntax.parse(body);
+        if (block == null) {
             // Text the parser cannot read (truncated, say) only costs the optimisation.
             return ANY;
         }
+        List<Statement> statements = block.getStatements();
+        if (statements.size() != 1 || !(statements.get(0) instanceof ExpressionStatement statement)) {
+            return ANY;
+        }
+        Set<String> found = servicesOf(statement.getExpression());
+        return found == null ? ANY : new ServiceGuard(Set.copyOf(found));
     }
 
     /** Whether every service passes. */

@@ -44,6 +44,22 @@ public record ThresholdDefinition(
         return fireWhen.sourceText() != null ? fireWhen.sourceText() : "fireWhen at " + file + ":" + line;
     }
 
+    /**
+     * What this rule counts, as text: two rules with the same text count the same events by the same keys over
+     * the same windows, so one detector can keep the windows for both and look each event's key up once. Null
+     * when that cannot be told from the rule: a {@code where} or {@code by} that reads more than the event
+     * (see {@link ViewFunction}), or one written in Java.
+     */
+    public String windowSharingKey() {
+        String whereText = where == null ? "every log event" : where.viewFunctionText();
+        String byText = by == null ? "by service" : by.viewFunctionText();
+        if (whereText == null || byText == null) {
+            return null;
+        }
+        return "window " + window.sizeNanos() + "/" + window.slideNanos() + " ns\n"
+                + (where == null ? "" : "where ") + whereText + "\n" + (by == null ? "" : "by ") + byText;
+    }
+
     /** A threshold counts only what its {@code where} lets through, so that decides the services it sees. */
     @Override
     public ServiceGuard serviceGuard() {

@@ -73,6 +73,7 @@ public final class CorrelationEngine {
     /** Event time of the last sweep of the dependency graph; not saved, a restored engine sweeps at once. */
     private long lastDecayNanos = Long.MIN_VALUE / 2;
     private final RuleStates ruleStates;
+    private final List<List<String>> windowSharing;
     private boolean fresh = true;
     private boolean scheduleStarted;
     /**
@@ -101,15 +102,18 @@ public final class CorrelationEngine {
         DetectorLimits limits = new DetectorLimits(options.allowedLatenessNanos(), options.maxKeysPerRule(),
                 options.evidenceMessages(), options.evidenceTraceIds(), new EvidenceSample(), new EventView());
         List<ScheduledDetector> tracesRules = new ArrayList<>();
+        SharedWindows shared = SharedWindows.of(rules, limits);
         for (RuleDefinition rule : rules.rules()) {
-            ScheduledDetector scheduled = new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule),
-                    rules.latePolicy(rule));
+            ScheduledDetector scheduled = shared.has(rule)
+                    ? new ScheduledDetector(shared.detectorFor(rule), shared.identityOf(rule), rules.latePolicy(rule))
+                    : new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule), rules.latePolicy(rule));
             detectors.add(scheduled);
             if (rule instanceof TracesDefinition) {
                 tracesRules.add(scheduled);
             }
         }
         this.traceRules = List.copyOf(tracesRules);
+        this.windowSharing = shared.groups();
         this.ruleStates = new RuleStates(detectors);
         this.routing = new EventRouting(detectors, rules.rules().stream().map(RuleDefinition::serviceGuard).toList());
         this.anomalies = new CascadeAnomalies(detectors.stream().map(ScheduledDetector::detector)
@@ -311,6 +315,14 @@ public final class CorrelationEngine {
     /** Per rule, events too late for any window the rule still had open (an event can count for several). */
     public long eventsTooLateForWindows() {
         return detectors.stream().mapToLong(scheduled -> scheduled.detector().eventsTooLate()).sum();
+    }
+
+    /**
+     * The names of the rules that share their windows, one list per set of rules counting the same events by the
+     * same keys over the same window, in rule order; the first of each list is the one costs are counted under.
+     */
+    public List<List<String>> windowSharing() {
+        return windowSharing;
     }
 
     public DependencyGraph dependencyGraph() {

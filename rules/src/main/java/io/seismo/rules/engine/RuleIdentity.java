@@ -31,16 +31,31 @@ record RuleIdentity(String name, String fingerprint) {
     // Bump when the canonical form below changes, so old fingerprints stop matching instead of colliding.
     private static final String CANONICAL_FORM = "seismo-rule-identity-1";
 
+    /**
+     * The identity of the windows rules share ({@link SharedWindows}): named after what
+     * they count, not after a rule or the rules' conditions (the saved windows record those per rule by
+     * {@link #id()}), so that the windows stay across a reload that edits, adds, removes or reorders such rules.
+     */
+    static RuleIdentity ofSharedWindows(String whatTheyCount) {
+        String hash = fingerprint(canonical -> {
+            text(canonical, "shared threshold windows");
+            text(canonical, whatTheyCount);
+        });
+        return new RuleIdentity("shared windows " + hash, hash);
+    }
+
+    /** This rule's identity while another rule keeps its windows: its state is then the other's, never its own. */
+    RuleIdentity sharingWindows() {
+        return new RuleIdentity(name, fingerprint + " in shared windows");
+    }
+
+    /** Name and fingerprint in one string: what tells a rule's definition apart inside shared windows' state. */
+    String id() {
+        return name + '\n' + fingerprint;
+    }
+
     static RuleIdentity of(RuleDefinition rule) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        try (DataOutputStream canonical = new DataOutputStream(
-                new DigestOutputStream(OutputStream.nullOutputStream(), sha256))) {
-            text(canonical, CANONICAL_FORM);
+        return new RuleIdentity(rule.name(), fingerprint(canonical -> {
             text(canonical, rule.kind().name());
             text(canonical, rule.name());
             canonical.writeLong(rule.window().sizeNanos());
@@ -66,10 +81,29 @@ record RuleIdentity(String name, String fingerprint) {
                 canonical.writeLong(cascade.withinNanos());
                 closure(canonical, cascade.unhealthyWhen(), rule);
             }
+        }));
+    }
+
+    /** The SHA-256 of a canonical form, in hex. */
+    private static String fingerprint(CanonicalForm form) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        try (DataOutputStream canonical = new DataOutputStream(
+                new DigestOutputStream(OutputStream.nullOutputStream(), sha256))) {
+            text(canonical, CANONICAL_FORM);
+            form.writeTo(canonical);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a digest does not fail
         }
-        return new RuleIdentity(rule.name(), HexFormat.of().formatHex(sha256.digest()));
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private interface CanonicalForm {
+        void writeTo(DataOutputStream canonical) throws IOException;
     }
 
     private static void closure(DataOutputStream canonical, RuleClosure closure, RuleDefinition rule) throws IOException {

@@ -78,7 +78,7 @@ final class ScheduledDetector {
 
     /** What the rule has cost and seen since the engine started. */
     RuleCost cost() {
-        return new RuleCost(identity.name(), costNanos, detector.ruleErrors(), lateCounted, lateDropped);
+        return new RuleCost(detector.ruleName(), costNanos, detector.ruleErrors(), lateCounted, lateDropped);
     }
 
     /** Evaluates the boundary: {@code maxKeys} keys at once, the rest (if any) through {@link #evaluateMore}. */

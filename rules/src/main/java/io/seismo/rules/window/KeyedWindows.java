@@ -38,6 +38,8 @@ public final class KeyedWindows {
     private final int ringCapacity;
     private final int sampleCapacity;
     private final int maxKeys;
+    /** The rules whose conditions each key records (their counts are the same: same events, keys, window). */
+    private final int sharedBy;
     private final EvictionListener evictionListener;
     private final WindowCounts scratch = new WindowCounts();
     private final EvidenceSample evidenceSample;
@@ -54,9 +56,19 @@ public final class KeyedWindows {
 
     public KeyedWindows(WindowSpec spec, long allowedLatenessNanos, int maxKeys, int sampleCapacity,
                         EvidenceSample evidenceSample, EvictionListener evictionListener) {
+        this(spec, allowedLatenessNanos, maxKeys, sampleCapacity, evidenceSample, 1, evictionListener);
+    }
+
+    /** Windows whose keys record the conditions of {@code sharedBy} rules (1 to 64), rule i as bit i. */
+    public KeyedWindows(WindowSpec spec, long allowedLatenessNanos, int maxKeys, int sampleCapacity,
+                        EvidenceSample evidenceSample, int sharedBy, EvictionListener evictionListener) {
         if (maxKeys < 1) {
             throw new IllegalArgumentException("maxKeys must be at least 1, got " + maxKeys);
         }
+        if (sharedBy < 1 || sharedBy > Long.SIZE) {
+            throw new IllegalArgumentException("windows are shared by 1 to " + Long.SIZE + " rules, not " + sharedBy);
+        }
+        this.sharedBy = sharedBy;
         this.spec = spec;
         this.bucketNanos = spec.bucketNanos();
         // Buckets from the oldest window still to evaluate up to the newest event the watermark lets in.
@@ -159,8 +171,13 @@ public final class KeyedWindows {
 
     /** Records whether {@code key}'s condition holds at {@code boundaryNanos}; says whether that is a change. */
     public Transition update(WindowedKey key, boolean holds, long boundaryNanos) {
+        return update(key, 0, holds, boundaryNanos);
+    }
+
+    /** Records whether the condition of rule {@code rule} of those sharing the windows holds for {@code key}. */
+    public Transition update(WindowedKey key, int rule, boolean holds, long boundaryNanos) {
         keys.beforeChange(key);
-        return key.update(holds, boundaryNanos);
+        return key.update(rule, holds, boundaryNanos);
     }
 
     public WindowedKey get(String key) {
@@ -197,11 +214,19 @@ public final class KeyedWindows {
         out.writeLong(retainedFrom);
         out.writeLong(evictions);
         out.writeLong(droppedEvents);
-        keys.writeTo(out, (state, to) -> state.writeTo(to, retainedFrom));
+        keys.writeTo(out, (state, to) -> state.writeTo(to, retainedFrom, sharedBy));
     }
 
     /** Reads what {@link #writeTo} wrote; installs it over this rule's (empty) windows once applied. */
     public StagedRestore readState(StateInput in) {
+        return readState(in, SavedRules.ONE);
+    }
+
+    /**
+     * Reads what {@link #writeTo} of windows shared by {@code savedRules} wrote, each key's conditions moved to
+     * the rules sharing these windows now; installs it once applied.
+     */
+    public StagedRestore readState(StateInput in, SavedRules savedRules) {
         long retainedFrom = in.readTimeOr(Long.MIN_VALUE, "first retained bucket");
         long savedEvictions = in.readCounter("evicted keys");
         long savedDropped = in.readCounter("events too late");
@@ -209,7 +234,7 @@ public final class KeyedWindows {
         List<WindowedKey> restored = new ArrayList<>(count);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            WindowedKey state = WindowedKey.readFrom(in, ringCapacity, sampleCapacity);
+            WindowedKey state = WindowedKey.readFrom(in, ringCapacity, sampleCapacity, savedRules);
             if (!names.add(state.key())) {
                 throw new CorruptStateException("key '" + state.key() + "' is saved twice");
             }

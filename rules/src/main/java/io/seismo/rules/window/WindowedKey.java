@@ -21,7 +21,8 @@ public final class WindowedKey extends SnapshotEntry {
     private final SampleRing recentSamples;
     private String key;
     private long newestBucket = NO_BUCKET;
-    private boolean holds;
+    /** Bit i: rule i of those sharing these windows held at the last boundary (one rule: bit 0). */
+    private long holdsBits;
     private long holdsSinceNanos;
 
     WindowedKey(String key, int ringCapacity, int sampleCapacity) {
@@ -40,26 +41,35 @@ public final class WindowedKey extends SnapshotEntry {
         return key;
     }
 
-    /** Whether the condition held at the last boundary this key was evaluated at. */
+    /** Whether a condition (of any rule sharing these windows) held at the last boundary this key was evaluated at. */
     public boolean holds() {
-        return holds;
+        return holdsBits != 0;
     }
 
-    /** The boundary at which the condition started to hold; meaningful while {@link #holds()}. */
+    /** Whether the condition of rule {@code rule} of those sharing these windows held at the last boundary. */
+    public boolean holds(int rule) {
+        return (holdsBits & 1L << rule) != 0;
+    }
+
+    /** The boundary at which a condition started to hold while none did; meaningful while {@link #holds()}. */
     public long holdsSinceNanos() {
         return holdsSinceNanos;
     }
 
-    /** Records the condition's value at {@code boundaryNanos} and says whether that is a change. */
-    Transition update(boolean nowHolds, long boundaryNanos) {
-        if (nowHolds == holds) {
+    /** Records rule {@code rule}'s condition at {@code boundaryNanos} and says whether that is a change. */
+    Transition update(int rule, boolean nowHolds, long boundaryNanos) {
+        long bit = 1L << rule;
+        if (nowHolds == ((holdsBits & bit) != 0)) {
             return Transition.UNCHANGED;
         }
-        holds = nowHolds;
         if (nowHolds) {
-            holdsSinceNanos = boundaryNanos;
+            if (holdsBits == 0) {
+                holdsSinceNanos = boundaryNanos;
+            }
+            holdsBits |= bit;
             return Transition.STARTED;
         }
+        holdsBits &= ~bit;
         return Transition.STOPPED;
     }
 
@@ -103,27 +113,39 @@ public final class WindowedKey extends SnapshotEntry {
         errorSamples.clear();
         recentSamples.clear();
         newestBucket = NO_BUCKET;
-        holds = false;
+        holdsBits = 0;
         holdsSinceNanos = 0;
     }
 
-    /** Saves this key with its buckets from {@code fromBucket} on. */
-    void writeTo(StateOutput out, long fromBucket) {
+    /**
+     * Saves this key with its buckets from {@code fromBucket} on; whether each rule holds as one flag, or with
+     * {@code sharedBy} more than one rule as the bits of a long.
+     */
+    void writeTo(StateOutput out, long fromBucket, int sharedBy) {
         out.writeString(key);
         out.writeLong(newestBucket);
-        out.writeBoolean(holds);
+        if (sharedBy == 1) {
+            out.writeBoolean(holdsBits != 0);
+        } else {
+            out.writeLong(holdsBits);
+        }
         out.writeLong(holdsSinceNanos);
         ring.writeTo(out, fromBucket);
         errorSamples.writeTo(out);
         recentSamples.writeTo(out);
     }
 
-    /** Reads a key saved by {@link #writeTo} into new state sized for this engine. */
-    static WindowedKey readFrom(StateInput in, int ringCapacity, int sampleCapacity) {
+    /**
+     * Reads a key saved by {@link #writeTo} into new state sized for this engine; the bits of rules sharing the
+     * windows (saved by more than one rule) through {@code savedRules}, which says where each saved rule is now.
+     */
+    static WindowedKey readFrom(StateInput in, int ringCapacity, int sampleCapacity, SavedRules savedRules) {
         WindowedKey state = new WindowedKey(in.readString("key"), ringCapacity, sampleCapacity);
         try {
             state.newestBucket = in.readTimeOr(NO_BUCKET, "newest bucket");
-            state.holds = in.readBoolean("whether the condition holds");
+            state.holdsBits = savedRules.sharedBy() == 1
+                    ? (in.readBoolean("whether the condition holds") ? 1 : 0)
+                    : savedRules.toCurrent(in.readLong("whether each rule's condition holds"));
             state.holdsSinceNanos = in.readTime("onset");
             state.ring.readFrom(in, state.newestBucket);
             state.errorSamples.readFrom(in, "error samples");

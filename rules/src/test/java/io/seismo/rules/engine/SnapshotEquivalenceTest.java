@@ -174,6 +174,7 @@ class SnapshotEquivalenceTest {
         sources.add(new RuleSource("trace.groovy", TRACE_RULE));
         sources.add(new RuleSource("session.groovy", SESSION_RULE));
         sources.add(new RuleSource("traces.groovy", TRACES_RULE));
+        sources.add(new RuleSource("shared.groovy", SharedWindowsTest.SHARED)); // three rules, one detector
         return RuleSet.compile(sources);
     }
 }

@@ -20,19 +20,20 @@ import org.junit.jupiter.api.Test;
 
 /** State follows rules by identity: unchanged rules keep it (a restart, a reload), edited and new ones start empty. */
 class SnapshotRuleIdentityTest {
+    // Each threshold counts other events (its own where), so none shares its windows (SharedWindowsTest).
     private static final String BEFORE = """
-            threshold('steady') { window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
+            threshold('steady') { where { level >= ERROR }; window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
             threshold('edited') { window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
-            threshold('removed') { window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
+            threshold('removed') { where { service == 'api' }; window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
             cascade('cascade') { window sliding(10.seconds, 1.second); unhealthyWhen { errors >= 5 } }
             """;
     // The same 'steady' and 'cascade', moved to other lines of another file; 'edited' has a new condition.
     private static final String AFTER = """
             // reordered and commented: neither changes what a rule computes
-            threshold('added') { window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
+            threshold('added') { where { kind == LOG }; window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
             threshold('edited') { window sliding(10.seconds, 1.second); fireWhen { errors >= 6 } }
 
-            threshold('steady') { window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
+            threshold('steady') { where { level >= ERROR }; window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
             cascade('cascade') { window sliding(10.seconds, 1.second); unhealthyWhen { errors >= 5 } }
             """;
 

@@ -91,7 +91,7 @@ class KeyedWindowsTest {
         KeyedWindows windows = windows(WindowSpec.tumbling(10 * SECOND), 10);
         windows.add("quiet", SECOND, Level.INFO, event(null, null));
         windows.add("firing", SECOND, Level.ERROR, event(null, null));
-        windows.evaluate(10 * SECOND, (key, counts) -> key.update(key.key().equals("firing"), 10 * SECOND));
+        windows.evaluate(10 * SECOND, (key, counts) -> windows.update(key, key.key().equals("firing"), 10 * SECOND));
 
         windows.retainFrom(20 * SECOND);
 

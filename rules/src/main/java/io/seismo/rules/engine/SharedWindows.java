@@ -1,0 +1,81 @@
+package io.seismo.rules.engine;
+
+import io.seismo.rules.detect.Detector;
+import io.seismo.rules.detect.DetectorLimits;
+import io.seismo.rules.detect.ThresholdDetector;
+import io.seismo.rules.dsl.RuleDefinition;
+import io.seismo.rules.dsl.RuleSet;
+import io.seismo.rules.dsl.ThresholdDefinition;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The threshold rules of a rule set that count the same events by the same keys over the same window, with the
+ * same late policy (a warning and a critical level on one {@code where}, say), and one detector for each such
+ * set: the windows are kept once and each event's key is looked up once for all of them. At most 64 rules share
+ * one detector (a key records their conditions as the bits of a long); more start another.
+ */
+final class SharedWindows {
+    private final Map<RuleDefinition, Detector> detectors = new IdentityHashMap<>();
+    private final Map<RuleDefinition, RuleIdentity> identities = new IdentityHashMap<>();
+    private final List<List<String>> groups = new ArrayList<>();
+
+    private SharedWindows() {
+    }
+
+    static SharedWindows of(RuleSet rules, DetectorLimits limits) {
+        Map<String, List<List<ThresholdDefinition>>> byWhatTheyCount = new LinkedHashMap<>();
+        for (RuleDefinition rule : rules.rules()) {
+            if (rule instanceof ThresholdDefinition threshold && threshold.windowSharingKey() != null) {
+                String counts = threshold.windowSharingKey() + "\nlate events " + rules.latePolicy(rule);
+                List<List<ThresholdDefinition>> sets = byWhatTheyCount.computeIfAbsent(counts, k -> new ArrayList<>());
+                if (sets.isEmpty() || sets.get(sets.size() - 1).size() == Long.SIZE) {
+                    sets.add(new ArrayList<>());
+                }
+                sets.get(sets.size() - 1).add(threshold);
+            }
+        }
+        SharedWindows shared = new SharedWindows();
+        byWhatTheyCount.forEach((counts, sets) -> {
+            for (int part = 0; part < sets.size(); part++) {
+                if (sets.get(part).size() > 1) {
+                    shared.add(sets.get(part), RuleIdentity.ofSharedWindows(counts + "\npart " + part), limits);
+                }
+            }
+        });
+        return shared;
+    }
+
+    private void add(List<ThresholdDefinition> rules, RuleIdentity windows, DetectorLimits limits) {
+        List<String> ids = rules.stream().map(rule -> RuleIdentity.of(rule).id()).toList();
+        ThresholdDetector detector = ThresholdDetector.sharedBy(rules, ids, limits);
+        for (int i = 0; i < rules.size(); i++) {
+            ThresholdDefinition rule = rules.get(i);
+            detectors.put(rule, detector.rule(i));
+            // The windows are saved with the first rule, under their own identity; the others save nothing.
+            identities.put(rule, i == 0 ? windows : RuleIdentity.of(rule).sharingWindows());
+        }
+        groups.add(rules.stream().map(ThresholdDefinition::name).toList());
+    }
+
+    /** Whether {@code rule} shares its windows with another rule. */
+    boolean has(RuleDefinition rule) {
+        return detectors.containsKey(rule);
+    }
+
+    Detector detectorFor(RuleDefinition rule) {
+        return detectors.get(rule);
+    }
+
+    RuleIdentity identityOf(RuleDefinition rule) {
+        return identities.get(rule);
+    }
+
+    /** The names of each set of rules sharing windows, in rule order. */
+    List<List<String>> groups() {
+        return List.copyOf(groups);
+    }
+}
