@@ -104,14 +104,15 @@ public final class ThresholdDetector implements Detector {
     }
 
     /**
-     * One detector for rules with the same {@link ThresholdDefinition#windowSharingKey()} (2 to 64 of them), in
+     * One detector for rules with the same {@link ThresholdDefinition#windowSharingKey()} (1 to 64 of them), in
      * rule order; {@code ruleIds} tell their definitions apart in a snapshot, so that a restore keeps the
-     * conditions of the rules that did not change.
+     * conditions of the rules that did not change, and windows saved by other rules counting the same can be
+     * taken over ({@link #adoptFromOne}, {@link #adoptShared}).
      */
     public static ThresholdDetector sharedBy(List<ThresholdDefinition> rules, List<String> ruleIds,
                                              DetectorLimits limits) {
-        if (rules.size() < 2 || rules.size() > Long.SIZE || ruleIds.size() != rules.size()) {
-            throw new IllegalArgumentException("2 to " + Long.SIZE + " rules with an id each share a detector, got "
+        if (rules.isEmpty() || rules.size() > Long.SIZE || ruleIds.size() != rules.size()) {
+            throw new IllegalArgumentException("1 to " + Long.SIZE + " rules with an id each share a detector, got "
                     + rules.size() + " rules and " + ruleIds.size() + " ids");
         }
         String sharing = rules.get(0).windowSharingKey();
@@ -258,40 +259,78 @@ public final class ThresholdDetector implements Detector {
         windows.writeTo(out);
     }
 
-    /**
-     * Reads what {@link #writeState} wrote. Shared windows may have been saved by other rules than share them
-     * now (a reload changed one): a rule saved with the same id keeps its conditions and errors, the others
-     * start with none holding.
-     */
+    /** Reads what {@link #writeState} wrote, for the same rules (see {@link #adoptShared} for shared windows). */
     @Override
     public StagedRestore readState(StateInput in) {
+        return isShared() ? adoptShared(in) : adoptFromOne(in, 0);
+    }
+
+    /**
+     * The ids of the rules whose shared windows {@code in} holds, read ahead of it; {@code in} is where
+     * {@link #writeState} of more than one rule began.
+     */
+    public static List<String> savedRuleIds(StateInput in) {
+        StateInput ahead = in.lookAhead();
+        int saved = ahead.readCount("rules sharing the windows", Long.SIZE, StateInput.MIN_STRING_BYTES + Long.BYTES);
+        List<String> ids = new ArrayList<>(saved);
+        for (int i = 0; i < saved; i++) {
+            ids.add(ahead.readString("rule id"));
+            ahead.readCounter("rule errors");
+        }
+        return ids;
+    }
+
+    /** The ids of the rules this detector runs, in order; empty when the engine gave none. */
+    public List<String> ruleIds() {
+        return ruleIds;
+    }
+
+    /**
+     * Reads windows that one rule saved alone ({@link #writeState} of a rule not sharing), as the windows of
+     * these rules: that rule is rule {@code savedRule} of them now and keeps its conditions and errors; the
+     * others start with none holding. What lets a rule keep its windows when another rule starts sharing them.
+     */
+    public StagedRestore adoptFromOne(StateInput in, int savedRule) {
+        if (savedRule < 0 || savedRule >= rules.size()) {
+            throw new IllegalArgumentException("no rule " + savedRule + " of " + rules.size() + " runs here");
+        }
         long[] savedRuleErrors = new long[rules.size()];
-        int[] now;
-        if (isShared()) {
-            int saved = in.readCount("rules sharing the windows", Long.SIZE, StateInput.MIN_STRING_BYTES + Long.BYTES);
-            now = new int[saved];
-            for (int i = 0; i < saved; i++) {
-                String id = in.readString("rule id");
-                long errors = in.readCounter("rule errors");
-                now[i] = ruleIds.indexOf(id);
-                for (int earlier = 0; earlier < i; earlier++) {
-                    if (now[i] >= 0 && now[earlier] == now[i]) {
-                        throw new CorruptStateException("rule '" + id + "' is saved twice in shared windows");
-                    }
-                }
-                if (now[i] >= 0) {
-                    savedRuleErrors[now[i]] = errors;
+        savedRuleErrors[savedRule] = in.readCounter("rule errors");
+        return readRest(in, new int[] {savedRule}, false, savedRuleErrors);
+    }
+
+    /**
+     * Reads windows that rules sharing them saved ({@link #writeState} of more than one rule), as the windows of
+     * these rules: each saved rule with the id of one here keeps its conditions and errors, the others here start
+     * with none holding, and the saved rules not here are dropped (a reload changed, removed or added some).
+     */
+    public StagedRestore adoptShared(StateInput in) {
+        long[] savedRuleErrors = new long[rules.size()];
+        int saved = in.readCount("rules sharing the windows", Long.SIZE, StateInput.MIN_STRING_BYTES + Long.BYTES);
+        int[] now = new int[saved];
+        for (int i = 0; i < saved; i++) {
+            String id = in.readString("rule id");
+            long errors = in.readCounter("rule errors");
+            now[i] = ruleIds.indexOf(id);
+            for (int earlier = 0; earlier < i; earlier++) {
+                if (now[i] >= 0 && now[earlier] == now[i]) {
+                    throw new CorruptStateException("rule '" + id + "' is saved twice in shared windows");
                 }
             }
-        } else {
-            now = new int[] {0};
-            savedRuleErrors[0] = in.readCounter("rule errors");
+            if (now[i] >= 0) {
+                savedRuleErrors[now[i]] = errors;
+            }
         }
+        return readRest(in, now, true, savedRuleErrors);
+    }
+
+    /** The evicted keys and the windows, each saved rule's bits moved to {@code now}. */
+    private StagedRestore readRest(StateInput in, int[] now, boolean savedShared, long[] savedRuleErrors) {
         // Each key is evicted at most once between two boundaries, so there are never more than maxKeys a rule.
         int count = in.readCount("keys evicted while firing", maxKeys * now.length, EvictedKey.MIN_SAVED_BYTES);
         List<EvictedKey> evicted = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int savedRule = isShared() ? in.readInt("rule of an evicted key") : 0;
+            int savedRule = savedShared ? in.readInt("rule of an evicted key") : 0;
             if (savedRule < 0 || savedRule >= now.length) {
                 throw new CorruptStateException("an evicted key is of rule " + savedRule + " of " + now.length);
             }
@@ -300,7 +339,7 @@ public final class ThresholdDetector implements Detector {
                 evicted.add(key);
             }
         }
-        StagedRestore restoreWindows = windows.readState(in, isShared() ? SavedRules.of(now) : SavedRules.ONE);
+        StagedRestore restoreWindows = windows.readState(in, SavedRules.of(now));
         return () -> {
             System.arraycopy(savedRuleErrors, 0, ruleErrors, 0, ruleErrors.length);
             evictedWhileFiring.clear();

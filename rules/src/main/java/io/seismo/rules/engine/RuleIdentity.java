@@ -30,6 +30,7 @@ import java.util.Map;
 record RuleIdentity(String name, String fingerprint) {
     // Bump when the canonical form below changes, so old fingerprints stop matching instead of colliding.
     private static final String CANONICAL_FORM = "seismo-rule-identity-1";
+    private static final String SHARED_WINDOWS = "shared windows ";
 
     /**
      * The identity of the windows rules share ({@link SharedWindows}): named after what
@@ -41,7 +42,12 @@ record RuleIdentity(String name, String fingerprint) {
             text(canonical, "shared threshold windows");
             text(canonical, whatTheyCount);
         });
-        return new RuleIdentity("shared windows " + hash, hash);
+        return new RuleIdentity(SHARED_WINDOWS + hash, hash);
+    }
+
+    /** Whether this names windows rules share ({@link #ofSharedWindows}) rather than one rule. */
+    boolean isSharedWindows() {
+        return name.equals(SHARED_WINDOWS + fingerprint);
     }
 
     /** This rule's identity while another rule keeps its windows: its state is then the other's, never its own. */

@@ -11,6 +11,7 @@ import io.seismo.rules.state.StateOutput;
 import io.seismo.rules.time.Watermark;
 import io.seismo.rules.window.WindowSpec;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A detector with its next window boundary. A detector that holds nothing jumps straight to the first
@@ -104,6 +105,13 @@ final class ScheduledDetector {
         return !evaluating;
     }
 
+    /** What {@link #writeTo} wrote after the next boundary, read ahead of {@code in}: the detector's own part. */
+    static StateInput detectorPart(StateInput in) {
+        StateInput ahead = in.lookAhead();
+        ahead.readLong("next boundary");
+        return ahead;
+    }
+
     void writeTo(StateOutput out) {
         out.writeLong(nextBoundaryNanos);
         detector.writeState(out);
@@ -115,13 +123,18 @@ final class ScheduledDetector {
      * (and a boundary far behind the watermark would cost one evaluation per slide to catch up).
      */
     StagedRestore readState(StateInput in, Watermark.Saved watermark) {
+        return readState(in, watermark, detector::readState);
+    }
+
+    /** The same, with the detector's part read by {@code detectorState} (windows another rule saved, say). */
+    StagedRestore readState(StateInput in, Watermark.Saved watermark, Function<StateInput, StagedRestore> detectorState) {
         long boundary = in.readTimeOr(NOT_STARTED, "next boundary");
         long expected = watermark.started() ? window.firstBoundaryAfter(watermark.watermarkNanos()) : NOT_STARTED;
         if (boundary != expected) {
             throw new CorruptStateException("next boundary is " + boundary
                     + ", but the watermark " + watermark.watermarkNanos() + " puts it at " + expected);
         }
-        StagedRestore restoreDetector = detector.readState(in);
+        StagedRestore restoreDetector = detectorState.apply(in);
         return () -> {
             nextBoundaryNanos = boundary; // the detector's own state already holds what it retains
             restoreDetector.apply();

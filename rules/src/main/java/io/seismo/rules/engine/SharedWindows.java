@@ -16,7 +16,9 @@ import java.util.Map;
  * The threshold rules of a rule set that count the same events by the same keys over the same window, with the
  * same late policy (a warning and a critical level on one {@code where}, say), and one detector for each such
  * set: the windows are kept once and each event's key is looked up once for all of them. At most 64 rules share
- * one detector (a key records their conditions as the bits of a long); more start another.
+ * one detector (a key records their conditions as the bits of a long); more start another. A rule that could
+ * share but counts what no other does gets its detector here too, with its id, so that it can take over windows
+ * it shared before a reload.
  */
 final class SharedWindows {
     private final Map<RuleDefinition, Detector> detectors = new IdentityHashMap<>();
@@ -41,9 +43,10 @@ final class SharedWindows {
         SharedWindows shared = new SharedWindows();
         byWhatTheyCount.forEach((counts, sets) -> {
             for (int part = 0; part < sets.size(); part++) {
-                if (sets.get(part).size() > 1) {
-                    shared.add(sets.get(part), RuleIdentity.ofSharedWindows(counts + "\npart " + part), limits);
-                }
+                List<ThresholdDefinition> set = sets.get(part);
+                // A rule alone keeps its own identity, and its ids let it take over windows it shared before.
+                shared.add(set, set.size() == 1 ? RuleIdentity.of(set.get(0))
+                        : RuleIdentity.ofSharedWindows(counts + "\npart " + part), limits);
             }
         });
         return shared;
@@ -58,10 +61,12 @@ final class SharedWindows {
             // The windows are saved with the first rule, under their own identity; the others save nothing.
             identities.put(rule, i == 0 ? windows : RuleIdentity.of(rule).sharingWindows());
         }
-        groups.add(rules.stream().map(ThresholdDefinition::name).toList());
+        if (rules.size() > 1) {
+            groups.add(rules.stream().map(ThresholdDefinition::name).toList());
+        }
     }
 
-    /** Whether {@code rule} shares its windows with another rule. */
+    /** Whether {@code rule} is a threshold whose windows could be shared (alone or not, its detector is here). */
     boolean has(RuleDefinition rule) {
         return detectors.containsKey(rule);
     }

@@ -43,6 +43,11 @@ public final class StateInput {
         return source.available();
     }
 
+    /** Another reader of what this one has left, from where it is now: to look ahead without moving this one. */
+    public StateInput lookAhead() {
+        return new StateInput(bytes, position(), remaining());
+    }
+
     public long readLong(String what) {
         need(Long.BYTES, what);
         try {

@@ -143,9 +143,9 @@ public final class WindowedKey extends SnapshotEntry {
         WindowedKey state = new WindowedKey(in.readString("key"), ringCapacity, sampleCapacity);
         try {
             state.newestBucket = in.readTimeOr(NO_BUCKET, "newest bucket");
-            state.holdsBits = savedRules.sharedBy() == 1
+            state.holdsBits = savedRules.toCurrent(savedRules.sharedBy() == 1
                     ? (in.readBoolean("whether the condition holds") ? 1 : 0)
-                    : savedRules.toCurrent(in.readLong("whether each rule's condition holds"));
+                    : in.readLong("whether each rule's condition holds"));
             state.holdsSinceNanos = in.readTime("onset");
             state.ring.readFrom(in, state.newestBucket);
             state.errorSamples.readFrom(in, "error samples");

@@ -117,28 +117,66 @@ class SharedWindowsTest {
                 threshold('warning') { window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
                 threshold('critical') { window sliding(10.seconds, 1.second); fireWhen { errors >= 12 } }
                 """;
+        Reload reload = reload(before, after);
+        assertThat(reload.before()).extracting(Finding::ruleName, Finding::key, Finding::firing)
+                .containsExactlyInAnyOrder(tuple("warning", "api", true), tuple("critical", "api", true),
+                        tuple("removed", "api", true));
+
+        // 'warning' knew it fired and resolves; 'critical' and 'added' forgot any condition but kept the counts,
+        // so they fire at once on the errors counted before the reload, and resolve as those leave the window.
+        assertThat(reload.after()).extracting(Finding::ruleName, Finding::key, Finding::firing)
+                .containsExactlyInAnyOrder(tuple("warning", "api", false), tuple("critical", "api", true),
+                        tuple("critical", "api", false), tuple("added", "api", true), tuple("added", "api", false));
+        assertThat(reload.sharing()).containsExactly(List.of("added", "warning", "critical"));
+    }
+
+    @Test
+    void shouldKeepARulesWindowsWhenAnotherRuleStartsSharingThem() {
+        // Also what a snapshot of a build before sharing meets: each rule saved alone.
+        List<Finding> findings = reload("""
+                threshold('warning') { window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
+                """, """
+                threshold('critical') { window sliding(10.seconds, 1.second); fireWhen { errors >= 12 } }
+                threshold('warning') { window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
+                """).after();
+
+        // 'warning' (second of the two now) knew it fired and resolves; 'critical' fires at once on the errors counted before, and resolves.
+        assertThat(findings).extracting(Finding::ruleName, Finding::key, Finding::firing)
+                .containsExactlyInAnyOrder(tuple("warning", "api", false), tuple("critical", "api", true),
+                        tuple("critical", "api", false));
+    }
+
+    @Test
+    void shouldKeepTheWindowsOfTheRuleLeftAloneWhenTheOthersGo() {
+        List<Finding> findings = reload("""
+                threshold('warning') { window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
+                threshold('critical') { window sliding(10.seconds, 1.second); fireWhen { errors >= 10 } }
+                """, """
+                threshold('warning') { window sliding(10.seconds, 1.second); fireWhen { errors >= 5 } }
+                """).after();
+
+        assertThat(findings).extracting(Finding::ruleName, Finding::key, Finding::firing)
+                .containsExactly(tuple("warning", "api", false));
+    }
+
+    /** The findings before and after a reload, and which rules share windows after it. */
+    private record Reload(List<Finding> before, List<Finding> after, List<List<String>> sharing) {
+    }
+
+    /** 20 s of api errors with {@code before}, then a reload to {@code after} and 20 s of api requests. */
+    private Reload reload(String before, String after) {
         RecordingListener beforeFindings = new RecordingListener();
         CorrelationEngine running = new CorrelationEngine(RuleText.compile(before), EngineOptions.defaults(), beforeFindings);
         for (int tenth = 0; tenth < 200; tenth++) {
             feed(running, SyntheticEvent.log(at(tenth / 10.0), "api", Level.ERROR, "api failed"));
         }
-        assertThat(beforeFindings.findings()).extracting(Finding::ruleName, Finding::key, Finding::firing)
-                .containsExactlyInAnyOrder(tuple("warning", "api", true), tuple("critical", "api", true),
-                        tuple("removed", "api", true));
-
         RecordingListener afterFindings = new RecordingListener();
         CorrelationEngine reloaded = new CorrelationEngine(RuleText.compile(after), EngineOptions.defaults(), afterFindings);
         reloaded.restore(running.snapshot());
         for (int tenth = 200; tenth < 400; tenth++) {
             feed(reloaded, SyntheticEvent.log(at(tenth / 10.0), "api", Level.INFO, "request"));
         }
-
-        // 'warning' knew it fired and resolves; 'critical' and 'added' forgot any condition but kept the counts,
-        // so they fire at once on the errors counted before the reload, and resolve as those leave the window.
-        assertThat(afterFindings.findings()).extracting(Finding::ruleName, Finding::key, Finding::firing)
-                .containsExactlyInAnyOrder(tuple("warning", "api", false), tuple("critical", "api", true),
-                        tuple("critical", "api", false), tuple("added", "api", true), tuple("added", "api", false));
-        assertThat(reloaded.windowSharing()).containsExactly(List.of("added", "warning", "critical"));
+        return new Reload(beforeFindings.findings(), afterFindings.findings(), reloaded.windowSharing());
     }
 
     private static String ruleNamed(String name) {
