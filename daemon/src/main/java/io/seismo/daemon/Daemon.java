@@ -33,6 +33,7 @@ import io.seismo.daemon.ingest.ParserTable;
 import io.seismo.daemon.journal.JournalOptions;
 import io.seismo.daemon.journal.SegmentedJournal;
 import io.seismo.daemon.metrics.DaemonMetrics;
+import io.seismo.daemon.metrics.EpochNanos;
 import io.seismo.daemon.metrics.PrometheusAlertingMetrics;
 import io.seismo.daemon.metrics.RateMeter;
 import io.seismo.daemon.parse.LineParser;
@@ -223,7 +224,7 @@ public final class Daemon implements AutoCloseable {
             Pipeline ticking = pipeline;
             Checkpointer periodic = checkpointer;
             ticker.scheduleAtFixedRate(() -> {
-                ticking.tick(epochNanos(clock));
+                ticking.tick(EpochNanos.now(clock));
                 ingestRate.sample(System.nanoTime(), (long) metrics.eventsIngested.get());
             }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
             long checkpointMillis = durability.checkpointInterval().toMillis();
@@ -397,10 +398,5 @@ public final class Daemon implements AutoCloseable {
                 .withTraceGapNanos(config.traceGap().toNanos())
                 .withMaxOpenTraces(config.maxOpenTraces())
                 .withTimeMode(config.timeMode());
-    }
-
-    private static long epochNanos(Clock clock) {
-        Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

@@ -12,30 +12,39 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** A scrape of the daemon's {@code /metrics}: the few series the benchmark reads. */
+/**
+ * A scrape of the daemon's {@code /metrics}: the few series the benchmark reads, with the cumulative bucket counts
+ * of two histograms (ingest to finding, and ingest to the correlator taking a line) by upper bound.
+ */
 record DaemonMetrics(double events, double bytes, double correlated, double late, double tracesEvicted,
-                     Map<Double, Double> findingLatencyBuckets) {
+                     Map<Double, Double> findingLatencyBuckets, Map<Double, Double> ingestWaitBuckets) {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String BUCKET = "seismo_ingest_to_finding_seconds_bucket{le=\"";
+    private static final String FINDING_BUCKET = "seismo_ingest_to_finding_seconds_bucket{le=\"";
+    private static final String WAIT_BUCKET = "seismo_ingest_to_correlator_seconds_bucket{le=\"";
     /**
      * Only the series read here: the benchmark scrapes ten times a second, and writing every series (a few per
      * rule) each time was the daemon's eighth-largest allocation in JFR, the benchmark's own load.
      */
     private static final String ONLY_THESE = Stream.of("seismo_ingest_events_total", "seismo_ingest_bytes_total",
                     "seismo_correlator_events_total", "seismo_late_events_total", "seismo_traces_evicted_total",
-                    "seismo_ingest_to_finding_seconds")
+                    "seismo_ingest_to_finding_seconds", "seismo_ingest_to_correlator_seconds")
             .map(name -> "name%5B%5D=" + name).collect(Collectors.joining("&", "/metrics?", ""));
 
     static DaemonMetrics scrape(int port) throws IOException, InterruptedException {
-        String text = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ONLY_THESE))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return parse(CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ONLY_THESE))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** The series read here, out of the Prometheus text format. */
+    static DaemonMetrics parse(String text) {
         double events = 0;
         double bytes = 0;
         double correlated = 0;
         double late = 0;
         double evicted = 0;
-        Map<Double, Double> buckets = new TreeMap<>();
+        Map<Double, Double> findingBuckets = new TreeMap<>();
+        Map<Double, Double> waitBuckets = new TreeMap<>();
         for (String line : text.split("\n")) {
             if (line.startsWith("seismo_ingest_events_total ")) {
                 events = value(line);
@@ -47,19 +56,26 @@ record DaemonMetrics(double events, double bytes, double correlated, double late
                 late = value(line);
             } else if (line.startsWith("seismo_traces_evicted_total ")) {
                 evicted = value(line);
-            } else if (line.startsWith(BUCKET)) {
-                String bound = line.substring(BUCKET.length(), line.indexOf('"', BUCKET.length()));
-                buckets.put("+Inf".equals(bound) ? Double.POSITIVE_INFINITY : Double.parseDouble(bound), value(line));
+            } else if (line.startsWith(FINDING_BUCKET)) {
+                putBucket(findingBuckets, line, FINDING_BUCKET);
+            } else if (line.startsWith(WAIT_BUCKET)) {
+                putBucket(waitBuckets, line, WAIT_BUCKET);
             }
         }
-        return new DaemonMetrics(events, bytes, correlated, late, evicted, buckets);
+        return new DaemonMetrics(events, bytes, correlated, late, evicted, findingBuckets, waitBuckets);
+    }
+
+    private static void putBucket(Map<Double, Double> buckets, String line, String prefix) {
+        String bound = line.substring(prefix.length(), line.indexOf('"', prefix.length()));
+        buckets.put("+Inf".equals(bound) ? Double.POSITIVE_INFINITY : Double.parseDouble(bound), value(line));
     }
 
     /**
-     * A quantile of the daemon's ingest-to-finding histogram between two scrapes, as the upper bound of the
-     * bucket it falls in (the histogram's resolution); NaN when nothing was observed.
+     * A quantile of one of the daemon's histograms between two scrapes ({@code before} and {@code after}, its bucket
+     * counts), as the upper bound of the bucket it falls in (the histogram's resolution); NaN when nothing was
+     * observed.
      */
-    static double findingLatencyQuantile(DaemonMetrics before, DaemonMetrics after, double q) {
+    static double quantile(Map<Double, Double> before, Map<Double, Double> after, double q) {
         Map<Double, Double> increase = increase(before, after);
         double total = increase.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         if (total <= 0) {
@@ -74,10 +90,10 @@ record DaemonMetrics(double events, double bytes, double correlated, double late
     }
 
     /**
-     * The percentage of findings between two scrapes that came at most {@code seconds} after their ingest; {@code
-     * seconds} must be one of the histogram's bucket bounds. NaN when nothing was observed.
+     * The percentage of what one of the daemon's histograms observed between two scrapes that took at most
+     * {@code seconds}, which must be one of its bucket bounds. NaN when nothing was observed.
      */
-    static double findingsWithinPercent(DaemonMetrics before, DaemonMetrics after, double seconds) {
+    static double withinPercent(Map<Double, Double> before, Map<Double, Double> after, double seconds) {
         Map<Double, Double> increase = increase(before, after);
         double total = increase.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         if (!increase.containsKey(seconds)) {
@@ -86,11 +102,10 @@ record DaemonMetrics(double events, double bytes, double correlated, double late
         return total <= 0 ? Double.NaN : 100 * increase.get(seconds) / total;
     }
 
-    /** Per bucket bound in ascending order, how many more findings fell within it at {@code after}. */
-    private static Map<Double, Double> increase(DaemonMetrics before, DaemonMetrics after) {
+    /** Per bucket bound in ascending order, how many more observations fell within it at {@code after}. */
+    private static Map<Double, Double> increase(Map<Double, Double> before, Map<Double, Double> after) {
         Map<Double, Double> increase = new LinkedHashMap<>();
-        after.findingLatencyBuckets.forEach((bound, count) ->
-                increase.put(bound, count - before.findingLatencyBuckets.getOrDefault(bound, 0.0)));
+        after.forEach((bound, count) -> increase.put(bound, count - before.getOrDefault(bound, 0.0)));
         return increase;
     }
 

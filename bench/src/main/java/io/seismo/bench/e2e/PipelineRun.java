@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run of generator, agent and daemon on this machine: warm up, measure, then stop writing and wait for the
@@ -71,6 +72,10 @@ final class PipelineRun {
         double seconds = cpuAfter.seconds(cpuBefore);
         boolean timed = latency.getTotalCount() > 0;
         double eventsPerSecond = (after.events() - before.events()) / seconds;
+        Map<Double, Double> findingsBefore = before.findingLatencyBuckets();
+        Map<Double, Double> findingsAfter = after.findingLatencyBuckets();
+        Map<Double, Double> waitBefore = before.ingestWaitBuckets();
+        Map<Double, Double> waitAfter = after.ingestWaitBuckets();
         return RunFigures.builder()
                 .put(RunFigures.EVENTS_PER_SECOND, eventsPerSecond)
                 .put(RunFigures.FILE_MB_PER_SECOND, eventsPerSecond * generator.meanLineBytes() / 1e6)
@@ -90,9 +95,12 @@ final class PipelineRun {
                 .put(RunFigures.P90, timed ? latency.getValueAtPercentile(90) / 1000.0 : Double.NaN)
                 .put(RunFigures.P99, timed ? latency.getValueAtPercentile(99) / 1000.0 : Double.NaN)
                 .put(RunFigures.MAX, timed ? latency.getMaxValue() / 1000.0 : Double.NaN)
-                .put(RunFigures.FINDING_P50, 1000 * DaemonMetrics.findingLatencyQuantile(before, after, 0.5))
-                .put(RunFigures.FINDING_P99, 1000 * DaemonMetrics.findingLatencyQuantile(before, after, 0.99))
-                .put(RunFigures.FINDING_WITHIN_5MS, DaemonMetrics.findingsWithinPercent(before, after, 0.005))
+                .put(RunFigures.FINDING_P50, 1000 * DaemonMetrics.quantile(findingsBefore, findingsAfter, 0.5))
+                .put(RunFigures.FINDING_P99, 1000 * DaemonMetrics.quantile(findingsBefore, findingsAfter, 0.99))
+                .put(RunFigures.FINDING_WITHIN_5MS, DaemonMetrics.withinPercent(findingsBefore, findingsAfter, 0.005))
+                .put(RunFigures.WAIT_P50, 1000 * DaemonMetrics.quantile(waitBefore, waitAfter, 0.5))
+                .put(RunFigures.WAIT_P99, 1000 * DaemonMetrics.quantile(waitBefore, waitAfter, 0.99))
+                .put(RunFigures.WAIT_WITHIN_5MS, DaemonMetrics.withinPercent(waitBefore, waitAfter, 0.005))
                 .build();
     }
 

@@ -35,12 +35,15 @@ record RunFigures(Map<String, Double> values) {
     static final String FINDING_P50 = "ingest to finding p50 ms";
     static final String FINDING_P99 = "ingest to finding p99 ms";
     static final String FINDING_WITHIN_5MS = "ingest to finding in 5 ms %";
+    static final String WAIT_P50 = "ingest to correlator p50 ms";
+    static final String WAIT_P99 = "ingest to correlator p99 ms";
+    static final String WAIT_WITHIN_5MS = "ingest to correlator in 5 ms %";
 
     /** Every figure, in table order. */
     static final List<String> ORDER = List.of(EVENTS_PER_SECOND, FILE_MB_PER_SECOND, MB_PER_SECOND, LOSS, CORRELATED_PER_SECOND,
             LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU, DAEMON_GC_CPU, DAEMON_RSS, AGENT_CPU,
             AGENT_RSS, GENERATOR_CPU, LATENCY_SAMPLES, P50, P90, P99, MAX, FINDING_P50, FINDING_P99,
-            FINDING_WITHIN_5MS);
+            FINDING_WITHIN_5MS, WAIT_P50, WAIT_P99, WAIT_WITHIN_5MS);
 
     double get(String name) {
         return values.getOrDefault(name, Double.NaN);

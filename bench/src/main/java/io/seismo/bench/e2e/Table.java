@@ -34,7 +34,9 @@ final class Table {
         }
         return out.append("line to webhook: HdrHistogram of probe alerts; ingest to finding: the upper bound of the ")
                 .append("seismo_ingest_to_finding_seconds bucket the quantile falls in, over the measured window; in 5 ms: ")
-                .append("the share of findings in its buckets up to 5 ms (issue 8's target for the p99)")
+                .append("the share of findings in its buckets up to 5 ms (issue 8's target for the p99); ingest to ")
+                .append("correlator: the same of seismo_ingest_to_correlator_seconds, how long a line (one in 64) waited ")
+                .append("for the correlator to take it")
                 .append(System.lineSeparator()).toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.seismo.daemon.ingest;
 
 import io.seismo.daemon.metrics.DaemonMetrics;
+import io.seismo.daemon.metrics.EpochNanos;
 import io.seismo.daemon.pipeline.BatchMeta;
 import io.seismo.daemon.pipeline.Pipeline;
 import io.seismo.daemon.pipeline.SourceOffsets;
@@ -83,7 +84,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
         String service = headers.get("Seismo-Service");
         String path = headers.get("Seismo-Path");
         BatchMeta meta = new BatchMeta(headers.get("Seismo-Agent"), headers.get("Seismo-Host"), service, path,
-                headers.get("Seismo-Source"), firstOffset, lastOffset, parsers.indexFor(service, path), epochNanos());
+                headers.get("Seismo-Source"), firstOffset, lastOffset, parsers.indexFor(service, path), EpochNanos.now(clock));
         Context context = ctx.vertx().getOrCreateContext();
         Promise<Void> journaled = Promise.promise();
         int capacity = lineCount(bytes, length);
@@ -121,11 +122,6 @@ public final class IngestHandler implements Handler<RoutingContext> {
             return;
         }
         admission.offer(batch, reply, context);
-    }
-
-    private long epochNanos() {
-        java.time.Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private static long offsetHeader(MultiMap headers, String name) {

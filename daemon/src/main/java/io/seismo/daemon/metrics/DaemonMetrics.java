@@ -43,6 +43,7 @@ public final class DaemonMetrics {
     public final CounterDataPoint journalFailures;
     public final Histogram journalCommitSeconds;
     public final FindingLatency findingLatency;
+    public final IngestWait ingestWait;
     public final Gauge openTraces;
     public final Gauge watermarkSeconds;
     public final Gauge rulesLoaded;
@@ -107,6 +108,7 @@ public final class DaemonMetrics {
                 .classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1)
                 .register(registry);
         findingLatency = new FindingLatency(registry, Clock.systemUTC());
+        ingestWait = new IngestWait(registry, Clock.systemUTC());
         openTraces = Gauge.builder().name("seismo_open_traces").help("Traces being assembled").register(registry);
         watermarkSeconds = Gauge.builder().name("seismo_watermark_seconds").help("Event-time watermark of the correlation engine, as Unix seconds").register(registry);
         rulesLoaded = Gauge.builder().name("seismo_rules_loaded").help("Rules loaded and running").register(registry);

@@ -108,6 +108,7 @@ final class CorrelatorHandler implements EventHandler<Slot> {
                 metrics.findingLatency.beforeUntimed();
             } else {
                 metrics.findingLatency.beforeEvent(slot.meta.receivedNanos());
+                metrics.ingestWait.onLine(slot.meta.receivedNanos());
             }
             correlator.onEvent(slot.event);
             metrics.eventsCorrelated.inc();
