@@ -18,6 +18,11 @@ public final class RuleClosure {
     private final Closure<?> prototype;
     private final Function<Object, Object> javaBody;
     private final String sourceText;
+    /**
+     * Whether {@link #viewFunctionText} holds, once asked: parsing the text costs about a millisecond, and every
+     * engine built from the rule set (each reload) asks for each rule. Null until then; a race only decides twice.
+     */
+    private volatile Boolean readsOnlyTheView;
 
     RuleClosure(Closure<?> prototype, String sourceText) {
         this.prototype = Objects.requireNonNull(prototype, "prototype");
@@ -64,10 +69,12 @@ public final class RuleClosure {
      * so that another part with the same text computes the same; null otherwise, and for a part written in Java.
      */
     String viewFunctionText() {
-        if (prototype == null || !capturedVariables().isEmpty() || !ViewFunction.readsOnlyTheView(sourceText)) {
-            return null;
+        Boolean viewOnly = readsOnlyTheView;
+        if (viewOnly == null) {
+            viewOnly = prototype != null && capturedVariables().isEmpty() && ViewFunction.readsOnlyTheView(sourceText);
+            readsOnlyTheView = viewOnly;
         }
-        return sourceText;
+        return viewOnly ? sourceText : null;
     }
 
     private Set<String> capturedVariables() {

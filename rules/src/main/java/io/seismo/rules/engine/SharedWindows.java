@@ -31,13 +31,14 @@ final class SharedWindows {
     static SharedWindows of(RuleSet rules, DetectorLimits limits) {
         Map<String, List<List<ThresholdDefinition>>> byWhatTheyCount = new LinkedHashMap<>();
         for (RuleDefinition rule : rules.rules()) {
-            if (rule instanceof ThresholdDefinition threshold && threshold.windowSharingKey() != null) {
-                String counts = threshold.windowSharingKey() + "\nlate events " + rules.latePolicy(rule);
+            String sharingKey = rule instanceof ThresholdDefinition threshold ? threshold.windowSharingKey() : null;
+            if (sharingKey != null) {
+                String counts = sharingKey + "\nlate events " + rules.latePolicy(rule);
                 List<List<ThresholdDefinition>> sets = byWhatTheyCount.computeIfAbsent(counts, k -> new ArrayList<>());
                 if (sets.isEmpty() || sets.get(sets.size() - 1).size() == Long.SIZE) {
                     sets.add(new ArrayList<>());
                 }
-                sets.get(sets.size() - 1).add(threshold);
+                sets.get(sets.size() - 1).add((ThresholdDefinition) rule);
             }
         }
         SharedWindows shared = new SharedWindows();
