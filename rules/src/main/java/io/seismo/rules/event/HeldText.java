@@ -1,12 +1,14 @@
 package io.seismo.rules.event;
 
+import io.seismo.rules.state.CharArrayView;
+
 /**
  * Text an event holds for a parser (trace and span ids, attribute values seen for the first time): the characters
  * it read, copied into an array the ring slot's event reuses, and a String made only when someone asks for one.
  * The correlator reads ids as characters (it looks trace ids up and keeps span ids as bytes), so a line's ids and
  * new values cost no String unless a rule reads them. Not thread-safe.
  */
-final class HeldText implements CharSequence {
+final class HeldText implements CharArrayView {
     private char[] chars = new char[32];
     private int length;
     private boolean present;
@@ -56,6 +58,12 @@ final class HeldText implements CharSequence {
             string = new String(chars, 0, length);
         }
         return string;
+    }
+
+    /** The held characters' array; null when a String is held instead. */
+    @Override
+    public char[] charArray() {
+        return string == null ? chars : null;
     }
 
     @Override

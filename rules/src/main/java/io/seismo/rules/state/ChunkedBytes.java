@@ -117,6 +117,24 @@ final class ChunkedBytes extends OutputStream {
         }
     }
 
+    /** {@link #putAscii(CharSequence)} of the first {@code length} characters of {@code chars}. */
+    void putAscii(char[] chars, int length) {
+        if (current.length - position < 2 + length) {
+            putByte(length >>> 8);
+            putByte(length);
+            for (int i = 0; i < length; i++) {
+                putByte(chars[i]);
+            }
+            return;
+        }
+        current[position++] = (byte) (length >>> 8);
+        current[position++] = (byte) length;
+        for (int i = 0; i < length; i++) {
+            current[position + i] = (byte) chars[i];
+        }
+        position += length;
+    }
+
     /** Appends everything {@code other} holds. */
     void append(ChunkedBytes other) {
         other.copyRange(0, other.size(), this);

@@ -1,11 +1,13 @@
 package io.seismo.rules.state;
 
+import java.util.Arrays;
+
 /**
  * A map key held as characters in an array that its entry keeps. An entry used again for another key (a closed
  * trace opened again) then takes the key without a new String: a young String stored into an entry in the old
  * generation is a card that the next young collection scans, one per key. Not thread-safe.
  */
-public final class KeyChars implements CharSequence {
+public final class KeyChars implements CharArrayView {
     private static final char[] NO_CHARS = new char[0];
 
     private char[] chars = NO_CHARS;
@@ -18,14 +20,16 @@ public final class KeyChars implements CharSequence {
         if (count > chars.length) {
             chars = new char[count];
         }
-        int h = 0;
-        for (int i = 0; i < count; i++) {
-            char c = key.charAt(i);
-            chars[i] = c;
-            h = 31 * h + c;
+        char[] source = key instanceof CharArrayView view ? view.charArray() : null;
+        if (source != null) {
+            System.arraycopy(source, 0, chars, 0, count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                chars[i] = key.charAt(i);
+            }
         }
         length = count;
-        hash = h;
+        hash = SlotIndex.stringHash(chars, count);
     }
 
     /** {@link String#hashCode()} of the held characters. */
@@ -38,12 +42,21 @@ public final class KeyChars implements CharSequence {
         if (other.length() != length) {
             return false;
         }
+        char[] others = other instanceof CharArrayView view ? view.charArray() : null;
+        if (others != null) {
+            return Arrays.equals(chars, 0, length, others, 0, length);
+        }
         for (int i = 0; i < length; i++) {
             if (other.charAt(i) != chars[i]) {
                 return false;
             }
         }
         return true;
+    }
+
+    @Override
+    public char[] charArray() {
+        return chars;
     }
 
     /** How many characters the array holds on to, used or not. */

@@ -51,9 +51,22 @@ final class SlotIndex {
         if (key instanceof KeyChars chars) {
             return chars.stringHash();
         }
+        char[] held = key instanceof CharArrayView view ? view.charArray() : null;
+        if (held != null) {
+            return stringHash(held, key.length());
+        }
         int hash = 0;
         for (int i = 0; i < key.length(); i++) {
             hash = 31 * hash + key.charAt(i);
+        }
+        return hash;
+    }
+
+    /** {@link String#hashCode()} of the first {@code length} characters of {@code chars}. */
+    static int stringHash(char[] chars, int length) {
+        int hash = 0;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + chars[i];
         }
         return hash;
     }

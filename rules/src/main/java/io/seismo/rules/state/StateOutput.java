@@ -85,7 +85,11 @@ public final class StateOutput {
     public void writeString(CharSequence value) {
         if (value == null || value instanceof String) {
             writeString((String) value);
-        } else if (!writtenAsAscii(value)) {
+            return;
+        }
+        char[] held = value instanceof CharArrayView view ? view.charArray() : null;
+        boolean written = held != null ? writtenAsAscii(held, value.length()) : writtenAsAscii(value);
+        if (!written) {
             writeModifiedUtf(value.toString());
         }
     }
@@ -119,6 +123,22 @@ public final class StateOutput {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@link #writtenAsAscii(CharSequence)} of the first {@code length} characters of {@code chars}. */
+    private boolean writtenAsAscii(char[] chars, int length) {
+        if (length > UTF_PIECE_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c == 0 || c >= 0x80) {
+                return false;
+            }
+        }
+        bytes.putByte(SHORT_STRING);
+        bytes.putAscii(chars, length);
+        return true;
     }
 
     private static boolean isPlainAscii(CharSequence value) {

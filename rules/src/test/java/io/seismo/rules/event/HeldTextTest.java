@@ -80,4 +80,35 @@ class HeldTextTest {
             assertThat(fromChars.toByteArray()).as("bytes of %s", id).isEqualTo(fromString.toByteArray());
         }
     }
+
+    @Test
+    void shouldWriteManyIdsAcrossChunkEdgesAsTheirStrings() {
+        SplittableRandom random = new SplittableRandom(6);
+        Event event = new Event();
+        // A 16-byte first chunk: ids land across chunk edges, where the output switches to byte by byte.
+        StateOutput fromChars = new StateOutput(16);
+        StateOutput fromStrings = new StateOutput(16);
+        for (int i = 0; i < 2_000; i++) {
+            String id = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+            event.setTraceId(id.toCharArray(), 0, id.length());
+            fromChars.writeString(event.traceIdText());
+            fromStrings.writeString(id);
+        }
+
+        assertThat(fromChars.toByteArray()).isEqualTo(fromStrings.toByteArray());
+    }
+
+    @Test
+    void shouldLendItsCharactersOnlyWhileItHoldsNoString() {
+        Event event = new Event();
+        event.setTraceId("4bf92f3577b34da6".toCharArray(), 0, 16);
+        HeldText held = (HeldText) event.traceIdText();
+
+        assertThat(new String(held.charArray(), 0, held.length())).isEqualTo("4bf92f3577b34da6");
+        event.getTraceId();
+        assertThat(held.charArray()).isNull();
+        event.setTraceId("from a String");
+        assertThat(held.charArray()).isNull();
+        assertThat(held).hasToString("from a String");
+    }
 }

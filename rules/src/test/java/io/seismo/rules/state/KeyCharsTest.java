@@ -30,6 +30,53 @@ class KeyCharsTest {
     }
 
     @Test
+    void shouldTakeHashAndCompareCharactersLentInAnArrayAsThoseGivenOneByOne() {
+        SplittableRandom random = new SplittableRandom(9);
+        KeyChars fromArray = new KeyChars();
+        KeyChars fromChars = new KeyChars();
+        for (int round = 0; round < 5_000; round++) {
+            String text = randomText(random);
+            // The lent array is longer than the text and holds other characters past it.
+            char[] lent = (text + "tail").toCharArray();
+            LentChars view = new LentChars(lent, text.length());
+            fromArray.set(view);
+            fromChars.set(new StringBuilder(text));
+
+            assertThat(fromArray.toString()).isEqualTo(text);
+            assertThat(fromArray.stringHash()).isEqualTo(text.hashCode());
+            assertThat(SlotIndex.stringHash(view)).isEqualTo(text.hashCode());
+            assertThat(fromChars.contentEquals(view)).isTrue();
+            assertThat(fromChars.contentEquals(new LentChars(lent, text.length() + 1))).isFalse();
+            if (!text.isEmpty()) {
+                lent[random.nextInt(text.length())] ^= 1;
+                assertThat(fromChars.contentEquals(view)).isFalse();
+                assertThat(fromArray.contentEquals(text)).as("a copy, not the lent array").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void shouldReadCharactersOneByOneFromAViewWithoutAnArray() {
+        LentChars noArray = new LentChars(null, 0) {
+            @Override
+            public int length() {
+                return 3;
+            }
+
+            @Override
+            public char charAt(int index) {
+                return "abc".charAt(index);
+            }
+        };
+        KeyChars key = new KeyChars();
+        key.set(noArray);
+
+        assertThat(key.toString()).isEqualTo("abc");
+        assertThat(key.contentEquals(noArray)).isTrue();
+        assertThat(SlotIndex.stringHash(noArray)).isEqualTo("abc".hashCode());
+    }
+
+    @Test
     void shouldKeepItsArrayForShorterKeys() {
         KeyChars key = new KeyChars();
         key.set("0123456789abcdef0123456789abcdef");
@@ -38,6 +85,42 @@ class KeyCharsTest {
         assertThat(key.capacity()).isEqualTo(32);
         assertThat(key.toString()).isEqualTo("abc");
         assertThat(key.stringHash()).isEqualTo("abc".hashCode());
+    }
+
+    /** The first {@code length} characters of an array, lent as a {@link CharArrayView}. */
+    private static class LentChars implements CharArrayView {
+        private final char[] chars;
+        private final int length;
+
+        LentChars(char[] chars, int length) {
+            this.chars = chars;
+            this.length = length;
+        }
+
+        @Override
+        public char[] charArray() {
+            return chars;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return chars[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(chars, start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
     }
 
     /** Up to 40 chars: hex ids, and now and then any char at all (surrogates and all). */
