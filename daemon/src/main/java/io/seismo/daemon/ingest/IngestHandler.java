@@ -87,13 +87,13 @@ public final class IngestHandler implements Handler<RoutingContext> {
                 headers.get("Seismo-Source"), firstOffset, lastOffset, parsers.indexFor(service, path), EpochNanos.now(clock));
         Context context = ctx.vertx().getOrCreateContext();
         Promise<Void> journaled = Promise.promise();
-        int capacity = lineCount(bytes, length);
+        int capacity = ByteWords.count(bytes, 0, length, (byte) '\n') + 1;
         EnvelopeReader reader = readers.get();
         OfferedBatch batch = null;
         int malformed = 0;
         int start = 0;
         while (start < length) {
-            int end = indexOf(bytes, (byte) '\n', start, length);
+            int end = ByteWords.indexOf(bytes, start, length, (byte) '\n');
             int len = trimmedLength(bytes, start, end);
             if (len > 0) {
                 if (!reader.read(bytes, start, len)) {
@@ -134,25 +134,6 @@ public final class IngestHandler implements Handler<RoutingContext> {
         } catch (NumberFormatException e) {
             throw new NumberFormatException(name + " is not a number: " + v);
         }
-    }
-
-    private static int lineCount(byte[] bytes, int length) {
-        int n = 1;
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] == '\n') {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from, int length) {
-        for (int i = from; i < length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return length;
     }
 
     private static int trimmedLength(byte[] bytes, int start, int end) {

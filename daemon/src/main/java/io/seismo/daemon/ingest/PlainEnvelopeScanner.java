@@ -115,43 +115,29 @@ final class PlainEnvelopeScanner {
             return DECLINED;
         }
         int first = from + 1;
-        int i = first;
-        while (i < end && bytes[i] != '"' && bytes[i] != '\\') {
-            if (bytes[i] < ' ') { // a control character, or a byte above 127 (negative)
-                return DECLINED;
-            }
-            i++;
-        }
-        if (i == end) {
-            return DECLINED;
-        }
-        if (bytes[i] == '"') {
+        int i = ByteWords.plainStringEnd(bytes, first, end);
+        if (i < end && bytes[i] == '"') {
             return lineOf(bytes, first, i - first, i + 1);
         }
-        // Escapes: the part before the first goes over as it is, the rest character by character.
+        // Escapes: the part before the first goes over as it is, then each escape and the plain run after it.
+        room(end - first + Long.BYTES); // never longer than its escaped text, plus a word of slack for the copy
         int written = i - first;
-        room(written);
         System.arraycopy(bytes, first, unescaped, 0, written);
         while (i < end) {
-            byte b = bytes[i];
-            if (b == '"') {
+            if (bytes[i] == '"') {
                 return lineOf(unescaped, 0, written, i + 1);
             }
-            if (b < ' ') {
+            if (bytes[i] != '\\') { // a control character or a byte above 127
                 return DECLINED;
-            }
-            room(written + 1);
-            if (b != '\\') {
-                unescaped[written++] = b;
-                i++;
-                continue;
             }
             int character = escapedAt(i + 1);
             if (character < 0) {
                 return DECLINED;
             }
             unescaped[written++] = (byte) character;
-            i += bytes[i + 1] == 'u' ? 6 : 2;
+            int next = i + (bytes[i + 1] == 'u' ? 6 : 2);
+            i = ByteWords.copyPlainString(bytes, next, end, unescaped, written);
+            written += i - next;
         }
         return DECLINED;
     }

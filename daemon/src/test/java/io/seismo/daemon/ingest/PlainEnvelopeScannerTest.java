@@ -17,9 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first) and Jackson alone must agree on whether it is one and on its offset, line and truncation mark.
  */
 class PlainEnvelopeScannerTest {
+    // Longer lines put escapes and invalid bytes at every place within and across the scanner's eight-byte words.
     private static final String[] LINES = {"", "plain text", "{\\\"level\\\":\\\"ERROR\\\",\\\"msg\\\":\\\"x\\\"}",
+        "{\\\"@timestamp\\\":\\\"2026-12-06T08:00:00.123Z\\\",\\\"message\\\":\\\"handled in 12 ms\\\"}",
+        "a plain line well past a word, then a tab\\tand a \\u0041 and seventeen more bytes",
         "tab\\there", "slash \\/ back \\\\", "\\u0041\\u00e9", "\\u0001\\u007f", "é ü", "\\ud83d\\ude00", "bad \\x",
-        "cut \\u12", "ctrl \u0001 char", "\\b\\f\\n\\r"};
+        "cut \\u12", "ctrl \u0001 char", "\\b\\f\\n\\r", "fifteen bytes, é after", "an escape \\n then a control \u001f",
+        "an escape \\n then a byte \u007f then é", "sixteen bytes...\u0000 after", "eight b\"x"};
     private static final String[] OFFSETS = {"0", "17", "-3", "-0", "123456789012345678", "1234567890123456789",
         "99999999999999999999", "01", "1.5", "1e3", "\"5\"", "null", "-"};
     private static final String[] TRUNCATIONS = {"true", "false", "null", "1", "\"x\"", "{}", "[true]", "tru"};
@@ -76,7 +80,7 @@ class PlainEnvelopeScannerTest {
         List<String> members = new ArrayList<>();
         int kind = random.nextInt(10);
         members.add(member("o", OFFSETS[random.nextInt(kind < 6 ? 3 : OFFSETS.length)], random));
-        members.add(member("l", '"' + LINES[random.nextInt(kind < 5 ? 7 : LINES.length)] + '"', random));
+        members.add(member("l", '"' + LINES[random.nextInt(kind < 5 ? 9 : LINES.length)] + '"', random));
         if (random.nextInt(3) == 0) {
             members.add(member("t", TRUNCATIONS[random.nextInt(TRUNCATIONS.length)], random));
         }

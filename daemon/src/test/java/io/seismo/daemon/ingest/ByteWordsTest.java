@@ -1,0 +1,104 @@
+package io.seismo.daemon.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The word-at-a-time scans are held to a byte loop on every range of random bodies: bytes drawn mostly from the
+ * ones that matter (quotes, backslashes, newlines, control characters, bytes above 127 and their neighbours) so
+ * each lands at every place within a word and beside the others.
+ */
+class ByteWordsTest {
+    private static final byte[] INTERESTING = {'"', '\\', '\n', 0, 0x1F, ' ', '!', 0x7F, (byte) 0x80, (byte) 0xFF,
+        (byte) 0xA2, (byte) 0xDC, (byte) 0x8A, '#', '[', ']', 0x0A ^ 0x01, 'a'};
+
+    @Test
+    void shouldFindAndCountBytesAsALoopDoes() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] bytes = body(random);
+            int from = random.nextInt(bytes.length + 1);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            byte wanted = INTERESTING[random.nextInt(INTERESTING.length)];
+
+            assertThat(ByteWords.indexOf(bytes, from, to, wanted)).as("index in %s", Arrays.toString(bytes))
+                    .isEqualTo(loopIndexOf(bytes, from, to, wanted));
+            assertThat(ByteWords.count(bytes, from, to, wanted)).as("count in %s", Arrays.toString(bytes))
+                    .isEqualTo(loopCount(bytes, from, to, wanted));
+        }
+    }
+
+    @Test
+    void shouldEndAPlainStringWhereALoopDoes() {
+        SplittableRandom random = new SplittableRandom(12);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] bytes = body(random);
+            int from = random.nextInt(bytes.length + 1);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = loopPlainEnd(bytes, from, to);
+
+            assertThat(ByteWords.plainStringEnd(bytes, from, to)).as("end in %s", Arrays.toString(bytes))
+                    .isEqualTo(expected);
+
+            int at = random.nextInt(4);
+            byte[] copied = new byte[at + to - from + Long.BYTES];
+            assertThat(ByteWords.copyPlainString(bytes, from, to, copied, at)).isEqualTo(expected);
+            assertThat(Arrays.copyOfRange(copied, at, at + expected - from))
+                    .isEqualTo(Arrays.copyOfRange(bytes, from, expected));
+        }
+    }
+
+    @Test
+    void shouldFindNothingInAPlainBody() {
+        byte[] bytes = "some plain envelope text".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(ByteWords.plainStringEnd(bytes, 0, bytes.length)).isEqualTo(bytes.length);
+        assertThat(ByteWords.indexOf(bytes, 3, bytes.length, (byte) '\n')).isEqualTo(bytes.length);
+        assertThat(ByteWords.count(bytes, 0, bytes.length, (byte) 'e')).isEqualTo(5);
+    }
+
+    private static byte[] body(SplittableRandom random) {
+        byte[] bytes = new byte[random.nextInt(40)];
+        int special = random.nextInt(1, 12); // one byte in this many is drawn from the interesting ones
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = random.nextInt(special) == 0
+                    ? INTERESTING[random.nextInt(INTERESTING.length)]
+                    : (byte) random.nextInt(random.nextInt(8) == 0 ? 256 : 128);
+        }
+        return bytes;
+    }
+
+    private static int loopIndexOf(byte[] bytes, int from, int to, byte wanted) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private static int loopCount(byte[] bytes, int from, int to, byte wanted) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int loopPlainEnd(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == '"' || b == '\\' || b < 0x20 || b > 0x7F) {
+                return i;
+            }
+        }
+        return to;
+    }
+}
