@@ -20,6 +20,7 @@ final class FieldCollector {
 
     private final TimeReader timeReader;
     private final RepeatedText repeated = new RepeatedText(REPEATED_TEXT_SLOTS);
+    private final KnownFieldMemo knownFields = new KnownFieldMemo();
     /** The best-ranked time seen so far in the line, copied: a parser may reuse the characters it offered. */
     private final StringBuilder time = new StringBuilder(40);
     /** The characters of the line, or of a value offered as a String. */
@@ -61,7 +62,7 @@ final class FieldCollector {
 
     /** Takes the value {@code start} to {@code end} of {@code text}; the characters may change after the call. */
     void offer(String name, char[] text, int start, int end) {
-        KnownField.Alias alias = KnownField.lookup(name);
+        KnownField.Alias alias = knownFields.lookup(name);
         if (alias == null) {
             String known = repeated.known(text, start, end);
             if (known != null) {
