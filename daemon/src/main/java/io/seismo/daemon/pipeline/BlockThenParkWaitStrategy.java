@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * being journaled or parsed by the stages before it, that strategy busy-spins; here the handler spins briefly
  * and then parks for {@link #PARK_NANOS} at a time. On a small machine the spinning correlator took the CPU
  * from the journal and parse threads it was waiting for: a fifth of its samples at 20,000 lines/s were that
- * spin (JFR, see README, Performance).
+ * spin (JFR, see bench/PERFORMANCE-LOG.md).
  */
 final class BlockThenParkWaitStrategy implements WaitStrategy {
     /** Spins before parking: about a microsecond, enough for a stage that is about to finish its slot. */

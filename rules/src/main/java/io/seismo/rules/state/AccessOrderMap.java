@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #writeTo}. The links are slot numbers in int arrays rather than references between entries: touching
  * an entry, which happens for nearly every event, then writes no reference into the old generation, so the
  * collector has no cards to refine and rescan for it (G1's refinement threads took a fifth of a core for it at
- * 20,000 events/s, see README, Performance); for the same reason the keys' index is a {@link SlotIndex} of
+ * 20,000 events/s, see bench/PERFORMANCE-LOG.md); for the same reason the keys' index is a {@link SlotIndex} of
  * primitive cells rather than a HashMap of nodes. The same stamps let a pass over every entry be made in slices
  * while the map goes on changing ({@link #beginPass}). Not thread-safe: one thread owns the map, the snapshot's
  * bytes excepted (see {@link DeferredState}).
