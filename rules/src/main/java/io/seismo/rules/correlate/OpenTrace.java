@@ -7,7 +7,6 @@ import io.seismo.rules.state.KeyChars;
 import io.seismo.rules.state.SnapshotEntry;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +30,8 @@ final class OpenTrace extends SnapshotEntry {
     private static final int MAX_REUSED_ENTRIES = 16;
     private static final int MAX_REUSED_SPAN_BYTES = 4 * 1024;
     private static final int MAX_REUSED_ID_CHARS = 256;
+    /** Up to this many services a trace's are ordered by insertion, allocating nothing but the result. */
+    private static final int INSERTION_SORTED_SERVICES = 32;
 
     /** Characters, not a String: see {@link KeyChars}. */
     private final KeyChars traceId = new KeyChars();
@@ -216,39 +217,65 @@ final class OpenTrace extends SnapshotEntry {
         return new ServiceEdge(services.nameAt((int) (edge >>> 32)), services.nameAt((int) edge));
     }
 
-    /** Closes the trace: settles call-order edges with the graph and summarises. */
+    /**
+     * Closes the trace: settles call-order edges with the graph and summarises. Nearly every line opens a trace
+     * that closes a gap later, so this runs once a line: its lists are built as the summary keeps them (no
+     * defensive copies) and the services are ordered without boxing or comparators.
+     */
     TraceSummary close(EdgeObserver edges) {
-        Integer[] byFirstSeen = new Integer[services.size()];
-        for (int i = 0; i < byFirstSeen.length; i++) {
-            byFirstSeen[i] = i;
-        }
-        // Arrival breaks ties between services first seen at the same time.
-        Arrays.sort(byFirstSeen, Comparator.comparingLong((Integer arrival) -> serviceFirstNanos[arrival])
-                .thenComparingInt(arrival -> arrival));
-        List<String> ordered = new ArrayList<>(byFirstSeen.length);
-        List<String> errorServices = new ArrayList<>(1);
-        for (int arrival : byFirstSeen) {
-            ordered.add(services.nameAt(arrival));
-            if (serviceFailed[arrival]) {
-                errorServices.add(services.nameAt(arrival));
+        int count = services.size();
+        int[] byFirstSeen = arrivalsByFirstSeen(count);
+        String[] ordered = new String[count];
+        int failed = 0;
+        for (int k = 0; k < count; k++) {
+            ordered[k] = services.nameAt(byFirstSeen[k]);
+            if (serviceFailed[byFirstSeen[k]]) {
+                failed++;
             }
         }
-        List<ServiceEdge> traceEdges;
+        String[] errorServices = new String[failed];
+        for (int k = 0, e = 0; e < failed; k++) {
+            if (serviceFailed[byFirstSeen[k]]) {
+                errorServices[e++] = ordered[k];
+            }
+        }
+        ServiceEdge[] traceEdges;
         if (sawParents) {
-            traceEdges = new ArrayList<>(parentEdgeCount);
+            traceEdges = new ServiceEdge[parentEdgeCount];
             for (int i = 0; i < parentEdgeCount; i++) {
-                traceEdges.add(parentEdgeAt(i));
+                traceEdges[i] = parentEdgeAt(i);
             }
         } else {
-            traceEdges = new ArrayList<>();
-            for (int i = 1; i < ordered.size(); i++) {
-                ServiceEdge edge = new ServiceEdge(ordered.get(i - 1), ordered.get(i));
-                traceEdges.add(edge);
+            traceEdges = new ServiceEdge[Math.max(0, count - 1)];
+            for (int i = 1; i < count; i++) {
+                ServiceEdge edge = new ServiceEdge(ordered[i - 1], ordered[i]);
+                traceEdges[i - 1] = edge;
                 edges.observe(edge.caller(), edge.callee(), endNanos);
             }
         }
-        return new TraceSummary(traceId.toString(), ordered, traceEdges, errorServices, firstErrorMessage, eventCount,
-                startNanos, endNanos);
+        return new TraceSummary(traceId.toString(), List.of(ordered), List.of(traceEdges), List.of(errorServices),
+                firstErrorMessage, eventCount, startNanos, endNanos);
+    }
+
+    /** Arrival indices ordered by when each service was first seen; arrival order breaks ties (a stable sort). */
+    private int[] arrivalsByFirstSeen(int count) {
+        int[] order = new int[count];
+        if (count > INSERTION_SORTED_SERVICES) { // a runaway trace: n log n, boxed
+            Integer[] boxed = new Integer[count];
+            Arrays.setAll(boxed, arrival -> arrival);
+            Arrays.sort(boxed, Comparator.comparingLong((Integer arrival) -> serviceFirstNanos[arrival]));
+            Arrays.setAll(order, k -> boxed[k]);
+            return order;
+        }
+        for (int arrival = 0; arrival < count; arrival++) {
+            long first = serviceFirstNanos[arrival];
+            int k = arrival;
+            for (; k > 0 && serviceFirstNanos[order[k - 1]] > first; k--) {
+                order[k] = order[k - 1];
+            }
+            order[k] = arrival;
+        }
+        return order;
     }
 
     /**

@@ -6,7 +6,9 @@ import io.seismo.rules.event.Event;
 import io.seismo.rules.event.Level;
 import io.seismo.rules.testing.SyntheticEvent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TraceAssemblyTest {
@@ -86,6 +88,35 @@ class TraceAssemblyTest {
         assertThat(closed.get(0).services()).containsExactly("gateway", "checkout", "payments");
         assertThat(closed.get(0).edges()).containsExactly(new ServiceEdge("gateway", "checkout"),
                 new ServiceEdge("checkout", "payments"));
+    }
+
+    @Test
+    void shouldOrderServicesSeenAtTheSameTimeByArrivalInSmallAndRunawayTraces() {
+        TraceAssembler traces = assembler(10);
+        int[] sizes = {5, 40}; // below and above the count up to which services are ordered by insertion
+        for (int size : sizes) {
+            for (int arrival = 0; arrival < size; arrival++) {
+                // Later arrivals were first seen earlier, two at a time, so pairs tie and order is reversed.
+                Level level = arrival % 3 == 0 ? Level.ERROR : Level.INFO;
+                feed(traces, event(SECOND + size - arrival / 2, "s" + arrival, level, "t" + size));
+            }
+        }
+
+        traces.closeUpTo(GAP + 2 * SECOND);
+
+        assertThat(closed).hasSize(sizes.length);
+        for (int t = 0; t < sizes.length; t++) {
+            int size = sizes[t];
+            List<String> expected = IntStream.range(0, size).boxed()
+                    .sorted(Comparator.comparingInt(arrival -> size - arrival / 2)) // stable: ties keep arrival order
+                    .map(arrival -> "s" + arrival).toList();
+            TraceSummary trace = closed.get(t);
+            assertThat(trace.services()).as("trace of %d services", size).isEqualTo(expected);
+            assertThat(trace.errorServices()).isEqualTo(expected.stream()
+                    .filter(name -> Integer.parseInt(name.substring(1)) % 3 == 0).toList());
+            assertThat(trace.edges()).hasSize(size - 1).first()
+                    .isEqualTo(new ServiceEdge(expected.get(0), expected.get(1)));
+        }
     }
 
     @Test
