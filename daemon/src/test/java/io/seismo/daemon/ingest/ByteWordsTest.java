@@ -21,15 +21,13 @@ class ByteWordsTest {
     void shouldFindAndCountBytesAsALoopDoes() {
         SplittableRandom random = new SplittableRandom(11);
         for (int n = 0; n < 20_000; n++) {
-            byte[] bytes = body(random);
-            int from = random.nextInt(bytes.length + 1);
-            int to = from + random.nextInt(bytes.length - from + 1);
+            Range r = Range.draw(random);
             byte wanted = INTERESTING[random.nextInt(INTERESTING.length)];
 
-            assertThat(ByteWords.indexOf(bytes, from, to, wanted)).as("index in %s", Arrays.toString(bytes))
-                    .isEqualTo(loopIndexOf(bytes, from, to, wanted));
-            assertThat(ByteWords.count(bytes, from, to, wanted)).as("count in %s", Arrays.toString(bytes))
-                    .isEqualTo(loopCount(bytes, from, to, wanted));
+            assertThat(ByteWords.indexOf(r.bytes, r.from, r.to, wanted)).as("index in %s", r)
+                    .isEqualTo(loopIndexOf(r.bytes, r.from, r.to, wanted));
+            assertThat(ByteWords.count(r.bytes, r.from, r.to, wanted)).as("count in %s", r)
+                    .isEqualTo(loopCount(r.bytes, r.from, r.to, wanted));
         }
     }
 
@@ -37,19 +35,17 @@ class ByteWordsTest {
     void shouldEndAPlainStringWhereALoopDoes() {
         SplittableRandom random = new SplittableRandom(12);
         for (int n = 0; n < 20_000; n++) {
-            byte[] bytes = body(random);
-            int from = random.nextInt(bytes.length + 1);
-            int to = from + random.nextInt(bytes.length - from + 1);
-            int expected = loopPlainEnd(bytes, from, to);
+            Range r = Range.draw(random);
+            int expected = loopPlainEnd(r.bytes, r.from, r.to);
 
-            assertThat(ByteWords.plainStringEnd(bytes, from, to)).as("end in %s", Arrays.toString(bytes))
-                    .isEqualTo(expected);
+            assertThat(ByteWords.plainStringEnd(r.bytes, r.from, r.to)).as("end in %s", r).isEqualTo(expected);
 
             int at = random.nextInt(4);
-            byte[] copied = new byte[at + to - from + Long.BYTES];
-            assertThat(ByteWords.copyPlainString(bytes, from, to, copied, at)).isEqualTo(expected);
-            assertThat(Arrays.copyOfRange(copied, at, at + expected - from))
-                    .isEqualTo(Arrays.copyOfRange(bytes, from, expected));
+            byte[] copied = new byte[at + r.to - r.from + Long.BYTES];
+            assertThat(ByteWords.copyPlainString(r.bytes, r.from, r.to, copied, at)).as("copy of %s", r)
+                    .isEqualTo(expected);
+            assertThat(Arrays.copyOfRange(copied, at, at + expected - r.from))
+                    .isEqualTo(Arrays.copyOfRange(r.bytes, r.from, expected));
         }
     }
 
@@ -60,6 +56,20 @@ class ByteWordsTest {
         assertThat(ByteWords.plainStringEnd(bytes, 0, bytes.length)).isEqualTo(bytes.length);
         assertThat(ByteWords.indexOf(bytes, 3, bytes.length, (byte) '\n')).isEqualTo(bytes.length);
         assertThat(ByteWords.count(bytes, 0, bytes.length, (byte) 'e')).isEqualTo(5);
+    }
+
+    /** A random body and a range of it, which may be empty or reach either end. */
+    private record Range(byte[] bytes, int from, int to) {
+        static Range draw(SplittableRandom random) {
+            byte[] bytes = body(random);
+            int from = random.nextInt(bytes.length + 1);
+            return new Range(bytes, from, from + random.nextInt(bytes.length - from + 1));
+        }
+
+        @Override
+        public String toString() {
+            return "[" + from + ", " + to + ") of " + Arrays.toString(bytes);
+        }
     }
 
     private static byte[] body(SplittableRandom random) {
