@@ -1,6 +1,7 @@
 package io.seismo.daemon.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import io.seismo.daemon.journal.SegmentedJournal;
 import io.seismo.daemon.metrics.DaemonMetrics;
 
@@ -8,20 +9,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Appends every line to the journal and, once per ring batch, commits (group commit) and then answers the
- * batches whose last line was in it. Runs beside the parsers: nothing waits for it but the agent's ack.
+ * Appends every line to the journal and commits (group commit), then answers the batches whose last line was in
+ * the group. Runs beside the parsers; the correlator takes a line only once this stage has passed it, i.e. once
+ * it is committed (durable under the per-batch fsync policy). A ring batch of many lines is committed in up to
+ * {@link #MAX_GROUPS_PER_BATCH} groups of at least {@link #MIN_GROUP_SLOTS}, each passed on once committed: the
+ * correlator works on the first group while the next is written, where one commit per batch held every line of
+ * it until the last was written.
  * Replayed lines are in the journal already and are skipped. At a checkpoint barrier it makes everything
  * before the barrier durable and writes the journal position into the slot for the correlator stage.
  */
 final class JournalHandler implements EventHandler<Slot> {
+    static final int MIN_GROUP_SLOTS = 256;
+    static final int MAX_GROUPS_PER_BATCH = 4;
+
     private final SegmentedJournal journal;
     private final DaemonMetrics metrics;
     private final List<JournalAck> pending = new ArrayList<>();
     private Throwable failure;
+    /** This stage's progress as the next stage sees it; null until the processor hands it over. */
+    private Sequence progress;
+    private long groupSlots = Long.MAX_VALUE;
+    private long slotsInGroup;
 
     JournalHandler(SegmentedJournal journal, DaemonMetrics metrics) {
         this.journal = journal;
         this.metrics = metrics;
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequenceCallback) {
+        progress = sequenceCallback;
+    }
+
+    @Override
+    public void onBatchStart(long batchSize, long queueDepth) {
+        groupSlots = Math.max(MIN_GROUP_SLOTS, (batchSize + MAX_GROUPS_PER_BATCH - 1) / MAX_GROUPS_PER_BATCH);
+        slotsInGroup = 0;
     }
 
     @Override
@@ -42,6 +65,9 @@ final class JournalHandler implements EventHandler<Slot> {
         }
         if (endOfBatch) {
             commit();
+        } else if (++slotsInGroup >= groupSlots && progress != null) {
+            commit();
+            progress.set(sequence);
         }
     }
 
@@ -63,6 +89,7 @@ final class JournalHandler implements EventHandler<Slot> {
     }
 
     private void commit() {
+        slotsInGroup = 0;
         if (failure == null) {
             long start = System.nanoTime();
             try {
