@@ -96,9 +96,7 @@ class CorrelatorHandlerTest {
 
     @Test
     void shouldLetGoOfALineAndItsFieldsOnceCorrelated() {
-        Slot slot = new Slot();
-        slot.fillLine(new BatchMeta("agent-1", "host-1", "checkout", "/var/log/checkout.log", "src-1", 0, 0, 0, 1),
-                "{\"msg\":\"boom\"}", 0, false, null);
+        Slot slot = LineSlots.line("{\"msg\":\"boom\"}", 0, null);
         slot.event.setService("checkout");
         slot.event.setMessage("boom");
         slot.event.putAttr("user", "u-1");

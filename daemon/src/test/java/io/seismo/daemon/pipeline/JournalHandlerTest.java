@@ -1,6 +1,5 @@
 package io.seismo.daemon.pipeline;
 
-import com.lmax.disruptor.Sequence;
 import io.seismo.daemon.journal.JournalOptions;
 import io.seismo.daemon.journal.JournalReader;
 import io.seismo.daemon.journal.JournalRecord;
@@ -20,15 +19,12 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JournalHandlerTest {
-    private static final BatchMeta META = new BatchMeta("agent-1", "host-1", "checkout", "/var/log/checkout.log",
-            "src-1", 0, 1_000_000, 0, 1L);
-
     @TempDir
     Path dir;
 
     @Test
     void shouldPassOnALargeBatchGroupByGroupEachOnceItIsInTheJournal() throws Exception {
-        RecordingProgress progress = new RecordingProgress();
+        RecordingProgress progress = new RecordingProgress(shown -> journaledLines());
         CountingAck firstClientBatch = new CountingAck();
         CountingAck secondClientBatch = new CountingAck();
         try (SegmentedJournal journal = new SegmentedJournal(dir, JournalOptions.perBatch(1 << 26), () -> { })) {
@@ -49,8 +45,8 @@ class JournalHandlerTest {
 
             // Four groups of 500: the first three passed on by the handler, the last by the processor at the
             // batch's end; each only once every line up to it could be read back from the journal.
-            assertThat(progress.passedOn).containsExactly(499L, 999L, 1_499L);
-            assertThat(progress.journaledWhenPassedOn).containsExactly(500, 1_000, 1_500);
+            assertThat(progress.shown).containsExactly(499L, 999L, 1_499L);
+            assertThat(progress.probedWhenShown).containsExactly(500L, 1_000L, 1_500L);
             assertThat(journaledLines()).isEqualTo(slots);
             assertThat(secondClientBatch.journaled).isEqualTo(1);
         }
@@ -58,7 +54,7 @@ class JournalHandlerTest {
 
     @Test
     void shouldNeverPassOnAGroupSmallerThanTheMinimum() throws Exception {
-        RecordingProgress progress = new RecordingProgress();
+        RecordingProgress progress = new RecordingProgress(shown -> journaledLines());
         try (SegmentedJournal journal = new SegmentedJournal(dir, JournalOptions.perBatch(1 << 26), () -> { })) {
             JournalHandler handler = new JournalHandler(journal, new DaemonMetrics());
             handler.setSequenceCallback(progress);
@@ -66,10 +62,10 @@ class JournalHandlerTest {
 
             // A batch of the minimum is one group, committed at its end (the processor passes it on).
             feed(handler, 0, min);
-            assertThat(progress.passedOn).isEmpty();
+            assertThat(progress.shown).isEmpty();
             // Just under two minimums: a quarter would be smaller than the minimum, so two groups.
             feed(handler, min, 2 * min - 1);
-            assertThat(progress.passedOn).containsExactly(2L * min - 1);
+            assertThat(progress.shown).containsExactly(2L * min - 1);
 
             assertThat(journaledLines()).isEqualTo(3 * min - 1);
         }
@@ -83,12 +79,10 @@ class JournalHandlerTest {
     }
 
     private static Slot line(int number, JournalAck ack) {
-        Slot slot = new Slot();
-        slot.fillLine(META, "line " + number, number * 16L, false, ack);
-        return slot;
+        return LineSlots.line("line " + number, number * 16L, ack);
     }
 
-    private int journaledLines() {
+    private long journaledLines() {
         List<JournalRecord> records = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path segment : files.sorted().toList()) {
@@ -98,19 +92,6 @@ class JournalHandlerTest {
             throw new UncheckedIOException(e);
         }
         return records.size();
-    }
-
-    /** What the next stage was shown, and how many lines the journal held back then. */
-    private final class RecordingProgress extends Sequence {
-        final List<Long> passedOn = new ArrayList<>();
-        final List<Integer> journaledWhenPassedOn = new ArrayList<>();
-
-        @Override
-        public void set(long value) {
-            passedOn.add(value);
-            journaledWhenPassedOn.add(journaledLines());
-            super.set(value);
-        }
     }
 
     private static final class CountingAck implements JournalAck {
