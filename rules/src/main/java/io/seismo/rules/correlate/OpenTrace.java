@@ -1,7 +1,6 @@
 package io.seismo.rules.correlate;
 
 import io.seismo.rules.event.Event;
-import io.seismo.rules.event.NameTable;
 import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.KeyChars;
 import io.seismo.rules.state.SnapshotEntry;
@@ -24,7 +23,6 @@ final class OpenTrace extends SnapshotEntry {
             + StateInput.MIN_NULLABLE_STRING_BYTES + 2 + Integer.BYTES + 4 * Integer.BYTES;
     private static final int NO_SERVICE = -1;
     private static final long[] NO_LONGS = new long[0];
-    private static final boolean[] NO_FLAGS = new boolean[0];
 
     /** Past these, a closed trace's tables are too large to keep for the next one (see {@link #isWorthReusing}). */
     private static final int MAX_REUSED_ENTRIES = 16;
@@ -38,9 +36,7 @@ final class OpenTrace extends SnapshotEntry {
     private final int maxSpans;
     // A million open traces must fit in a gigabyte, and each is changed for nearly every event: services, spans
     // and edges are kept in a few flat arrays by a service's arrival index, not in maps of small objects.
-    private final NameTable services = new NameTable();
-    private long[] serviceFirstNanos = NO_LONGS;
-    private boolean[] serviceFailed = NO_FLAGS;
+    private final TraceServices services;
     private final SpanTable spans = new SpanTable();
     /** Created on the first child that arrives before its parent. */
     private AwaitedParents awaited;
@@ -49,7 +45,8 @@ final class OpenTrace extends SnapshotEntry {
     private int parentEdgeCount;
     private boolean sawSpanIds;
     private boolean sawParents;
-    private String chainTail;
+    /** The arrival of the last service in call order, or NO_SERVICE. */
+    private int chainTail;
     private long chainTailNanos;
     private long eventCount;
     private long startNanos;
@@ -57,8 +54,9 @@ final class OpenTrace extends SnapshotEntry {
     private long firstErrorNanos;
     private String firstErrorMessage;
 
-    OpenTrace(CharSequence traceId, int maxSpans) {
+    OpenTrace(CharSequence traceId, int maxSpans, ServiceIds serviceIds) {
         this.maxSpans = maxSpans;
+        this.services = new TraceServices(serviceIds);
         reuseFor(traceId);
     }
 
@@ -76,7 +74,7 @@ final class OpenTrace extends SnapshotEntry {
         parentEdgeCount = 0;
         sawSpanIds = false;
         sawParents = false;
-        chainTail = null;
+        chainTail = NO_SERVICE;
         chainTailNanos = 0;
         eventCount = 0;
         startNanos = Long.MAX_VALUE;
@@ -115,10 +113,11 @@ final class OpenTrace extends SnapshotEntry {
     }
 
     /**
-     * Adds an event whose service is {@code service}: the event's own, or the same name shared. The two keys
-     * are scratch space for the event's span and parent span ids.
+     * Adds an event whose service is {@code service}, numbered {@code serviceId} (see {@link ServiceIds}). The two
+     * keys are scratch space for the event's span and parent span ids.
      */
-    void add(Event event, String service, long eventNanos, EdgeObserver edges, SpanKey span, SpanKey parent) {
+    void add(Event event, String service, int serviceId, long eventNanos, EdgeObserver edges, SpanKey span,
+             SpanKey parent) {
         eventCount++;
         startNanos = Math.min(startNanos, eventNanos);
         endNanos = Math.max(endNanos, eventNanos);
@@ -129,33 +128,23 @@ final class OpenTrace extends SnapshotEntry {
         if (service == null) {
             return;
         }
-        int arrival = services.indexOf(service);
+        int arrival = services.indexOf(service, serviceId);
         boolean newService = arrival < 0;
         if (newService) {
             if (services.size() >= maxSpans) {
                 return;
             }
-            arrival = addService(service, eventNanos);
+            arrival = services.add(service, serviceId, eventNanos);
         } else {
-            serviceFirstNanos[arrival] = Math.min(serviceFirstNanos[arrival], eventNanos);
+            services.seenAt(arrival, eventNanos);
         }
-        serviceFailed[arrival] |= event.isError();
-        learnEdges(event, service, arrival, newService, eventNanos, edges, span, parent);
+        if (event.isError()) {
+            services.markFailed(arrival);
+        }
+        learnEdges(event, arrival, newService, eventNanos, edges, span, parent);
     }
 
-    private int addService(String service, long firstNanos) {
-        int arrival = services.add(service);
-        if (arrival == serviceFirstNanos.length) {
-            int grown = Math.max(2, arrival * 2);
-            serviceFirstNanos = Arrays.copyOf(serviceFirstNanos, grown);
-            serviceFailed = Arrays.copyOf(serviceFailed, grown);
-        }
-        serviceFirstNanos[arrival] = firstNanos;
-        serviceFailed[arrival] = false; // a reused trace's arrays hold the last trace's flags
-        return arrival;
-    }
-
-    private void learnEdges(Event event, String service, int arrival, boolean newService, long eventNanos,
+    private void learnEdges(Event event, int arrival, boolean newService, long eventNanos,
                             EdgeObserver edges, SpanKey span, SpanKey parent) {
         CharSequence spanId = event.spanIdText();
         CharSequence parentSpanId = event.parentSpanIdText();
@@ -181,11 +170,11 @@ final class OpenTrace extends SnapshotEntry {
         } else if (!sawSpanIds && newService) {
             // Call order is only safe to learn early while services arrive in event-time order; anything
             // else is settled when the trace closes.
-            if (chainTail == null || eventNanos >= chainTailNanos) {
-                if (chainTail != null) {
-                    edges.observe(chainTail, service, eventNanos);
+            if (chainTail == NO_SERVICE || eventNanos >= chainTailNanos) {
+                if (chainTail != NO_SERVICE) {
+                    edges.observe(services.nameAt(chainTail), services.nameAt(arrival), eventNanos);
                 }
-                chainTail = service;
+                chainTail = arrival;
                 chainTailNanos = eventNanos;
             }
         }
@@ -229,13 +218,13 @@ final class OpenTrace extends SnapshotEntry {
         int failed = 0;
         for (int k = 0; k < count; k++) {
             ordered[k] = services.nameAt(byFirstSeen[k]);
-            if (serviceFailed[byFirstSeen[k]]) {
+            if (services.failedAt(byFirstSeen[k])) {
                 failed++;
             }
         }
         String[] errorServices = new String[failed];
         for (int k = 0, e = 0; e < failed; k++) {
-            if (serviceFailed[byFirstSeen[k]]) {
+            if (services.failedAt(byFirstSeen[k])) {
                 errorServices[e++] = ordered[k];
             }
         }
@@ -263,14 +252,14 @@ final class OpenTrace extends SnapshotEntry {
         if (count > INSERTION_SORTED_SERVICES) { // a runaway trace: n log n, boxed
             Integer[] boxed = new Integer[count];
             Arrays.setAll(boxed, arrival -> arrival);
-            Arrays.sort(boxed, Comparator.comparingLong((Integer arrival) -> serviceFirstNanos[arrival]));
+            Arrays.sort(boxed, Comparator.comparingLong((Integer arrival) -> services.firstSeenAt(arrival)));
             Arrays.setAll(order, k -> boxed[k]);
             return order;
         }
         for (int arrival = 0; arrival < count; arrival++) {
-            long first = serviceFirstNanos[arrival];
+            long first = services.firstSeenAt(arrival);
             int k = arrival;
-            for (; k > 0 && serviceFirstNanos[order[k - 1]] > first; k--) {
+            for (; k > 0 && services.firstSeenAt(order[k - 1]) > first; k--) {
                 order[k] = order[k - 1];
             }
             order[k] = arrival;
@@ -291,13 +280,13 @@ final class OpenTrace extends SnapshotEntry {
         out.writeString(firstErrorMessage);
         out.writeBoolean(sawSpanIds);
         out.writeBoolean(sawParents);
-        out.writeInt(chainTail == null ? NO_SERVICE : services.indexOf(chainTail));
+        out.writeInt(chainTail);
         out.writeLong(chainTailNanos);
         out.writeInt(services.size());
         for (int i = 0; i < services.size(); i++) {
             out.writeString(services.nameAt(i));
-            out.writeLong(serviceFirstNanos[i]);
-            out.writeBoolean(serviceFailed[i]);
+            out.writeLong(services.firstSeenAt(i));
+            out.writeBoolean(services.failedAt(i));
         }
         spans.writeTo(out);
         if (awaited == null) {
@@ -313,17 +302,17 @@ final class OpenTrace extends SnapshotEntry {
     }
 
     /** Reads a trace saved by {@link #writeTo}, checked against this engine's bound on spans. */
-    static OpenTrace readFrom(StateInput in, int maxSpans) {
-        OpenTrace trace = new OpenTrace(in.readString("trace id"), maxSpans);
+    static OpenTrace readFrom(StateInput in, int maxSpans, ServiceIds serviceIds) {
+        OpenTrace trace = new OpenTrace(in.readString("trace id"), maxSpans, serviceIds);
         try {
-            trace.readFields(in);
+            trace.readFields(in, serviceIds);
         } catch (CorruptStateException e) {
             throw e.within("trace " + trace.traceId());
         }
         return trace;
     }
 
-    private void readFields(StateInput in) {
+    private void readFields(StateInput in, ServiceIds serviceIds) {
         eventCount = in.readCounter("event count");
         startNanos = in.readTime("start"); // a trace is opened by its first event
         endNanos = in.readTime("end");
@@ -333,25 +322,29 @@ final class OpenTrace extends SnapshotEntry {
         sawParents = in.readBoolean("whether it has parent spans");
         int chainTailIndex = in.readInt("chain tail");
         chainTailNanos = in.readTime("chain tail time");
-        String[] names = readServices(in);
+        String[] names = readServices(in, serviceIds);
         if (chainTailIndex != NO_SERVICE) {
-            chainTail = serviceAt(names, chainTailIndex);
+            serviceAt(names, chainTailIndex);
+            chainTail = chainTailIndex;
         }
         readSpans(in, names);
         readWaitingChildren(in, names);
         readParentEdges(in, names);
     }
 
-    private String[] readServices(StateInput in) {
+    private String[] readServices(StateInput in, ServiceIds serviceIds) {
         int count = in.readCount("services", maxSpans, StateInput.MIN_STRING_BYTES + Long.BYTES + 1);
         String[] names = new String[count];
         for (int i = 0; i < count; i++) {
             names[i] = in.readString("service");
-            if (services.indexOf(names[i]) >= 0) {
+            int id = serviceIds.idOf(names[i]);
+            if (services.indexOf(names[i], id) >= 0) {
                 throw new CorruptStateException("service " + names[i] + " is saved twice");
             }
-            addService(names[i], in.readTime("first event of a service"));
-            serviceFailed[i] = in.readBoolean("whether a service failed");
+            services.add(names[i], id, in.readTime("first event of a service"));
+            if (in.readBoolean("whether a service failed")) {
+                services.markFailed(i);
+            }
         }
         return names;
     }

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 public final class TraceAssembler {
     /** Far more services than a fleet has; a field with more distinct values is not a service name. */
-    private static final int MAX_SHARED_SERVICE_NAMES = 100_000;
+    private static final int MAX_SERVICE_IDS = 100_000;
     /**
      * Closed traces kept to be opened again. A trace lives for its gap, seconds: made new, each was copied by
      * every young collection of its life and promoted to die in the old generation, most of what the daemon
@@ -35,7 +35,7 @@ public final class TraceAssembler {
     private final Consumer<TraceSummary> closed;
     // Access order: the head is the trace whose latest event arrived longest ago, i.e. the next to close.
     private final AccessOrderMap<OpenTrace> open = new AccessOrderMap<>();
-    private final SharedNames serviceNames = new SharedNames(MAX_SHARED_SERVICE_NAMES);
+    private final ServiceIds serviceIds = new ServiceIds(MAX_SERVICE_IDS);
     private final SpanKey spanKey = new SpanKey();
     private final SpanKey parentKey = new SpanKey();
     private final ArrayDeque<OpenTrace> spare = new ArrayDeque<>();
@@ -67,7 +67,9 @@ public final class TraceAssembler {
             trace = openTrace(traceId);
             open.put(trace);
         }
-        trace.add(event, serviceNames.share(event.getService()), eventNanos, edges, spanKey, parentKey);
+        String service = event.getService();
+        int serviceId = service == null ? ServiceIds.NO_ID : serviceIds.idOf(service);
+        trace.add(event, service, serviceId, eventNanos, edges, spanKey, parentKey);
     }
 
     /**
@@ -107,7 +109,7 @@ public final class TraceAssembler {
         List<OpenTrace> restored = new ArrayList<>(count);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            OpenTrace trace = OpenTrace.readFrom(in, maxSpansPerTrace);
+            OpenTrace trace = OpenTrace.readFrom(in, maxSpansPerTrace, serviceIds);
             if (!ids.add(trace.traceId())) {
                 throw new CorruptStateException("trace " + trace.traceId() + " is saved twice");
             }
@@ -128,7 +130,7 @@ public final class TraceAssembler {
     private OpenTrace openTrace(CharSequence traceId) {
         OpenTrace trace = spare.pollLast();
         if (trace == null) {
-            return new OpenTrace(traceId, maxSpansPerTrace);
+            return new OpenTrace(traceId, maxSpansPerTrace, serviceIds);
         }
         trace.reuseFor(traceId);
         return trace;

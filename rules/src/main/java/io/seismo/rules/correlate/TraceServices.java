@@ -1,0 +1,120 @@
+package io.seismo.rules.correlate;
+
+import io.seismo.rules.event.NameTable;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A trace's services in arrival order (a service's {@code arrival} is its position), each with when it was first
+ * seen and whether it failed, kept as their {@link ServiceIds} numbers in one array of longs: no reference is
+ * stored when a service joins a trace, and a line reads one array where three (names, times, flags) and a table
+ * object were. Most traces have a handful of services, scanned in turn; past {@link NameTable#SCAN_LIMIT} an
+ * index joins them. A name without a number is kept in a small table of the trace's own and coded below
+ * {@link ServiceIds#NO_ID}. Not thread-safe.
+ */
+final class TraceServices {
+    private static final long[] NO_CELLS = new long[0];
+    private static final long FAILED = 1L << 32;
+    private static final long CODE_BITS = 0xFFFF_FFFFL;
+
+    private final ServiceIds ids;
+    /** Per service, at 2 × arrival its code (low half) and failed flag, at 2 × arrival + 1 when it was first seen. */
+    private long[] cells = NO_CELLS;
+    private int size;
+    /** Names that got no number, coded {@code -2 - position}; null until the first. */
+    private NameTable unnamed;
+    /** From code to arrival, once the trace has more services than are worth scanning. */
+    private Map<Integer, Integer> index;
+
+    TraceServices(ServiceIds ids) {
+        this.ids = ids;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The arrival of {@code name}, whose number is {@code id} (possibly {@link ServiceIds#NO_ID}); -1 if absent. */
+    int indexOf(String name, int id) {
+        int code = id;
+        if (id == ServiceIds.NO_ID) {
+            int position = unnamed == null ? -1 : unnamed.indexOf(name);
+            if (position < 0) {
+                return -1;
+            }
+            code = unnamedCode(position);
+        }
+        if (index != null) {
+            Integer arrival = index.get(code);
+            return arrival == null ? -1 : arrival;
+        }
+        for (int arrival = 0; arrival < size; arrival++) {
+            if ((int) cells[2 * arrival] == code) {
+                return arrival;
+            }
+        }
+        return -1;
+    }
+
+    /** Adds {@code name}, numbered {@code id}, which the caller found absent; returns its arrival. */
+    int add(String name, int id, long firstNanos) {
+        int code = id;
+        if (id == ServiceIds.NO_ID) {
+            if (unnamed == null) {
+                unnamed = new NameTable();
+            }
+            code = unnamedCode(unnamed.add(name));
+        }
+        if (2 * size == cells.length) {
+            cells = Arrays.copyOf(cells, Math.max(4, 2 * cells.length));
+        }
+        int arrival = size++;
+        cells[2 * arrival] = code & CODE_BITS;
+        cells[2 * arrival + 1] = firstNanos;
+        if (index != null) {
+            index.put(code, arrival);
+        } else if (size > NameTable.SCAN_LIMIT) {
+            index = new HashMap<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                index.put((int) cells[2 * i], i);
+            }
+        }
+        return arrival;
+    }
+
+    String nameAt(int arrival) {
+        int code = (int) cells[2 * arrival];
+        return code >= 0 ? ids.nameOf(code) : unnamed.nameAt(-2 - code);
+    }
+
+    long firstSeenAt(int arrival) {
+        return cells[2 * arrival + 1];
+    }
+
+    /** Takes {@code nanos} as the service's first sighting if it is earlier. */
+    void seenAt(int arrival, long nanos) {
+        cells[2 * arrival + 1] = Math.min(cells[2 * arrival + 1], nanos);
+    }
+
+    boolean failedAt(int arrival) {
+        return (cells[2 * arrival] & FAILED) != 0;
+    }
+
+    void markFailed(int arrival) {
+        cells[2 * arrival] |= FAILED;
+    }
+
+    /** Forgets every service, keeping the arrays for the next ones. */
+    void clear() {
+        size = 0;
+        index = null;
+        if (unnamed != null) {
+            unnamed.clear();
+        }
+    }
+
+    private static int unnamedCode(int position) {
+        return -2 - position;
+    }
+}

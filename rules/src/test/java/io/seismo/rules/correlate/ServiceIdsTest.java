@@ -1,0 +1,34 @@
+package io.seismo.rules.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceIdsTest {
+
+    @Test
+    void shouldNumberEachNameOnceAndHandOutItsFirstStringUpToTheBound() {
+        ServiceIds ids = new ServiceIds(2);
+        String checkout = new String("checkout");
+        int checkoutId = ids.idOf(checkout);
+        int paymentsId = ids.idOf(new String("payments"));
+
+        assertThat(ids.idOf(new String("checkout"))).isEqualTo(checkoutId);
+        assertThat(paymentsId).isNotEqualTo(checkoutId).isNotNegative();
+        assertThat(ids.nameOf(checkoutId)).isSameAs(checkout);
+        assertThat(ids.nameOf(paymentsId)).isEqualTo("payments");
+        assertThat(ids.idOf("ledger")).as("a new name past the bound").isEqualTo(ServiceIds.NO_ID);
+        assertThat(ids.idOf("payments")).as("a known name past the bound").isEqualTo(paymentsId);
+    }
+
+    @Test
+    void shouldKeepNamesPastItsFirstArray() {
+        ServiceIds ids = new ServiceIds(1_000);
+        for (int i = 0; i < 100; i++) {
+            assertThat(ids.idOf("service-" + i)).isEqualTo(i);
+        }
+        for (int i = 0; i < 100; i++) {
+            assertThat(ids.nameOf(i)).isEqualTo("service-" + i);
+        }
+    }
+}

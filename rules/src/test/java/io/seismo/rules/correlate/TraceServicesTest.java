@@ -1,0 +1,98 @@
+package io.seismo.rules.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seismo.rules.event.NameTable;
+import org.junit.jupiter.api.Test;
+
+class TraceServicesTest {
+    private final ServiceIds ids = new ServiceIds(2);
+    private final TraceServices services = new TraceServices(ids);
+
+    @Test
+    void shouldKeepServicesInArrivalOrderWithFirstSightingAndFailure() {
+        int checkout = add("checkout", 300);
+        int payments = add("payments", 200);
+
+        services.seenAt(checkout, 100);
+        services.seenAt(payments, 250);
+        services.markFailed(payments);
+
+        assertThat(services.size()).isEqualTo(2);
+        assertThat(find("checkout")).isEqualTo(checkout).isZero();
+        assertThat(find("payments")).isEqualTo(payments).isEqualTo(1);
+        assertThat(find("ledger")).isEqualTo(-1);
+        assertThat(services.nameAt(payments)).isEqualTo("payments");
+        assertThat(services.firstSeenAt(checkout)).isEqualTo(100);
+        assertThat(services.firstSeenAt(payments)).isEqualTo(200);
+        assertThat(services.failedAt(checkout)).isFalse();
+        assertThat(services.failedAt(payments)).isTrue();
+    }
+
+    @Test
+    void shouldKeepNamesThatGotNoNumberItself() {
+        add("checkout", 1);
+        add("payments", 2);
+        int ledger = add("ledger", 3); // the ids are full: no number
+        int fraud = add("fraud", 4);
+
+        assertThat(ids.idOf("ledger")).isEqualTo(ServiceIds.NO_ID);
+        assertThat(find("ledger")).isEqualTo(ledger).isEqualTo(2);
+        assertThat(find("fraud")).isEqualTo(fraud).isEqualTo(3);
+        assertThat(find("search")).isEqualTo(-1);
+        assertThat(services.nameAt(ledger)).isEqualTo("ledger");
+        assertThat(services.nameAt(fraud)).isEqualTo("fraud");
+        assertThat(services.failedAt(ledger)).as("a negative code is not a failure").isFalse();
+        services.markFailed(ledger);
+        assertThat(find("ledger")).as("found after failing").isEqualTo(ledger);
+        assertThat(services.failedAt(ledger)).isTrue();
+    }
+
+    @Test
+    void shouldFindEveryServiceOfALargeTraceThroughItsIndex() {
+        ServiceIds manyIds = new ServiceIds(1_000);
+        TraceServices large = new TraceServices(manyIds);
+        int count = 3 * NameTable.SCAN_LIMIT;
+        for (int i = 0; i < count; i++) {
+            assertThat(large.add("service-" + i, manyIds.idOf("service-" + i), i)).isEqualTo(i);
+        }
+        for (int i = 0; i < count; i++) {
+            assertThat(large.indexOf("service-" + i, manyIds.idOf("service-" + i))).isEqualTo(i);
+            assertThat(large.nameAt(i)).isEqualTo("service-" + i);
+        }
+        assertThat(large.indexOf("service-" + count, manyIds.idOf("service-" + count))).isEqualTo(-1);
+
+        large.clear();
+        assertThat(large.add("service-5", manyIds.idOf("service-5"), 0)).isZero();
+        assertThat(large.indexOf("service-5", manyIds.idOf("service-5"))).as("its index is gone too").isZero();
+        assertThat(large.indexOf("service-6", manyIds.idOf("service-6"))).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldStartAClearedTableAfreshKeepingNothingOfItsServices() {
+        int checkout = add("checkout", 100);
+        services.markFailed(checkout);
+        add("ledger", 1);
+        add("fraud", 2);
+
+        services.clear();
+
+        assertThat(services.size()).isZero();
+        assertThat(find("checkout")).isEqualTo(-1);
+        assertThat(find("ledger")).isEqualTo(-1);
+        int payments = add("payments", 500);
+        assertThat(payments).isZero();
+        assertThat(services.failedAt(payments)).as("the last trace's flag").isFalse();
+        assertThat(services.firstSeenAt(payments)).isEqualTo(500);
+        assertThat(add("search", 600)).isEqualTo(1);
+        assertThat(services.nameAt(1)).isEqualTo("search");
+    }
+
+    private int add(String name, long firstNanos) {
+        return services.add(name, ids.idOf(name), firstNanos);
+    }
+
+    private int find(String name) {
+        return services.indexOf(name, ids.idOf(name));
+    }
+}
