@@ -284,7 +284,7 @@ final class OpenTrace extends SnapshotEntry {
         out.writeLong(chainTailNanos);
         out.writeInt(services.size());
         for (int i = 0; i < services.size(); i++) {
-            out.writeString(services.nameAt(i));
+            services.writeNameAt(i, out);
             out.writeLong(services.firstSeenAt(i));
             out.writeBoolean(services.failedAt(i));
         }

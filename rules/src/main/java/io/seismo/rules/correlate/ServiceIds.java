@@ -1,5 +1,6 @@
 package io.seismo.rules.correlate;
 
+import io.seismo.rules.state.StateOutput;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,11 @@ final class ServiceIds {
 
     private final Map<String, Integer> ids = new HashMap<>();
     private String[] names = new String[16];
+    /**
+     * Each name as {@link StateOutput#writeString} writes it: a snapshot writes every open trace's services, a
+     * million traces every few seconds, and copies these bytes instead of checking and encoding each name anew.
+     */
+    private byte[][] written = new byte[16][];
     private final int maxNames;
 
     ServiceIds(int maxNames) {
@@ -34,8 +40,10 @@ final class ServiceIds {
         }
         if (next == names.length) {
             names = Arrays.copyOf(names, 2 * next);
+            written = Arrays.copyOf(written, 2 * next);
         }
         names[next] = name;
+        written[next] = asWritten(name);
         ids.put(name, next);
         return next;
     }
@@ -43,5 +51,17 @@ final class ServiceIds {
     /** The name numbered {@code id}. */
     String nameOf(int id) {
         return names[id];
+    }
+
+    /** Writes the name numbered {@code id} as {@link StateOutput#writeString} would. */
+    void writeName(int id, StateOutput out) {
+        byte[] bytes = written[id];
+        out.writeBytes(bytes, 0, bytes.length);
+    }
+
+    private static byte[] asWritten(String name) {
+        StateOutput out = new StateOutput(16 + name.length());
+        out.writeString(name);
+        return out.toByteArray();
     }
 }

@@ -1,6 +1,7 @@
 package io.seismo.rules.correlate;
 
 import io.seismo.rules.event.NameTable;
+import io.seismo.rules.state.StateOutput;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -86,6 +87,16 @@ final class TraceServices {
     String nameAt(int arrival) {
         int code = (int) cells[2 * arrival];
         return code >= 0 ? ids.nameOf(code) : unnamed.nameAt(-2 - code);
+    }
+
+    /** Writes the name of the service as {@link StateOutput#writeString} would. */
+    void writeNameAt(int arrival, StateOutput out) {
+        int code = (int) cells[2 * arrival];
+        if (code >= 0) {
+            ids.writeName(code, out);
+        } else {
+            out.writeString(unnamed.nameAt(-2 - code));
+        }
     }
 
     long firstSeenAt(int arrival) {

@@ -2,6 +2,7 @@ package io.seismo.rules.correlate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seismo.rules.state.StateOutput;
 import org.junit.jupiter.api.Test;
 
 class ServiceIdsTest {
@@ -22,6 +23,20 @@ class ServiceIdsTest {
     }
 
     @Test
+    void shouldWriteANameAsItsStringIsWritten() {
+        ServiceIds ids = new ServiceIds(100);
+        String longName = "payments-".repeat(10_000); // past one modified-UTF-8 piece
+        for (String name : new String[]{"checkout", "paiements-é", "日本-api", longName, ""}) {
+            StateOutput byId = new StateOutput(16);
+            ids.writeName(ids.idOf(name), byId);
+            StateOutput byString = new StateOutput(16);
+            byString.writeString(name);
+
+            assertThat(byId.toByteArray()).as(name.length() > 40 ? "a long name" : name).isEqualTo(byString.toByteArray());
+        }
+    }
+
+    @Test
     void shouldKeepNamesPastItsFirstArray() {
         ServiceIds ids = new ServiceIds(1_000);
         for (int i = 0; i < 100; i++) {
@@ -29,6 +44,11 @@ class ServiceIdsTest {
         }
         for (int i = 0; i < 100; i++) {
             assertThat(ids.nameOf(i)).isEqualTo("service-" + i);
+            StateOutput written = new StateOutput(16);
+            ids.writeName(i, written);
+            StateOutput expected = new StateOutput(16);
+            expected.writeString("service-" + i);
+            assertThat(written.toByteArray()).isEqualTo(expected.toByteArray());
         }
     }
 }

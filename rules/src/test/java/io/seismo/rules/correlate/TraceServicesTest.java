@@ -3,6 +3,7 @@ package io.seismo.rules.correlate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seismo.rules.event.NameTable;
+import io.seismo.rules.state.StateOutput;
 import org.junit.jupiter.api.Test;
 
 class TraceServicesTest {
@@ -46,6 +47,20 @@ class TraceServicesTest {
         services.markFailed(ledger);
         assertThat(find("ledger")).as("found after failing").isEqualTo(ledger);
         assertThat(services.failedAt(ledger)).isTrue();
+        assertThat(writtenName(ledger)).isEqualTo(asWritten("ledger"));
+        assertThat(writtenName(1)).isEqualTo(asWritten("payments"));
+    }
+
+    private byte[] writtenName(int arrival) {
+        StateOutput out = new StateOutput(16);
+        services.writeNameAt(arrival, out);
+        return out.toByteArray();
+    }
+
+    private static byte[] asWritten(String name) {
+        StateOutput out = new StateOutput(16);
+        out.writeString(name);
+        return out.toByteArray();
     }
 
     @Test
