@@ -32,6 +32,13 @@ final class CorrelatorHandler implements EventHandler<Slot> {
     private final SourceOffsets correlatedOffsets;
     private final LongSupplier publishedCursor;
     private final DaemonMetrics metrics;
+    /**
+     * The batch of the lines passed on since the offsets were last advanced, and the offset after the furthest of
+     * them: the high-water mark moves once per run of a batch's lines (and at a barrier, which reads it), not with
+     * a map lookup and a compare-and-set per line.
+     */
+    private BatchMeta pendingBatch;
+    private long pendingNextOffset = SourceOffsets.NONE;
     private StateCapture capture;
     private CompletableFuture<StateCapture> captured;
     private int slotsSinceSlice;
@@ -101,7 +108,11 @@ final class CorrelatorHandler implements EventHandler<Slot> {
 
     private void line(Slot slot) {
         if (slot.offset >= 0) {
-            correlatedOffsets.advance(slot.meta.source(), slot.offset + 1);
+            if (slot.meta != pendingBatch) {
+                advanceOffsets();
+                pendingBatch = slot.meta;
+            }
+            pendingNextOffset = Math.max(pendingNextOffset, slot.offset + 1);
         }
         if (slot.parsed) {
             if (slot.replay) {
@@ -117,7 +128,16 @@ final class CorrelatorHandler implements EventHandler<Slot> {
         slot.release();
     }
 
+    private void advanceOffsets() {
+        if (pendingBatch != null) {
+            correlatedOffsets.advance(pendingBatch.source(), pendingNextOffset);
+            pendingBatch = null;
+            pendingNextOffset = SourceOffsets.NONE;
+        }
+    }
+
     private void barrier(Slot slot) {
+        advanceOffsets();
         if (slot.barrierFailure != null || slot.barrierPosition == null) {
             barriers.onBarrierFailed(slot.barrierId, slot.barrierFailure == null
                     ? new IllegalStateException("the journal gave no position at the barrier") : slot.barrierFailure);

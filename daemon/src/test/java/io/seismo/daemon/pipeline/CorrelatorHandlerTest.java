@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +93,29 @@ class CorrelatorHandlerTest {
         deliver(barrier(), true);
 
         assertThat(barriers.get(0).correlatorState()).isCompletedExceptionally();
+    }
+
+    @Test
+    void shouldHandEachBarrierTheHighWaterMarksOfTheLinesBeforeItAndOfNoneAfter() {
+        BatchMeta payments = new BatchMeta("agent-1", "host-2", "payments", "/var/log/payments.log", "src-2", 0,
+                1_000_000, 0, 1L);
+        deliver(LineSlots.line("a", 0, null), false);
+        deliver(LineSlots.line("b", 10, null), false);
+        deliver(lineOf(payments, 100), false);
+        deliver(LineSlots.line("c", 20, null), false);
+        deliver(barrier(), false);
+        deliver(lineOf(payments, 200), false);
+        deliver(lineOf(payments, 300), false);
+        deliver(barrier(), true);
+
+        assertThat(barriers.get(0).sourceOffsets()).isEqualTo(Map.of(LineSlots.CHECKOUT.source(), 21L, "src-2", 101L));
+        assertThat(barriers.get(1).sourceOffsets()).isEqualTo(Map.of(LineSlots.CHECKOUT.source(), 21L, "src-2", 301L));
+    }
+
+    private static Slot lineOf(BatchMeta batch, long offset) {
+        Slot slot = new Slot();
+        slot.fillLine(batch, "line at " + offset, offset, false, null);
+        return slot;
     }
 
     @Test
