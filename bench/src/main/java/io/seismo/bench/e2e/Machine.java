@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What the figures were measured on: cores, CPU model, memory and JDK, from /proc and the JVM. */
+/**
+ * What the figures were measured on: cores, CPU model, memory and JDK, from /proc and the JVM, and how long the
+ * kernel lets written data sit in memory before writing it back. The generator never syncs its files, so that
+ * age decides how large each writeback burst is, and the daemon's journal fsync waits behind such a burst on a
+ * shared disk (bench/PERFORMANCE-LOG.md): the latency tail depends on it.
+ */
 final class Machine {
     private Machine() {
     }
@@ -16,7 +21,8 @@ final class Machine {
                 .put("cores", cores())
                 .put("cpu", procField("/proc/cpuinfo", "model name"))
                 .put("memory", procField("/proc/meminfo", "MemTotal"))
-                .put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+                .put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"))
+                .put("dirtyExpireCentisecs", procValue("/proc/sys/vm/dirty_expire_centisecs"));
     }
 
     /**
@@ -29,6 +35,14 @@ final class Machine {
                     .filter(line -> line.startsWith("processor")).count());
         } catch (IOException e) {
             return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    private static String procValue(String file) {
+        try {
+            return Files.readString(Path.of(file)).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -10,8 +10,9 @@ final class Table {
     static String render(JsonObject result) {
         JsonObject machine = result.getJsonObject("machine");
         StringBuilder out = new StringBuilder()
-                .append(String.format("machine: %d cores, %s, %s, %s%n", machine.getInteger("cores"), machine.getString("cpu"),
-                        machine.getString("memory"), machine.getString("jdk")))
+                .append(String.format("machine: %d cores, %s, %s, %s; written data kept %s cs before writeback "
+                                + "(vm.dirty_expire_centisecs)%n", machine.getInteger("cores"), machine.getString("cpu"),
+                        machine.getString("memory"), machine.getString("jdk"), machine.getString("dirtyExpireCentisecs")))
                 .append(String.format("mode %s, rate %s, %d files, %d threshold rules + cascade + probe, %,d trace keys, "
                                 + "%d s warm-up, %d s measured, %d run(s)%n", result.getString("mode"), result.getString("rate"),
                         result.getInteger("files"), result.getInteger("rules"), result.getInteger("traceKeys"),

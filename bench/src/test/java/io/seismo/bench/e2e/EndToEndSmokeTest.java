@@ -34,6 +34,7 @@ class EndToEndSmokeTest {
         assertThat(figures.getJsonObject(RunFigures.EVENTS_PER_SECOND).getDouble("median")).isPositive();
         assertThat(figures.getJsonObject(RunFigures.LATENCY_SAMPLES).getDouble("median")).isGreaterThanOrEqualTo(1);
         assertThat(result.getJsonObject("machine").getInteger("cores")).isPositive();
+        assertThat(result.getJsonObject("machine").getString("dirtyExpireCentisecs")).matches("[0-9]+");
         assertThat(Table.render(result)).contains("line to webhook p99 ms", "events/s");
     }
 }
