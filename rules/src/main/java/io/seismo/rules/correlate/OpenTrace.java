@@ -2,8 +2,7 @@ package io.seismo.rules.correlate;
 
 import io.seismo.rules.event.Event;
 import io.seismo.rules.state.CorruptStateException;
-import io.seismo.rules.state.KeyChars;
-import io.seismo.rules.state.SnapshotEntry;
+import io.seismo.rules.state.CharKeyedEntry;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
 import java.util.Arrays;
@@ -16,7 +15,7 @@ import java.util.List;
  * call order instead: each service calls the next one first seen after it. Every table is bounded by
  * {@code maxSpans}, so one runaway trace id cannot take the heap.
  */
-final class OpenTrace extends SnapshotEntry {
+final class OpenTrace extends CharKeyedEntry {
 
     /** Trace id, four times and the event count, first error, two flags, chain tail and four table sizes. */
     static final int MIN_SAVED_BYTES = StateInput.MIN_STRING_BYTES + 5 * Long.BYTES
@@ -31,8 +30,6 @@ final class OpenTrace extends SnapshotEntry {
     /** Up to this many services a trace's are ordered by insertion, allocating nothing but the result. */
     private static final int INSERTION_SORTED_SERVICES = 32;
 
-    /** Characters, not a String: see {@link KeyChars}. */
-    private final KeyChars traceId = new KeyChars();
     private final int maxSpans;
     // A million open traces must fit in a gigabyte, and each is changed for nearly every event: services, spans
     // and edges are kept in a few flat arrays by a service's arrival index, not in maps of small objects.
@@ -65,7 +62,7 @@ final class OpenTrace extends SnapshotEntry {
      * files it under its id.
      */
     void reuseFor(CharSequence newTraceId) {
-        traceId.set(newTraceId);
+        setKey(newTraceId); // the trace is filed under its id, held as characters: see CharKeyedEntry
         services.clear();
         spans.clear();
         if (awaited != null) {
@@ -88,24 +85,14 @@ final class OpenTrace extends SnapshotEntry {
      * nearly every trace is. A runaway trace's large tables are left to the collector instead.
      */
     boolean isWorthReusing() {
-        return traceId.capacity() <= MAX_REUSED_ID_CHARS
+        return keyCapacity() <= MAX_REUSED_ID_CHARS
                 && services.size() <= MAX_REUSED_ENTRIES && parentEdgeCount <= MAX_REUSED_ENTRIES
                 && spans.size() <= MAX_REUSED_ENTRIES && spans.retainedBytes() <= MAX_REUSED_SPAN_BYTES
                 && (awaited == null || awaited.retainedBytes() <= MAX_REUSED_SPAN_BYTES);
     }
 
     String traceId() {
-        return traceId.toString();
-    }
-
-    @Override
-    protected CharSequence mapKey() {
-        return traceId;
-    }
-
-    @Override
-    protected boolean hasMapKey(CharSequence key) {
-        return traceId.contentEquals(key);
+        return toString();
     }
 
     long endNanos() {
@@ -242,7 +229,7 @@ final class OpenTrace extends SnapshotEntry {
                 edges.observe(edge.caller(), edge.callee(), endNanos);
             }
         }
-        return new TraceSummary(traceId.toString(), List.of(ordered), List.of(traceEdges), List.of(errorServices),
+        return new TraceSummary(traceId(), List.of(ordered), List.of(traceEdges), List.of(errorServices),
                 firstErrorMessage, eventCount, startNanos, endNanos);
     }
 
@@ -272,7 +259,7 @@ final class OpenTrace extends SnapshotEntry {
      * waiting for a parent and the edges refer to them by that index (a service's {@code arrival}).
      */
     void writeTo(StateOutput out) {
-        out.writeString(traceId);
+        out.writeString((CharSequence) this);
         out.writeLong(eventCount);
         out.writeLong(startNanos);
         out.writeLong(endNanos);

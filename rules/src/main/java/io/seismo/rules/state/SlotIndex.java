@@ -48,8 +48,8 @@ final class SlotIndex {
         if (key instanceof String string) {
             return string.hashCode();
         }
-        if (key instanceof KeyChars chars) {
-            return chars.stringHash();
+        if (key instanceof CharKeyedEntry entry) {
+            return entry.stringHash();
         }
         char[] held = key instanceof CharArrayView view ? view.charArray() : null;
         if (held != null) {

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class KeyCharsTest {
+class CharKeyedEntryTest {
 
     @Test
     void shouldHashAndCompareAsTheStringOfItsCharactersWhateverItHeldBefore() {
         SplittableRandom random = new SplittableRandom(7);
-        KeyChars key = new KeyChars();
+        Key key = new Key();
         for (int round = 0; round < 5_000; round++) {
             String text = randomText(random);
-            key.set(new StringBuilder(text));
+            key.setKey(new StringBuilder(text));
 
             assertThat(key.stringHash()).isEqualTo(text.hashCode());
             assertThat(key.toString()).isEqualTo(text);
@@ -32,15 +32,15 @@ class KeyCharsTest {
     @Test
     void shouldTakeHashAndCompareCharactersLentInAnArrayAsThoseGivenOneByOne() {
         SplittableRandom random = new SplittableRandom(9);
-        KeyChars fromArray = new KeyChars();
-        KeyChars fromChars = new KeyChars();
+        Key fromArray = new Key();
+        Key fromChars = new Key();
         for (int round = 0; round < 5_000; round++) {
             String text = randomText(random);
             // The lent array is longer than the text and holds other characters past it.
             char[] lent = (text + "tail").toCharArray();
             LentChars view = new LentChars(lent, text.length());
-            fromArray.set(view);
-            fromChars.set(new StringBuilder(text));
+            fromArray.setKey(view);
+            fromChars.setKey(new StringBuilder(text));
 
             assertThat(fromArray.toString()).isEqualTo(text);
             assertThat(fromArray.stringHash()).isEqualTo(text.hashCode());
@@ -68,8 +68,8 @@ class KeyCharsTest {
                 return "abc".charAt(index);
             }
         };
-        KeyChars key = new KeyChars();
-        key.set(noArray);
+        Key key = new Key();
+        key.setKey(noArray);
 
         assertThat(key.toString()).isEqualTo("abc");
         assertThat(key.contentEquals(noArray)).isTrue();
@@ -78,13 +78,30 @@ class KeyCharsTest {
 
     @Test
     void shouldKeepItsArrayForShorterKeys() {
-        KeyChars key = new KeyChars();
-        key.set("0123456789abcdef0123456789abcdef");
-        key.set("abc");
+        Key key = new Key();
+        key.setKey("0123456789abcdef0123456789abcdef");
+        key.setKey("abc");
 
-        assertThat(key.capacity()).isEqualTo(32);
+        assertThat(key.keyCapacity()).isEqualTo(32);
         assertThat(key.toString()).isEqualTo("abc");
         assertThat(key.stringHash()).isEqualTo("abc".hashCode());
+    }
+
+    @Test
+    void shouldBeFiledInAMapUnderItsCharacters() {
+        AccessOrderMap<Key> map = new AccessOrderMap<>();
+        Key key = new Key();
+        key.setKey("0af3");
+        map.put(key);
+
+        assertThat(map.get(new StringBuilder("0af3"))).isSameAs(key);
+        assertThat(map.get("0af4")).isNull();
+        assertThat(key.mapKey()).hasToString("0af3");
+        assertThat(key.mapKeyHash()).isEqualTo("0af3".hashCode());
+    }
+
+    /** An entry and nothing more. */
+    private static final class Key extends CharKeyedEntry {
     }
 
     /** The first {@code length} characters of an array, lent as a {@link CharArrayView}. */

@@ -3,19 +3,22 @@ package io.seismo.rules.state;
 import java.util.Arrays;
 
 /**
- * A map key held as characters in an array that its entry keeps. An entry used again for another key (a closed
- * trace opened again) then takes the key without a new String: a young String stored into an entry in the old
- * generation is a card that the next young collection scans, one per key. Not thread-safe.
+ * An {@link AccessOrderMap} entry that is its own key: the key's characters are held in an array the entry keeps.
+ * An entry used again for another key (a closed trace opened again) then takes the key without a new String: a
+ * young String stored into an entry in the old generation is a card that the next young collection scans, one per
+ * key. And a lookup that finds the entry's slot compares the key from the entry's own fields and one array, where
+ * a key object of its own was one more cache miss on every line (the open traces' index is a million entries).
+ * Not thread-safe.
  */
-public final class KeyChars implements CharArrayView {
+public abstract class CharKeyedEntry extends SnapshotEntry implements CharArrayView {
     private static final char[] NO_CHARS = new char[0];
 
     private char[] chars = NO_CHARS;
     private int length;
     private int hash;
 
-    /** Holds the characters of {@code key}, copied. */
-    public void set(CharSequence key) {
+    /** Holds the characters of {@code key}, copied; call only while the entry is in no map. */
+    protected final void setKey(CharSequence key) {
         int count = key.length();
         if (count > chars.length) {
             chars = new char[count];
@@ -33,12 +36,27 @@ public final class KeyChars implements CharArrayView {
     }
 
     /** {@link String#hashCode()} of the held characters. */
-    public int stringHash() {
+    public final int stringHash() {
         return hash;
     }
 
+    @Override
+    protected final CharSequence mapKey() {
+        return this;
+    }
+
+    @Override
+    protected final int mapKeyHash() {
+        return hash;
+    }
+
+    @Override
+    protected final boolean hasMapKey(CharSequence key) {
+        return contentEquals(key);
+    }
+
     /** Whether {@code other} has exactly the held characters. */
-    public boolean contentEquals(CharSequence other) {
+    public final boolean contentEquals(CharSequence other) {
         if (other.length() != length) {
             return false;
         }
@@ -55,22 +73,22 @@ public final class KeyChars implements CharArrayView {
     }
 
     @Override
-    public char[] charArray() {
+    public final char[] charArray() {
         return chars;
     }
 
     /** How many characters the array holds on to, used or not. */
-    public int capacity() {
+    public final int keyCapacity() {
         return chars.length;
     }
 
     @Override
-    public int length() {
+    public final int length() {
         return length;
     }
 
     @Override
-    public char charAt(int index) {
+    public final char charAt(int index) {
         if (index < 0 || index >= length) {
             throw new IndexOutOfBoundsException(index);
         }
@@ -78,12 +96,13 @@ public final class KeyChars implements CharArrayView {
     }
 
     @Override
-    public CharSequence subSequence(int start, int end) {
+    public final CharSequence subSequence(int start, int end) {
         return toString().subSequence(start, end);
     }
 
+    /** The key, as a String. */
     @Override
-    public String toString() {
+    public final String toString() {
         return new String(chars, 0, length);
     }
 }
