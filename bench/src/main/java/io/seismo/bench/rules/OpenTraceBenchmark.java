@@ -4,8 +4,6 @@ import io.seismo.rules.engine.CorrelationEngine;
 import io.seismo.rules.engine.PendingSnapshot;
 import io.seismo.rules.engine.SealedSnapshot;
 import io.seismo.rules.event.Event;
-import io.seismo.rules.event.EventKind;
-import io.seismo.rules.event.Level;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -71,12 +69,8 @@ public class OpenTraceBenchmark {
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public int eventOfAnOpenTrace() {
         Event event = events[next & (events.length - 1)];
-        event.reset();
-        event.setKind(EventKind.LOG);
-        event.setService(ThreeSpanTraces.SERVICES[1]);
-        event.setLevel(Level.INFO);
-        event.setTraceId(traceIds[order[next]]);
-        event.setEventTimeNanos(eventTimeNanos += ThreeSpanTraces.SPACING_NANOS);
+        ThreeSpanTraces.fill(event, ThreeSpanTraces.SERVICES[1], traceIds[order[next]],
+                eventTimeNanos += ThreeSpanTraces.SPACING_NANOS);
         engine.onEvent(event);
         next = next + 1 == traces ? 0 : next + 1;
         return engine.openTraces();

@@ -51,6 +51,16 @@ final class ThreeSpanTraces {
         return String.format("%032x", (long) trace * 2_654_435_761L);
     }
 
+    /** Refills {@code event} as an INFO log line of {@code service} in trace {@code traceId}, without span ids. */
+    static void fill(Event event, String service, String traceId, long eventNanos) {
+        event.reset();
+        event.setKind(EventKind.LOG);
+        event.setService(service);
+        event.setLevel(Level.INFO);
+        event.setTraceId(traceId);
+        event.setEventTimeNanos(eventNanos);
+    }
+
     /** Opens traces 0 to {@code traces - 1}, three spans each; returns the event time after the last event. */
     static long open(CorrelationEngine engine, int traces) {
         Event event = new Event();
@@ -58,14 +68,9 @@ final class ThreeSpanTraces {
         for (int t = 0; t < traces; t++) {
             String traceId = traceId(t);
             for (int s = 0; s < SERVICES.length; s++) {
-                event.reset();
-                event.setKind(EventKind.LOG);
-                event.setService(SERVICES[s]);
-                event.setLevel(Level.INFO);
-                event.setTraceId(traceId);
+                fill(event, SERVICES[s], traceId, time += SPACING_NANOS);
                 event.setSpanId(traceId.substring(0, 14) + s);
                 event.setParentSpanId(s == 0 ? null : traceId.substring(0, 14) + (s - 1));
-                event.setEventTimeNanos(time += SPACING_NANOS);
                 engine.onEvent(event);
             }
         }

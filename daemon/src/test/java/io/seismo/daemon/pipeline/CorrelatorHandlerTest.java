@@ -101,21 +101,15 @@ class CorrelatorHandlerTest {
                 1_000_000, 0, 1L);
         deliver(LineSlots.line("a", 0, null), false);
         deliver(LineSlots.line("b", 10, null), false);
-        deliver(lineOf(payments, 100), false);
+        deliver(LineSlots.line(payments, "line at 100", 100, null), false);
         deliver(LineSlots.line("c", 20, null), false);
         deliver(barrier(), false);
-        deliver(lineOf(payments, 200), false);
-        deliver(lineOf(payments, 300), false);
+        deliver(LineSlots.line(payments, "line at 200", 200, null), false);
+        deliver(LineSlots.line(payments, "line at 300", 300, null), false);
         deliver(barrier(), true);
 
         assertThat(barriers.get(0).sourceOffsets()).isEqualTo(Map.of(LineSlots.CHECKOUT.source(), 21L, "src-2", 101L));
         assertThat(barriers.get(1).sourceOffsets()).isEqualTo(Map.of(LineSlots.CHECKOUT.source(), 21L, "src-2", 301L));
-    }
-
-    private static Slot lineOf(BatchMeta batch, long offset) {
-        Slot slot = new Slot();
-        slot.fillLine(batch, "line at " + offset, offset, false, null);
-        return slot;
     }
 
     @Test

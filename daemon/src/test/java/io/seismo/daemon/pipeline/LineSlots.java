@@ -10,8 +10,13 @@ final class LineSlots {
 
     /** A slot holding {@code line}, starting at {@code offset} of the file; {@code ack} may be null. */
     static Slot line(String line, long offset, JournalAck ack) {
+        return line(CHECKOUT, line, offset, ack);
+    }
+
+    /** A slot holding {@code line} of {@code batch}, starting at {@code offset} of its file. */
+    static Slot line(BatchMeta batch, String line, long offset, JournalAck ack) {
         Slot slot = new Slot();
-        slot.fillLine(CHECKOUT, line, offset, false, ack);
+        slot.fillLine(batch, line, offset, false, ack);
         return slot;
     }
 }

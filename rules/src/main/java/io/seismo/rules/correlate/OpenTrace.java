@@ -259,7 +259,7 @@ final class OpenTrace extends CharKeyedEntry {
      * waiting for a parent and the edges refer to them by that index (a service's {@code arrival}).
      */
     void writeTo(StateOutput out) {
-        out.writeString((CharSequence) this);
+        out.writeString(this);
         out.writeLong(eventCount);
         out.writeLong(startNanos);
         out.writeLong(endNanos);
@@ -328,9 +328,9 @@ final class OpenTrace extends CharKeyedEntry {
             if (services.indexOf(names[i], id) >= 0) {
                 throw new CorruptStateException("service " + names[i] + " is saved twice");
             }
-            services.add(names[i], id, in.readTime("first event of a service"));
+            int arrival = services.add(names[i], id, in.readTime("first event of a service"));
             if (in.readBoolean("whether a service failed")) {
-                services.markFailed(i);
+                services.markFailed(arrival);
             }
         }
         return names;

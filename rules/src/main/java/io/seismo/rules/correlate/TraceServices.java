@@ -86,7 +86,7 @@ final class TraceServices {
 
     String nameAt(int arrival) {
         int code = (int) cells[2 * arrival];
-        return code >= 0 ? ids.nameOf(code) : unnamed.nameAt(-2 - code);
+        return code >= 0 ? ids.nameOf(code) : unnamed.nameAt(unnamedPosition(code));
     }
 
     /** Writes the name of the service as {@link StateOutput#writeString} would. */
@@ -95,7 +95,7 @@ final class TraceServices {
         if (code >= 0) {
             ids.writeName(code, out);
         } else {
-            out.writeString(unnamed.nameAt(-2 - code));
+            out.writeString(nameAt(arrival));
         }
     }
 
@@ -127,5 +127,9 @@ final class TraceServices {
 
     private static int unnamedCode(int position) {
         return -2 - position;
+    }
+
+    private static int unnamedPosition(int code) {
+        return -2 - code;
     }
 }
