@@ -38,9 +38,13 @@ final class Machine {
         }
     }
 
+    /**
+     * A one-line /proc value. Not {@link Files#readString}: it sizes its read by the file's length, which /proc
+     * reports as 0, and returns the first byte only ("3" for 3000).
+     */
     private static String procValue(String file) {
         try {
-            return Files.readString(Path.of(file)).trim();
+            return Files.readAllLines(Path.of(file)).stream().findFirst().orElse("unknown").trim();
         } catch (IOException e) {
             return "unknown";
         }
