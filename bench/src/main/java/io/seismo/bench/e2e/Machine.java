@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the figures were measured on: cores, CPU model, memory and JDK, from /proc and the JVM, and how long the
@@ -38,24 +40,27 @@ final class Machine {
         }
     }
 
-    /**
-     * A one-line /proc value. Not {@link Files#readString}: it sizes its read by the file's length, which /proc
-     * reports as 0, and returns the first byte only ("3" for 3000).
-     */
+    /** A one-line /proc value, such as a sysctl's. */
     private static String procValue(String file) {
-        try {
-            return Files.readAllLines(Path.of(file)).stream().findFirst().orElse("unknown").trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return firstLine(file, line -> true).map(String::trim).orElse("unknown");
     }
 
+    /** The value of a {@code name: value} line of a /proc file. */
     private static String procField(String file, String field) {
+        return firstLine(file, line -> line.startsWith(field))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown");
+    }
+
+    /**
+     * The first line of {@code file} that {@code wanted} accepts; empty when there is none or the file cannot be
+     * read. Read as lines, not with {@link Files#readString}: that sizes its read by the file's length, which /proc
+     * reports as 0, and returns the first byte only ("3" for 3000).
+     */
+    private static Optional<String> firstLine(String file, Predicate<String> wanted) {
         try {
-            return Files.readAllLines(Path.of(file)).stream().filter(line -> line.startsWith(field))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+            return Files.readAllLines(Path.of(file)).stream().filter(wanted).findFirst();
         } catch (IOException e) {
-            return "unknown";
+            return Optional.empty();
         }
     }
 }
