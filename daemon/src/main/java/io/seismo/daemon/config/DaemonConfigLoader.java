@@ -77,7 +77,7 @@ public final class DaemonConfigLoader {
                 tokens(root.child("auth"), baseDir),
                 resolve(baseDir, root.string("dataDir", "seismo-data")),
                 ringSize,
-                pipeline.integer("parseThreads", 1, 1, 64),
+                pipeline.integer("parseThreads", 1, 0, 64),
                 durability(root.child("durability"), pipeline),
                 resolve(baseDir, root.string("rulesDir", "rules")),
                 root.duration("rulesWatchInterval", Duration.ofSeconds(2)),

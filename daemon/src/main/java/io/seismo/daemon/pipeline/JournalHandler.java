@@ -17,6 +17,8 @@ import java.util.List;
  * it until the last was written.
  * Replayed lines are in the journal already and are skipped. At a checkpoint barrier it makes everything
  * before the barrier durable and writes the journal position into the slot for the correlator stage.
+ * With {@code pipeline.parseThreads: 0} it also parses each slot before journaling it, so a batch wakes one
+ * thread fewer (see {@link #JournalHandler(SegmentedJournal, DaemonMetrics, EventHandler)}).
  */
 final class JournalHandler implements EventHandler<Slot> {
     static final int MIN_GROUP_SLOTS = 256;
@@ -31,9 +33,24 @@ final class JournalHandler implements EventHandler<Slot> {
     private long groupSlots = Long.MAX_VALUE;
     private long slotsInGroup;
 
+    /** Parses on this thread, or null when parsers have threads of their own. */
+    private final EventHandler<Slot> parser;
+    private final CountingExceptionHandler parseErrors;
+
     JournalHandler(SegmentedJournal journal, DaemonMetrics metrics) {
+        this(journal, metrics, null);
+    }
+
+    /**
+     * @param parser parses each slot on this thread before it is journaled, or null. On two cores the parse
+     *               thread was one more thread to wake for every batch, and a woken thread waits for a core
+     *               (bench/PERFORMANCE-LOG.md); a parser that throws loses the slot's parse, never its journaling.
+     */
+    JournalHandler(SegmentedJournal journal, DaemonMetrics metrics, EventHandler<Slot> parser) {
         this.journal = journal;
         this.metrics = metrics;
+        this.parser = parser;
+        this.parseErrors = new CountingExceptionHandler("parse", metrics.handlerErrors("parse"));
     }
 
     @Override
@@ -49,6 +66,13 @@ final class JournalHandler implements EventHandler<Slot> {
 
     @Override
     public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
+        if (parser != null) {
+            try {
+                parser.onEvent(slot, sequence, endOfBatch);
+            } catch (Exception e) {
+                parseErrors.handleEventException(e, sequence, slot);
+            }
+        }
         if (slot.type == SlotType.LINE && !slot.replay) {
             if (failure == null) {
                 try {

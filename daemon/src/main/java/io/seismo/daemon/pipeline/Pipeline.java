@@ -37,6 +37,7 @@ public final class Pipeline implements AutoCloseable {
     private final SourceOffsets correlatedOffsets = new SourceOffsets();
 
     /**
+     * @param parseThreads threads that parse beside the journal; 0 parses on the journal thread
      * @param parsers called once per parse thread: each thread gets its own parser instances, indexed like
      *                {@link BatchMeta#parserIndex()}
      * @param barriers told at each checkpoint barrier, on the correlator thread
@@ -52,7 +53,10 @@ public final class Pipeline implements AutoCloseable {
                 },
                 ProducerType.MULTI, new BlockThenParkWaitStrategy());
 
-        JournalHandler journalHandler = new JournalHandler(journal, metrics);
+        // No parse threads: the journal thread parses too (see JournalHandler).
+        JournalHandler journalHandler = parseThreads == 0
+                ? new JournalHandler(journal, metrics, new ParseHandler(0, 1, parsers.get(), metrics))
+                : new JournalHandler(journal, metrics);
         @SuppressWarnings("unchecked")
         EventHandler<Slot>[] first = new EventHandler[1 + parseThreads];
         first[0] = journalHandler;

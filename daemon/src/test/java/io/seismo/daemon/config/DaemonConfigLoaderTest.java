@@ -72,6 +72,14 @@ class DaemonConfigLoaderTest {
     }
 
     @Test
+    void shouldTakeNoParseThreadsToMeanParsingOnTheJournalThreadButNoFewer() {
+        assertThat(loader.parse("auth: { tokens: [a] }\npipeline: { parseThreads: 0 }\n", base).parseThreads()).isZero();
+        assertThatThrownBy(() -> loader.parse("auth: { tokens: [a] }\npipeline: { parseThreads: -1 }\n", base))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("pipeline.parseThreads");
+    }
+
+    @Test
     void shouldRefuseARingSizeThatIsNotAPowerOfTwo() {
         assertThatThrownBy(() -> loader.parse("auth: { tokens: [a] }\npipeline: { ringSize: 1000 }\n", base))
                 .hasMessage("pipeline.ringSize: 1000 is not a power of two");

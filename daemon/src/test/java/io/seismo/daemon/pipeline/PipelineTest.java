@@ -10,6 +10,8 @@ import io.seismo.rules.event.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,10 +48,12 @@ class PipelineTest {
         }
     }
 
-    @Test
-    void shouldJournalParseAndCorrelateEveryLineInRingOrder() throws Exception {
+    /** Two parse threads beside the journal, or none: the journal thread parses too. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 0})
+    void shouldJournalParseAndCorrelateEveryLineInRingOrder(int parseThreads) throws Exception {
         RecordingCorrelator correlator = new RecordingCorrelator(null);
-        pipeline = start(1024, 2, correlator);
+        pipeline = start(1024, parseThreads, correlator);
         RecordingAck ack1 = new RecordingAck();
         RecordingAck ack2 = new RecordingAck();
 
@@ -108,10 +112,38 @@ class PipelineTest {
         assertThat(metrics.handlerErrors("correlator").get()).isEqualTo(1.0);
     }
 
+    @Test
+    void shouldJournalALineWhoseParserThrowsOnTheJournalThreadAndCountIt() throws Exception {
+        LineParser throwing = (line, out) -> {
+            if (line.equals("boom")) {
+                throw new IllegalStateException("parser bug");
+            }
+            return UPPERCASE.parse(line, out);
+        };
+        RecordingCorrelator correlator = new RecordingCorrelator(null);
+        pipeline = start(64, 0, correlator, throwing);
+        RecordingAck ack = new RecordingAck();
+
+        assertThat(pipeline.tryPublish(batch(ack, "a", "boom", "b"))).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlator.messages.contains("B"));
+        assertThat(correlator.messages).containsExactly("A", "B"); // the unparsed line is not correlated
+        assertThat(metrics.handlerErrors("parse").get()).isEqualTo(1.0);
+        assertThat(metrics.handlerErrors("journal").get()).isZero();
+        assertThat(ack.journaled.await(5, TimeUnit.SECONDS)).isTrue();
+        pipeline.close(Duration.ofSeconds(5));
+        pipeline = null;
+        assertThat(journaled()).extracting(JournalRecord::line).containsExactly("a", "boom", "b");
+    }
+
     private Pipeline start(int ringSize, int parsers, Correlator correlator) {
+        return start(ringSize, parsers, correlator, UPPERCASE);
+    }
+
+    private Pipeline start(int ringSize, int parsers, Correlator correlator, LineParser parser) {
         try {
             SegmentedJournal journal = new SegmentedJournal(dir, JournalOptions.perBatch(1 << 20), () -> { });
-            return new Pipeline(ringSize, parsers, journal, () -> new LineParser[] {UPPERCASE}, correlator, BarrierHandler.NONE, metrics);
+            return new Pipeline(ringSize, parsers, journal, () -> new LineParser[] {parser}, correlator, BarrierHandler.NONE, metrics);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
