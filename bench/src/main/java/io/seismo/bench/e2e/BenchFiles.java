@@ -21,7 +21,7 @@ final class BenchFiles {
     static final int ALLOWED_LATENESS_MILLIS = 10;
     static final int PROBE_WINDOW_MILLIS = 10;
     /** What the daemon is told, printed with the results: the latency figures depend on it. */
-    static final String DAEMON_SETTINGS = "engine.allowedLateness " + ALLOWED_LATENESS_MILLIS + "ms, probe rule window tumbling("
+    private static final String DAEMON_SETTINGS = "engine.allowedLateness " + ALLOWED_LATENESS_MILLIS + "ms, probe rule window tumbling("
             + PROBE_WINDOW_MILLIS + "ms), alerting.groupWait 0s; defaults otherwise: journal fsync per batch, "
             + "checkpoint every 10 s";
 
@@ -38,7 +38,13 @@ final class BenchFiles {
     }
 
     /** The N threshold rules and the cascade of {@link RuleSetBenchmark}, and the latency probe rule. */
-    static Path daemonConfig(Path work, int port, int rules, int traceKeys, String webhook) throws IOException {
+    /** {@link #DAEMON_SETTINGS}, with the parse threads when the run sets them (null: the daemon's default). */
+    static String daemonSettings(Integer parseThreads) {
+        return (parseThreads == null ? "" : "pipeline.parseThreads " + parseThreads + ", ") + DAEMON_SETTINGS;
+    }
+
+    static Path daemonConfig(Path work, int port, int rules, int traceKeys, Integer parseThreads, String webhook)
+            throws IOException {
         Path ruleDir = Files.createDirectories(work.resolve("rules"));
         Files.writeString(ruleDir.resolve("bench.groovy"), RuleSetBenchmark.ruleFile(rules) + """
                 threshold('%s') {
@@ -57,7 +63,8 @@ final class BenchFiles {
                 engine: { allowedLateness: %dms, maxOpenTraces: %d }
                 alerting: { groupWait: 0s }
                 sinks: [ { name: probe, type: webhook, url: "%s" } ]
-                """.formatted(port, TOKEN, ALLOWED_LATENESS_MILLIS, traceKeys, webhook), StandardCharsets.UTF_8);
+                """.formatted(port, TOKEN, ALLOWED_LATENESS_MILLIS, traceKeys, webhook)
+                + (parseThreads == null ? "" : "pipeline: { parseThreads: " + parseThreads + " }\n"), StandardCharsets.UTF_8);
         return config;
     }
 

@@ -13,10 +13,12 @@ import java.time.Duration;
  * @param maxBacklog at {@code --rate max} in pipeline mode, lines the generator may write ahead of the daemon's
  *                   ingest (0: no bound, the generator writes as fast as one thread can)
  * @param agentLinger the agent's poll interval and linger, or null for those of the mode ({@link #agentTiming})
+ * @param parseThreads the daemon's {@code pipeline.parseThreads}, or null for its default
  * @param root      the repository: the distribution's jars and the packaged JVM options are read from it
  */
 public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure, int runs, int files, int rules,
-                         int traceKeys, long maxBacklog, Duration agentLinger, Path root, Path json) {
+                         int traceKeys, long maxBacklog, Duration agentLinger, Integer parseThreads, Path root,
+                         Path json) {
 
     /** {@code pipeline}: generator, agent and daemon; {@code agent}: the agent alone against a sink that acks at once. */
     public enum Mode { PIPELINE, AGENT }
@@ -27,10 +29,11 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
     static final String USAGE = """
             usage: bench/run-e2e [--mode pipeline|agent] [--rate N|NMB|max] [--seconds N] [--warmup N] [--runs N]
                                  [--files N] [--rules N] [--trace-keys N] [--max-backlog N] [--agent-linger MS]
-                                 [--json FILE]
+                                 [--parse-threads N] [--json FILE]
             --rate: lines/s in all files, or NMB for megabytes/s (--rate 5MB), or max
             --max-backlog: at --rate max (pipeline), lines written ahead of the daemon's ingest; 0 for no bound
             --agent-linger: the agent's poll interval and batch linger in ms (pipeline: 20, agent: as shipped)
+            --parse-threads: the daemon's pipeline.parseThreads (0: parsed on the journal thread; default 1)
             defaults: pipeline, max, 20 s measured after 10 s of warm-up, 1 run, 2 files, 100 rules, 1,000,000 trace keys,
                       a backlog of 200,000 lines, bench/target/e2e-result.json""";
 
@@ -45,6 +48,7 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
         int traceKeys = 1_000_000;
         long maxBacklog = DEFAULT_MAX_BACKLOG;
         Duration agentLinger = null;
+        Integer parseThreads = null;
         Path json = root.resolve("bench/target/e2e-result.json");
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -59,6 +63,7 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
                 case "--trace-keys" -> traceKeys = Integer.parseInt(required(args[i], value));
                 case "--max-backlog" -> maxBacklog = Long.parseLong(required(args[i], value));
                 case "--agent-linger" -> agentLinger = Duration.ofMillis(Long.parseLong(required(args[i], value)));
+                case "--parse-threads" -> parseThreads = Integer.parseInt(required(args[i], value));
                 case "--json" -> json = Path.of(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
@@ -68,7 +73,7 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
             AgentTiming.pollAndLinger(agentLinger); // refused here, before any process starts
         }
         return new E2eOptions(mode, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), runs, files, rules,
-                traceKeys, maxBacklog, agentLinger, root, json);
+                traceKeys, maxBacklog, agentLinger, parseThreads, root, json);
     }
 
     private static String required(String option, String value) {

@@ -81,7 +81,7 @@ public final class EndToEndBench {
                 .put("files", options.files())
                 .put("rules", options.rules())
                 .put("traceKeys", options.traceKeys())
-                .put("daemonSettings", options.mode() == E2eOptions.Mode.AGENT ? "none (no daemon)" : BenchFiles.DAEMON_SETTINGS + "; JVM " + String.join(" ", options.daemonJvm()))
+                .put("daemonSettings", options.mode() == E2eOptions.Mode.AGENT ? "none (no daemon)" : BenchFiles.daemonSettings(options.parseThreads()) + "; JVM " + String.join(" ", options.daemonJvm()))
                 .put("agentSettings", BenchFiles.agentSettings(options.agentTiming(), options.agentJvm()))
                 .put("method", options.mode() == E2eOptions.Mode.AGENT ? AgentRun.describe(options.rate())
                         : "generator, agent and daemon share every core" + (options.bindsBacklog()

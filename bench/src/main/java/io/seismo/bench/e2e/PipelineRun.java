@@ -31,7 +31,8 @@ final class PipelineRun {
         try (ingestedLines;
              LogGenerator generator = new LogGenerator(logs, options.rate(), backlog, options.traceKeys());
              ProbeWebhook webhook = new ProbeWebhook(generator::probeWrittenAt)) {
-            Path daemonConfig = BenchFiles.daemonConfig(work, port, options.rules(), options.traceKeys(), webhook.url());
+            Path daemonConfig = BenchFiles.daemonConfig(work, port, options.rules(), options.traceKeys(),
+                    options.parseThreads(), webhook.url());
             Path agentConfig = BenchFiles.agentConfig(work, port, options.agentTiming());
             try (SeismoProcess daemon = SeismoProcess.start(options.lib(), work, "daemon", daemonConfig, options.daemonJvm(),
                     List.of())) {

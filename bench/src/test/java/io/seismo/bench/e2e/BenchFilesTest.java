@@ -3,6 +3,8 @@ package io.seismo.bench.e2e;
 import io.seismo.agent.config.AgentConfig;
 import io.seismo.agent.config.AgentConfigLoader;
 import io.seismo.agent.config.BatchLimits;
+import io.seismo.daemon.config.DaemonConfig;
+import io.seismo.daemon.config.DaemonConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +47,21 @@ class BenchFilesTest {
 
         assertThatThrownBy(() -> E2eOptions.parse(new String[] {"--agent-linger", "0"}, work))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 ms");
+    }
+
+    @Test
+    void shouldGiveTheDaemonTheParseThreadsOfTheRunOrLeaveItsDefault() throws IOException {
+        assertThat(daemonReads("--rate", "1000").parseThreads()).isEqualTo(1);
+        assertThat(daemonReads("--rate", "1000", "--parse-threads", "0").parseThreads()).isZero();
+        assertThat(BenchFiles.daemonSettings(0)).startsWith("pipeline.parseThreads 0, ");
+        assertThat(BenchFiles.daemonSettings(null)).doesNotContain("parseThreads");
+    }
+
+    /** The seismo.yaml a run with these arguments writes, as the daemon itself reads it. */
+    private DaemonConfig daemonReads(String... args) throws IOException {
+        E2eOptions options = E2eOptions.parse(args, work);
+        Path config = BenchFiles.daemonConfig(work, 4242, 1, 100, options.parseThreads(), "http://127.0.0.1:4243/hook");
+        return new DaemonConfigLoader(Map.of()).load(config);
     }
 
     /** The agent.yaml a run with these arguments writes, as the agent itself reads it. */
