@@ -37,12 +37,15 @@ final class BenchFiles {
         return files;
     }
 
-    /** The N threshold rules and the cascade of {@link RuleSetBenchmark}, and the latency probe rule. */
     /** {@link #DAEMON_SETTINGS}, with the parse threads when the run sets them (null: the daemon's default). */
     static String daemonSettings(Integer parseThreads) {
         return (parseThreads == null ? "" : "pipeline.parseThreads " + parseThreads + ", ") + DAEMON_SETTINGS;
     }
 
+    /**
+     * The N threshold rules and the cascade of {@link RuleSetBenchmark}, the latency probe rule, and the daemon's
+     * config; {@code parseThreads} null leaves the daemon's default.
+     */
     static Path daemonConfig(Path work, int port, int rules, int traceKeys, Integer parseThreads, String webhook)
             throws IOException {
         Path ruleDir = Files.createDirectories(work.resolve("rules"));

@@ -69,8 +69,12 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
             }
             i++;
         }
+        // Refused here, before any process starts, rather than by an agent or daemon that then never gets ready.
         if (agentLinger != null) {
-            AgentTiming.pollAndLinger(agentLinger); // refused here, before any process starts
+            AgentTiming.pollAndLinger(agentLinger);
+        }
+        if (parseThreads != null && parseThreads < 0) {
+            throw new IllegalArgumentException("--parse-threads must be 0 or more: " + parseThreads);
         }
         return new E2eOptions(mode, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), runs, files, rules,
                 traceKeys, maxBacklog, agentLinger, parseThreads, root, json);

@@ -55,6 +55,8 @@ class BenchFilesTest {
         assertThat(daemonReads("--rate", "1000", "--parse-threads", "0").parseThreads()).isZero();
         assertThat(BenchFiles.daemonSettings(0)).startsWith("pipeline.parseThreads 0, ");
         assertThat(BenchFiles.daemonSettings(null)).doesNotContain("parseThreads");
+        assertThatThrownBy(() -> E2eOptions.parse(new String[] {"--parse-threads", "-1"}, work))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 or more");
     }
 
     /** The seismo.yaml a run with these arguments writes, as the daemon itself reads it. */

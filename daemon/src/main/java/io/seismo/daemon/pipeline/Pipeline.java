@@ -38,7 +38,8 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * @param parseThreads threads that parse beside the journal; 0 parses on the journal thread
-     * @param parsers called once per parse thread: each thread gets its own parser instances, indexed like
+     * @param parsers called once per parse thread (once for the journal thread when there are none): each
+     *                thread gets its own parser instances, indexed like
      *                {@link BatchMeta#parserIndex()}
      * @param barriers told at each checkpoint barrier, on the correlator thread
      */
