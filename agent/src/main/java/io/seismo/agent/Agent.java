@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The log-shipping agent: tails the configured files and ships their lines to the daemon, resuming after a
- * restart from the last offsets the daemon acknowledged. One scheduler thread does all the work; the JDK's
- * HTTP client carries the requests. Idle, it wakes once per {@code pollInterval} to look at the files.
+ * restart from the last offsets the daemon acknowledged. One scheduler thread does all the work; each request
+ * to the daemon blocks a thread of its own while it is on its way (the JDK's HTTP client is kept for scrapes).
+ * Idle, it wakes once per {@code pollInterval} to look at the files.
  *
  * <pre>{@code
  * try (Agent agent = Agent.start(config)) {
@@ -47,6 +48,7 @@ public final class Agent implements AutoCloseable {
     private final AgentConfig config;
     private final ScheduledExecutorService loopThread;
     private final ExecutorService httpThreads;
+    private final BatchSender sender;
     private final StateDirLock lock;
     private final AgentLoop loop;
     private final ScheduledFuture<?> polls;
@@ -56,10 +58,11 @@ public final class Agent implements AutoCloseable {
     private volatile AgentStats finalStats;
 
     private Agent(AgentConfig config, ScheduledExecutorService loopThread, ExecutorService httpThreads,
-                  StateDirLock lock, AgentLoop loop) {
+                  BatchSender sender, StateDirLock lock, AgentLoop loop) {
         this.config = config;
         this.loopThread = loopThread;
         this.httpThreads = httpThreads;
+        this.sender = sender;
         this.lock = lock;
         this.loop = loop;
         this.polls = loopThread.scheduleWithFixedDelay(loop::tick, 0, config.pollInterval().toNanos(),
@@ -107,10 +110,10 @@ public final class Agent implements AutoCloseable {
                 .connectTimeout(min(Duration.ofSeconds(5), config.daemon().requestTimeout()))
                 .executor(httpThreads)
                 .build();
-        BatchSender sender = new BatchSender(client, config.daemon(), config.agentId(), config.host());
+        BatchSender sender = new BatchSender(config.daemon(), config.agentId(), config.host(), httpThreads, loopThread);
         AgentLoop loop = new AgentLoop(config, store, restored, sender, new Scraper(client, System::currentTimeMillis),
                 loopThread);
-        return new Agent(config, loopThread, httpThreads, lock, loop);
+        return new Agent(config, loopThread, httpThreads, sender, lock, loop);
     }
 
     /** One line for the log: what is tailed and where it goes (never the token). */
@@ -176,6 +179,7 @@ public final class Agent implements AutoCloseable {
         } finally {
             finalStats = last != null ? last : new AgentCounters().snapshot(0, 0, Map.of(), Map.of(), Map.of());
             loopThread.shutdownNow();
+            sender.close();
             httpThreads.shutdownNow();
             awaitTermination(loopThread);
             lock.close();
