@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -105,14 +104,9 @@ public final class Agent implements AutoCloseable {
         }
         ScheduledExecutorService loopThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("seismo-agent"));
         ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads("seismo-agent-http"));
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(min(Duration.ofSeconds(5), config.daemon().requestTimeout()))
-                .executor(httpThreads)
-                .build();
         BatchSender sender = new BatchSender(config.daemon(), config.agentId(), config.host(), httpThreads, loopThread);
-        AgentLoop loop = new AgentLoop(config, store, restored, sender, new Scraper(client, System::currentTimeMillis),
-                loopThread);
+        Scraper scraper = new Scraper(httpThreads, config.daemon().connectTimeout(), System::currentTimeMillis);
+        AgentLoop loop = new AgentLoop(config, store, restored, sender, scraper, loopThread);
         return new Agent(config, loopThread, httpThreads, sender, lock, loop);
     }
 
@@ -194,10 +188,6 @@ public final class Agent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static ThreadFactory daemonThreads(String name) {

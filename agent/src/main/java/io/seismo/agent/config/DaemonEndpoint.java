@@ -14,6 +14,7 @@ import java.util.Locale;
  */
 public record DaemonEndpoint(URI url, String token, Duration requestTimeout) {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration LONGEST_CONNECT = Duration.ofSeconds(5);
 
     public DaemonEndpoint {
         ConfigChecks.present("daemon.url", url);
@@ -27,6 +28,11 @@ public record DaemonEndpoint(URI url, String token, Duration requestTimeout) {
 
     public DaemonEndpoint(URI url, String token) {
         this(url, token, DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /** How long opening a connection may take: the request timeout, but at most {@link #LONGEST_CONNECT}. */
+    public Duration connectTimeout() {
+        return requestTimeout.compareTo(LONGEST_CONNECT) < 0 ? requestTimeout : LONGEST_CONNECT;
     }
 
     @Override

@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
@@ -25,15 +27,31 @@ public final class Scraper {
     private static final int READ_CHUNK_BYTES = 64 * 1024;
     private static final String ACCEPT = "text/plain;version=0.0.4;q=1.0,*/*;q=0.1";
 
-    private final HttpClient client;
+    private final Executor httpThreads;
+    private final Duration connectTimeout;
     private final LongSupplier epochMs;
+    /** Made at the first scrape: an agent that scrapes nothing never loads the JDK client or starts its thread. */
+    private HttpClient client;
 
-    public Scraper(HttpClient client, LongSupplier epochMs) {
-        this.client = client;
+    /**
+     * @param httpThreads    where the client's work and the parsing of answers run
+     * @param connectTimeout how long a connection to a target may take to open
+     */
+    public Scraper(Executor httpThreads, Duration connectTimeout, LongSupplier epochMs) {
+        this.httpThreads = httpThreads;
+        this.connectTimeout = connectTimeout;
         this.epochMs = epochMs;
     }
 
+    /** Starts a scrape; called on the agent's loop thread only. */
     public CompletableFuture<ScrapeResult> scrape(ScrapeTarget target) {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(connectTimeout)
+                    .executor(httpThreads)
+                    .build();
+        }
         long started = epochMs.getAsLong();
         HttpRequest request = HttpRequest.newBuilder(target.url())
                 .timeout(target.timeout())

@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * host name checked against the daemon's certificate, as a browser would.
  */
 final class DaemonConnections implements AutoCloseable {
-    private static final Duration LONGEST_CONNECT = Duration.ofSeconds(5);
-
     private final String host;
     private final int port;
     private final SSLSocketFactory tls;
@@ -40,8 +38,7 @@ final class DaemonConnections implements AutoCloseable {
         this.port = url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80;
         this.tls = secure ? tls : null;
         this.requestTimeout = endpoint.requestTimeout();
-        long connectMillis = Math.min(LONGEST_CONNECT.toMillis(), requestTimeout.toMillis());
-        this.connectTimeoutMillis = (int) Math.max(1, connectMillis);
+        this.connectTimeoutMillis = (int) Math.max(1, endpoint.connectTimeout().toMillis());
     }
 
     /** An idle connection, or a new one. */
