@@ -1,6 +1,7 @@
 package io.seismo.agent.ship;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,10 +55,11 @@ final class DaemonConnection {
             out.write(body, 0, bodyLength);
             out.flush();
             in.mark(1);
-            if (in.read() >= 0) {
-                answerStarted = true;
-                in.reset();
+            if (in.read() < 0) {
+                throw new EOFException("the daemon closed the connection without answering");
             }
+            answerStarted = true;
+            in.reset();
             return ResponseReader.read(in);
         } catch (IOException e) {
             throw overdue ? new SocketTimeoutException("no answer from the daemon within " + timeout) : e;

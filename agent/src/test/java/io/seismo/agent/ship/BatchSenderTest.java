@@ -13,6 +13,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.Reference;
@@ -123,6 +124,18 @@ class BatchSenderTest {
         assertThat(peer.connections()).isEqualTo(2);
         assertThat(peer.requests()).extracting(r -> new String(r.body(), StandardCharsets.UTF_8))
                 .containsExactly("{\"o\":0,\"l\":\"a\"}\n", "{\"o\":2,\"l\":\"b\"}\n");
+    }
+
+    @Test
+    void shouldSayWhenTheDaemonHangsUpWithoutAnsweringAndNotSendAgainOnANewConnection() throws Exception {
+        RawHttpPeer peer = peer((socket, self) -> self.readRequest(socket.getInputStream()));
+        BatchSender sender = sender(peer.url(), Duration.ofSeconds(10));
+
+        ShipResult result = send(sender, "{\"o\":0,\"l\":\"a\"}\n");
+
+        assertThat(result.failure()).isInstanceOf(EOFException.class)
+                .hasMessage("the daemon closed the connection without answering");
+        assertThat(peer.connections()).as("only a kept-alive connection is tried again").isEqualTo(1);
     }
 
     @Test
