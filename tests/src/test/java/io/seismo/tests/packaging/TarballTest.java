@@ -1,5 +1,6 @@
 package io.seismo.tests.packaging;
 
+import io.seismo.agent.config.AgentConfigLoader;
 import io.seismo.tests.harness.FreePort;
 import io.seismo.tests.harness.HttpProbe;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +57,25 @@ class TarballTest {
 
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.lines()).contains("etc/seismo.yaml: OK", "etc/agent.yaml: OK");
+    }
+
+    @Test
+    void shouldShowTheAgentsOwnDefaultsWhereTheShippedAgentYamlSaysItDoes() throws IOException {
+        Path shipped = home.resolve("etc/agent.yaml");
+        List<String> lines = Files.readAllLines(shipped, StandardCharsets.UTF_8);
+        int block = lines.indexOf("# Defaults, shown for reference:");
+        assertThat(block).as("the shipped agent.yaml shows its defaults").isNotNegative();
+        List<String> withDefaultsSpelledOut = new ArrayList<>(lines);
+        int shown = 0;
+        for (int i = block + 1; i < lines.size() && lines.get(i).matches("# \\w+:.*"); i++, shown++) {
+            withDefaultsSpelledOut.set(i, lines.get(i).substring(2));
+        }
+        Path spelledOut = home.resolve("etc/agent-defaults-spelled-out.yaml");
+        Files.write(spelledOut, withDefaultsSpelledOut, StandardCharsets.UTF_8);
+
+        AgentConfigLoader loader = new AgentConfigLoader(Map.of());
+        assertThat(shown).as("default lines under the heading").isGreaterThanOrEqualTo(5);
+        assertThat(loader.load(spelledOut)).isEqualTo(loader.load(shipped));
     }
 
     @Test
