@@ -16,7 +16,6 @@ import java.time.Duration;
  * ring is full).
  */
 final class DaemonConnection {
-    private final Socket socket;
     private final Socket raw;
     private final InputStream in;
     private final OutputStream out;
@@ -33,7 +32,6 @@ final class DaemonConnection {
      * @param timeout how long one request may take, for the message of a request that took longer
      */
     DaemonConnection(Socket socket, Socket raw, Duration timeout) throws IOException {
-        this.socket = socket;
         this.raw = raw;
         this.timeout = timeout;
         this.in = new BufferedInputStream(socket.getInputStream(), 8192);
