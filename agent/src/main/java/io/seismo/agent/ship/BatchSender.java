@@ -9,8 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * POSTs a batch to the daemon as NDJSON with the agent's headers, over kept-alive HTTP/1.1 connections of its
@@ -27,11 +25,11 @@ public final class BatchSender implements AutoCloseable {
     private final RequestHead heads;
     private final Executor exchanges;
     private final long timeoutNanos;
-    private final ScheduledFuture<?> deadlineChecks;
+    private final InFlightChecks deadlineChecks;
 
     /**
      * @param exchanges runs each request, blocking, on a thread of its own (as many at once as are in flight)
-     * @param timer     checks the requests' deadlines every {@value #DEADLINE_CHECK_MILLIS} ms
+     * @param timer     checks the requests' deadlines every {@value #DEADLINE_CHECK_MILLIS} ms while any are in flight
      */
     public BatchSender(DaemonEndpoint endpoint, String agentId, String host, Executor exchanges,
                        ScheduledExecutorService timer) {
@@ -45,24 +43,30 @@ public final class BatchSender implements AutoCloseable {
         this.heads = new RequestHead(endpoint, agentId, host);
         this.exchanges = exchanges;
         this.timeoutNanos = endpoint.requestTimeout().toNanos();
-        this.deadlineChecks = timer.scheduleWithFixedDelay(connections::closeOverdue, DEADLINE_CHECK_MILLIS,
-                DEADLINE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        this.deadlineChecks = new InFlightChecks(timer, connections::closeOverdue, DEADLINE_CHECK_MILLIS);
     }
 
     public CompletableFuture<ShipResult> send(Batch batch) {
         byte[] head = heads.of(batch);
         long deadline = System.nanoTime() + timeoutNanos;
+        deadlineChecks.begin();
         try {
             return CompletableFuture.supplyAsync(() -> exchange(head, batch, deadline), exchanges);
         } catch (RejectedExecutionException e) {
+            deadlineChecks.end();
             return CompletableFuture.completedFuture(ShipResult.failed(e));
         }
+    }
+
+    /** Whether deadlines are being checked now (only while requests are on their way). */
+    boolean checkingDeadlines() {
+        return deadlineChecks.running();
     }
 
     /** Closes every connection; requests still on their way fail. */
     @Override
     public void close() {
-        deadlineChecks.cancel(false);
+        deadlineChecks.stop();
         connections.close();
     }
 
@@ -90,6 +94,8 @@ public final class BatchSender implements AutoCloseable {
                 connections.release(connection);
             }
             return ShipResult.failed(e);
+        } finally {
+            deadlineChecks.end();
         }
     }
 

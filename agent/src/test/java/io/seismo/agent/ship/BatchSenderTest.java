@@ -166,6 +166,31 @@ class BatchSenderTest {
     }
 
     @Test
+    void shouldCheckDeadlinesOnlyWhileARequestIsOnItsWay() throws Exception {
+        RawHttpPeer peer = peer((socket, self) -> {
+            InputStream in = socket.getInputStream();
+            if (self.readRequest(in) != null && self.requests().size() > 1) {
+                stall();
+            }
+            RawHttpPeer.answer(socket, "HTTP/1.1 200 OK", "{}");
+        });
+        BatchSender sender = sender(peer.url(), Duration.ofSeconds(60));
+        assertThat(sender.checkingDeadlines()).as("nothing sent yet").isFalse();
+
+        assertThat(send(sender, "{\"o\":0,\"l\":\"a\"}\n").status()).isEqualTo(200);
+        awaitChecking(sender, false);
+        assertThat(sender.checkingDeadlines()).as("idle after the answer").isFalse();
+
+        var stalled = sender.send(batchOf("{\"o\":2,\"l\":\"b\"}\n"));
+        awaitRequests(peer, 2);
+        assertThat(sender.checkingDeadlines()).as("a request on its way").isTrue();
+        stopStalling.countDown();
+        assertThat(stalled.get(LONGEST_WAIT.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(200);
+        awaitChecking(sender, false);
+        assertThat(sender.checkingDeadlines()).as("idle again").isFalse();
+    }
+
+    @Test
     void shouldFailAtOnceWhenNothingListens() throws Exception {
         int port;
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -309,6 +334,13 @@ class BatchSenderTest {
             stopStalling.await(LONGEST_WAIT.toSeconds() * 3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitChecking(BatchSender sender, boolean checking) throws InterruptedException {
+        long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
+        while (sender.checkingDeadlines() != checking && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 

@@ -56,12 +56,14 @@ final class RawHttpPeer implements AutoCloseable {
     /** Reads one request: the head up to its blank line, then as many body bytes as its Content-Length says. */
     Request readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+        int lastFour = 0;
+        while (lastFour != 0x0D0A0D0A) { // CR LF CR LF: the blank line that ends the head
             int b = in.read();
             if (b < 0) {
                 return null;
             }
             head.write(b);
+            lastFour = lastFour << 8 | b;
         }
         String text = head.toString(StandardCharsets.US_ASCII);
         int length = 0;
