@@ -140,10 +140,7 @@ class BatchSenderTest {
 
     @Test
     void shouldGiveUpOnADaemonThatTakesTheRequestButNeverAnswers() throws Exception {
-        RawHttpPeer peer = peer((socket, self) -> {
-            self.readRequest(socket.getInputStream());
-            stall();
-        });
+        RawHttpPeer peer = peerThatReadsTheRequestAndNeverAnswers();
         BatchSender sender = sender(peer.url(), Duration.ofMillis(300));
 
         ShipResult result = send(sender, "{\"o\":0,\"l\":\"a\"}\n");
@@ -205,10 +202,7 @@ class BatchSenderTest {
 
     @Test
     void shouldFailARequestOnItsWayWhenTheSenderCloses() throws Exception {
-        RawHttpPeer peer = peer((socket, self) -> {
-            self.readRequest(socket.getInputStream());
-            stall();
-        });
+        RawHttpPeer peer = peerThatReadsTheRequestAndNeverAnswers();
         BatchSender sender = sender(peer.url(), Duration.ofSeconds(60));
         var pending = sender.send(batchOf("{\"o\":0,\"l\":\"a\"}\n"));
         awaitRequests(peer, 1);
@@ -329,6 +323,13 @@ class BatchSenderTest {
     }
 
     /** Holds the connection without reading or answering until the test ends (bounded all the same). */
+    private RawHttpPeer peerThatReadsTheRequestAndNeverAnswers() throws IOException {
+        return peer((socket, self) -> {
+            self.readRequest(socket.getInputStream());
+            stall();
+        });
+    }
+
     private void stall() {
         try {
             stopStalling.await(LONGEST_WAIT.toSeconds() * 3, TimeUnit.SECONDS);

@@ -77,22 +77,27 @@ class ResponseReaderTest {
 
     @Test
     void shouldRefuseWhatIsNotAWellFormedAnswer() {
-        assertThatThrownBy(() -> ResponseReader.read(stream("SSH-2.0-OpenSSH_9.2\r\n\r\n")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("HTTP/1.x status line");
-        assertThatThrownBy(() -> ResponseReader.read(stream("HTTP/1.1 2x0 OK\r\n\r\n")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("bad status code");
-        assertThatThrownBy(() -> ResponseReader.read(stream("HTTP/1.1 200 OK\r\nno colon here\r\n\r\n")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("malformed header");
-        assertThatThrownBy(() -> ResponseReader.read(stream("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("Content-Length");
-        assertThatThrownBy(() -> ResponseReader.read(stream("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("Content-Length");
-        assertThatThrownBy(() -> ResponseReader.read(stream("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("chunk size");
-        assertThatThrownBy(() -> ResponseReader.read(stream("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}}\r\n")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("does not end where its size says");
-        assertThatThrownBy(() -> ResponseReader.read(stream("HTTP/1.1 101 Switching Protocols\r\n\r\n")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("unexpected status 101");
+        assertRefused("SSH-2.0-OpenSSH_9.2\r\n\r\n",
+                "HTTP/1.x status line");
+        assertRefused("HTTP/1.1 2x0 OK\r\n\r\n",
+                "bad status code");
+        assertRefused("HTTP/1.1 200 OK\r\nno colon here\r\n\r\n",
+                "malformed header");
+        assertRefused("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+                "Content-Length");
+        assertRefused("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
+                "Content-Length");
+        assertRefused("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+                "chunk size");
+        assertRefused("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}}\r\n",
+                "does not end where its size says");
+        assertRefused("HTTP/1.1 101 Switching Protocols\r\n\r\n",
+                "unexpected status 101");
+    }
+
+    private static void assertRefused(String answer, String reason) {
+        assertThatThrownBy(() -> ResponseReader.read(stream(answer)))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining(reason);
     }
 
     @Test
