@@ -11,14 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The work folder of one run: log files, the rule file and the daemon's and agent's configs. */
-final class BenchFiles {
+public final class BenchFiles {
     static final String TOKEN = "bench";
     /**
      * The probe alert cannot leave before its window closes, i.e. before the watermark (newest event time minus
      * the allowed lateness) passes the window's end: at most lateness + window after the probe line. Each file
      * has one writer, so its lines arrive in time order and a small lateness loses nothing.
      */
-    static final int ALLOWED_LATENESS_MILLIS = 10;
+    public static final int ALLOWED_LATENESS_MILLIS = 10;
     static final int PROBE_WINDOW_MILLIS = 10;
     /** What the daemon is told, printed with the results: the latency figures depend on it. */
     private static final String DAEMON_SETTINGS = "engine.allowedLateness " + ALLOWED_LATENESS_MILLIS + "ms, probe rule window tumbling("
@@ -42,21 +42,23 @@ final class BenchFiles {
         return (parseThreads == null ? "" : "pipeline.parseThreads " + parseThreads + ", ") + DAEMON_SETTINGS;
     }
 
-    /**
-     * The N threshold rules and the cascade of {@link RuleSetBenchmark}, the latency probe rule, and the daemon's
-     * config; {@code parseThreads} null leaves the daemon's default.
-     */
-    static Path daemonConfig(Path work, int port, int rules, int traceKeys, Integer parseThreads, String webhook)
-            throws IOException {
-        Path ruleDir = Files.createDirectories(work.resolve("rules"));
-        Files.writeString(ruleDir.resolve("bench.groovy"), RuleSetBenchmark.ruleFile(rules) + """
+    /** The N threshold rules and the cascade of {@link RuleSetBenchmark}, then the latency probe rule. */
+    public static String ruleFile(int rules) {
+        return RuleSetBenchmark.ruleFile(rules) + """
                 threshold('%s') {
-                    where { service == 'probe' }
-                    by { attr('probe') }
+                    where { service == '%s' }
+                    by { attr('%s') }
                     window tumbling(%d.milliseconds)
                     fireWhen { count >= 1 }
                 }
-                """.formatted(ProbeWebhook.PROBE_RULE, PROBE_WINDOW_MILLIS), StandardCharsets.UTF_8);
+                """.formatted(ProbeWebhook.PROBE_RULE, GeneratedLines.PROBE, GeneratedLines.PROBE, PROBE_WINDOW_MILLIS);
+    }
+
+    /** The {@link #ruleFile} and the daemon's config; {@code parseThreads} null leaves the daemon's default. */
+    static Path daemonConfig(Path work, int port, int rules, int traceKeys, Integer parseThreads, String webhook)
+            throws IOException {
+        Path ruleDir = Files.createDirectories(work.resolve("rules"));
+        Files.writeString(ruleDir.resolve("bench.groovy"), ruleFile(rules), StandardCharsets.UTF_8);
         Path config = work.resolve("seismo.yaml");
         Files.writeString(config, """
                 listen: { host: 127.0.0.1, port: %d }

@@ -17,25 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Appends JSON log lines of about 260 bytes to a few files, round robin, at a target rate or as fast as one
- * thread can within a {@link Backlog}. Each line is one span of a trace drawn from a pool of live trace keys: a trace's front service
- * calls a middle one, which calls a back one (20 services in three tiers, so the dependency graph has real
- * edges), and a line names its span and its parent span. 2 % are errors; every line carries a user, a route
- * and its sequence number. Every {@link #PROBE_EVERY_NANOS} it also writes a probe line (an error of the
+ * thread can within a {@link Backlog}. Each line is one span of a trace drawn from a pool of live trace keys: a trace's
+ * front service calls a middle one, which calls a back one ({@link GeneratedLines}), and a line names its span and its
+ * parent span. 2 % are errors; every line carries a user, a route
+ * and its sequence number. Every {@link GeneratedLines#PROBE_EVERY_NANOS} it also writes a probe line (an error of the
  * service {@code probe} with its own id) and remembers when, so that the alert it causes can be timed.
  */
 final class LogGenerator implements AutoCloseable {
-    /**
-     * Twenty probes a second: 600 in a 30 s run, so the p99 is the sixth slowest rather than the second. Once a
-     * run, the kernel's writeback holds the journal up for a few hundred milliseconds, and with five probes a
-     * second whether two of them fell into that half second decided the run's p99 (bench/PERFORMANCE-LOG.md).
-     */
-    static final long PROBE_EVERY_NANOS = 50_000_000L;
-    private static final int FRONT_SERVICES = 4;
-    private static final int MIDDLE_SERVICES = 8;
-    private static final int BACK_SERVICES = 8;
-    private static final int TIERS = 3;
     private static final long FLUSH_EVERY_NANOS = 5_000_000L;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final List<OutputStream> files = new ArrayList<>();
     private final Rate rate;
@@ -43,6 +32,7 @@ final class LogGenerator implements AutoCloseable {
     private final int traceKeys;
     private final SplittableRandom random = new SplittableRandom(42);
     private final StringBuilder line = new StringBuilder(320);
+    private final char[] id = new char[GeneratedLines.TRACE_ID_CHARS];
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final Map<String, Long> probeWrittenAt = new ConcurrentHashMap<>();
@@ -120,7 +110,7 @@ final class LogGenerator implements AutoCloseable {
                     write(files.get(0), probeLine(id));
                     flush();
                     probeWrittenAt.put(id, System.nanoTime());
-                    nextProbe += PROBE_EVERY_NANOS;
+                    nextProbe += GeneratedLines.PROBE_EVERY_NANOS;
                 }
                 if (now - lastFlush >= FLUSH_EVERY_NANOS) {
                     flush();
@@ -147,18 +137,19 @@ final class LogGenerator implements AutoCloseable {
         long seq = written.get();
         boolean error = random.nextInt(100) < 2;
         long traceKey = random.nextInt(traceKeys);
-        int tier = random.nextInt(TIERS);
+        int tier = random.nextInt(GeneratedLines.TIERS);
         line.setLength(0);
         line.append("{\"@timestamp\":\"").append(timestamp()).append("\",\"level\":\"").append(error ? "ERROR" : "INFO")
-                .append("\",\"service.name\":\"svc-").append(service(traceKey, tier))
+                .append("\",\"service.name\":\"").append(GeneratedLines.serviceName(GeneratedLines.service(traceKey, tier)))
                 .append("\",\"trace_id\":\"");
-        hex(traceKey * 0x9E3779B97F4A7C15L, 16);
-        hex(0x5851F42D4C957F2DL, 16);
-        line.append("\",\"span_id\":\"");
-        hex(spanId(traceKey, tier), 16);
+        GeneratedLines.traceId(traceKey, id, 0);
+        line.append(id, 0, GeneratedLines.TRACE_ID_CHARS).append("\",\"span_id\":\"");
+        GeneratedLines.spanId(traceKey, tier, id, 0);
+        line.append(id, 0, GeneratedLines.SPAN_ID_CHARS);
         if (tier > 0) {
             line.append("\",\"parent_span_id\":\"");
-            hex(spanId(traceKey, tier - 1), 16);
+            GeneratedLines.spanId(traceKey, tier - 1, id, 0);
+            line.append(id, 0, GeneratedLines.SPAN_ID_CHARS);
         }
         line.append("\",\"user\":\"user-").append(random.nextInt(10_000))
                 .append("\",\"route\":\"/api/v").append(random.nextInt(3)).append("/items")
@@ -167,22 +158,9 @@ final class LogGenerator implements AutoCloseable {
         return line.toString();
     }
 
-    /** The service of a trace's span at a tier: the same for every line of the trace, so calls are consistent. */
-    private static int service(long traceKey, int tier) {
-        return switch (tier) {
-            case 0 -> (int) (traceKey % FRONT_SERVICES);
-            case 1 -> FRONT_SERVICES + (int) (traceKey / FRONT_SERVICES % MIDDLE_SERVICES);
-            default -> FRONT_SERVICES + MIDDLE_SERVICES + (int) (traceKey / (FRONT_SERVICES * MIDDLE_SERVICES) % BACK_SERVICES);
-        };
-    }
-
-    /** A span id that a child line can name as its parent without the generator remembering it. */
-    private static long spanId(long traceKey, int tier) {
-        return (traceKey * TIERS + tier + 1) * 0xBF58476D1CE4E5B9L;
-    }
-
     private String probeLine(String id) {
-        return "{\"@timestamp\":\"" + Instant.now() + "\",\"level\":\"ERROR\",\"service.name\":\"probe\",\"probe\":\""
+        String probe = GeneratedLines.PROBE;
+        return "{\"@timestamp\":\"" + Instant.now() + "\",\"level\":\"ERROR\",\"service.name\":\"" + probe + "\",\"" + probe + "\":\""
                 + id + "\",\"message\":\"latency probe " + id + "\",\"seq\":" + written.get() + "}\n";
     }
 
@@ -207,12 +185,6 @@ final class LogGenerator implements AutoCloseable {
             cachedTimestamp = Instant.ofEpochMilli(millis).toString();
         }
         return cachedTimestamp;
-    }
-
-    private void hex(long value, int digits) {
-        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-            line.append(HEX[(int) (value >>> shift) & 0xF]);
-        }
     }
 
     @Override
