@@ -1,7 +1,6 @@
 package io.seismo.rules.correlate;
 
 import io.seismo.rules.state.StateOutput;
-import java.util.function.IntConsumer;
 
 /**
  * The services of child spans that arrived before their parent span, by the parent's span id, each pair once.
@@ -42,12 +41,18 @@ final class AwaitedParents {
         return true;
     }
 
-    /** Hands the service of each child awaiting {@code parent} to {@code children} and forgets them. */
-    void arrive(SpanKey parent, IntConsumer children) {
-        for (int at = pairs.positionOf(parent, 0); at >= 0; at = pairs.positionOf(parent, at)) {
-            children.accept(pairs.valueAt(at));
-            pairs.remove(at);
+    /**
+     * The service of the first child awaiting {@code parent}, forgotten as it is returned; -1 when none is left. A
+     * loop takes them all, first awaited first, without a callback to allocate for each arriving span.
+     */
+    int takeChild(SpanKey parent) {
+        int at = pairs.positionOf(parent, 0);
+        if (at < 0) {
+            return -1;
         }
+        int service = pairs.valueAt(at);
+        pairs.remove(at);
+        return service;
     }
 
     /**

@@ -138,7 +138,9 @@ final class OpenTrace extends CharKeyedEntry {
         if (spanId != null) {
             sawSpanIds = true;
             if (spans.size() < maxSpans && spans.putIfAbsent(span.set(spanId), arrival) && awaited != null) {
-                awaited.arrive(span, child -> parentEdge(arrival, child, eventNanos, edges));
+                for (int child = awaited.takeChild(span); child >= 0; child = awaited.takeChild(span)) {
+                    parentEdge(arrival, child, eventNanos, edges);
+                }
             }
         }
         if (parentSpanId != null) {
@@ -159,7 +161,7 @@ final class OpenTrace extends CharKeyedEntry {
             // else is settled when the trace closes.
             if (chainTail == NO_SERVICE || eventNanos >= chainTailNanos) {
                 if (chainTail != NO_SERVICE) {
-                    edges.observe(services.nameAt(chainTail), services.nameAt(arrival), eventNanos);
+                    services.reportCall(chainTail, arrival, eventNanos, edges);
                 }
                 chainTail = arrival;
                 chainTailNanos = eventNanos;
@@ -169,7 +171,7 @@ final class OpenTrace extends CharKeyedEntry {
 
     private void parentEdge(int caller, int callee, long atNanos, EdgeObserver edges) {
         if (caller != callee && addParentEdge(caller, callee)) {
-            edges.observe(services.nameAt(caller), services.nameAt(callee), atNanos);
+            services.reportCall(caller, callee, atNanos, edges);
         }
     }
 
@@ -224,9 +226,8 @@ final class OpenTrace extends CharKeyedEntry {
         } else {
             traceEdges = new ServiceEdge[Math.max(0, count - 1)];
             for (int i = 1; i < count; i++) {
-                ServiceEdge edge = new ServiceEdge(ordered[i - 1], ordered[i]);
-                traceEdges[i - 1] = edge;
-                edges.observe(edge.caller(), edge.callee(), endNanos);
+                traceEdges[i - 1] = new ServiceEdge(ordered[i - 1], ordered[i]);
+                services.reportCall(byFirstSeen[i - 1], byFirstSeen[i], endNanos, edges);
             }
         }
         return new TraceSummary(traceId(), List.of(ordered), List.of(traceEdges), List.of(errorServices),

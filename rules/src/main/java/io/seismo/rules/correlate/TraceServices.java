@@ -89,6 +89,17 @@ final class TraceServices {
         return code >= 0 ? ids.nameOf(code) : unnamed.nameAt(unnamedPosition(code));
     }
 
+    /** Tells {@code edges} of a call from the service at {@code caller} to the one at {@code callee}. */
+    void reportCall(int caller, int callee, long atNanos, EdgeObserver edges) {
+        edges.observe(idAt(caller), idAt(callee), nameAt(caller), nameAt(callee), atNanos);
+    }
+
+    /** The {@link ServiceIds} number of the service, or {@link ServiceIds#NO_ID} for a name without one. */
+    private int idAt(int arrival) {
+        int code = (int) cells[2 * arrival];
+        return code >= 0 ? code : ServiceIds.NO_ID;
+    }
+
     /** Writes the name of the service as {@link StateOutput#writeString} would. */
     void writeNameAt(int arrival, StateOutput out) {
         int code = (int) cells[2 * arrival];

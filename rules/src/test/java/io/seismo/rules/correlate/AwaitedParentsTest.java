@@ -3,8 +3,6 @@ package io.seismo.rules.correlate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seismo.rules.state.StateOutput;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AwaitedParentsTest {
@@ -19,16 +17,14 @@ class AwaitedParentsTest {
         assertThat(awaited.await(key.set("p1"), 3)).isFalse();
         assertThat(awaited.size()).isEqualTo(3);
 
-        List<Integer> children = new ArrayList<>();
-        awaited.arrive(key.set("p1"), children::add);
+        assertThat(awaited.takeChild(key.set("p1"))).isEqualTo(3);
+        assertThat(awaited.takeChild(key.set("p1"))).isEqualTo(5);
+        assertThat(awaited.takeChild(key.set("p1"))).isEqualTo(-1);
 
-        assertThat(children).containsExactly(3, 5);
         assertThat(awaited.size()).isEqualTo(1);
         assertThat(awaited.awaits(key.set("p1"))).isFalse();
         assertThat(awaited.awaits(key.set("p2"))).isTrue();
-        children.clear();
-        awaited.arrive(key.set("p3"), children::add);
-        assertThat(children).isEmpty();
+        assertThat(awaited.takeChild(key.set("p3"))).isEqualTo(-1);
     }
 
     @Test
