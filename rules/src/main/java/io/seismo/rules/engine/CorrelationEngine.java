@@ -57,6 +57,7 @@ public final class CorrelationEngine {
     private final DependencyGraph graph;
     private final TraceAssembler traces;
     private final List<ScheduledDetector> detectors = new ArrayList<>();
+    private final BoundarySchedule boundaries;
     private final EvaluationPacing pacing;
     /** Rules with keys of a passed boundary left to evaluate, oldest boundary first. */
     private final List<ScheduledDetector> evaluating = new ArrayList<>();
@@ -113,6 +114,7 @@ public final class CorrelationEngine {
             }
         }
         this.traceRules = List.copyOf(tracesRules);
+        this.boundaries = new BoundarySchedule(detectors);
         this.windowSharing = shared.groups();
         this.ruleStates = new RuleStates(detectors);
         this.routing = new EventRouting(detectors, rules.rules().stream().map(RuleDefinition::serviceGuard).toList());
@@ -250,6 +252,7 @@ public final class CorrelationEngine {
             futureEventTimes = savedFutureEventTimes;
             watermark.restore(savedWatermark);
             scheduleStarted = savedScheduleStarted;
+            boundaries.refreshAll(); // the rules' parts, applied before this one, set their boundaries
             noBoundaryBeforeNanos = Long.MIN_VALUE;
         });
         return StagedRestore.allOf(parts);
@@ -350,6 +353,7 @@ public final class CorrelationEngine {
         long watermarkNanos = watermark.nanos();
         if (!scheduleStarted) {
             detectors.forEach(scheduled -> scheduled.start(watermarkNanos));
+            boundaries.refreshAll();
             scheduleStarted = true;
         }
         if (watermarkNanos >= noBoundaryBeforeNanos) {
@@ -368,16 +372,18 @@ public final class CorrelationEngine {
     /** Evaluates every boundary up to {@code watermarkNanos}, in time order, one step per boundary. */
     private void evaluatePassedBoundaries(long watermarkNanos) {
         long step;
-        while ((step = nextStep()) <= watermarkNanos) {
+        while ((step = boundaries.earliest()) <= watermarkNanos) {
             tracesClosingAtNanos = step - 1;
             traces.closeUpTo(step);
             graph.decay(step);
             List<Finding> round = new ArrayList<>();
-            for (ScheduledDetector scheduled : detectors) {
-                if (scheduled.nextBoundaryNanos() == step) {
+            for (int rule = 0; rule < boundaries.size(); rule++) {
+                if (boundaries.isDue(rule, step)) {
+                    ScheduledDetector scheduled = detectors.get(rule);
                     // A rule still evaluating its previous boundary completes it first (inside evaluate).
                     evaluating.remove(scheduled);
                     scheduled.evaluate(step, watermarkNanos, pacing.keysAtBoundary(), round);
+                    boundaries.refresh(rule);
                     if (scheduled.isEvaluating()) {
                         evaluating.add(scheduled);
                     }
@@ -404,14 +410,6 @@ public final class CorrelationEngine {
         for (ScheduledDetector rule : traceRules) {
             rule.onEvent(traceEvent, tracesClosingAtNanos, false, 0);
         }
-    }
-
-    private long nextStep() {
-        long next = Long.MAX_VALUE;
-        for (ScheduledDetector scheduled : detectors) {
-            next = Math.min(next, scheduled.nextBoundaryNanos());
-        }
-        return next;
     }
 
     private Detector detectorFor(RuleDefinition rule, DetectorLimits limits) {
