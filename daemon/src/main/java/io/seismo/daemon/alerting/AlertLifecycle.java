@@ -120,14 +120,14 @@ public final class AlertLifecycle {
     /** The alerts firing now, inhibited ones included, oldest first. */
     public List<Alert> active() {
         return oldestFirst()
-                .map(tracked -> AlertRenderer.render(tracked, AlertStatus.FIRING, null))
+                .map(TrackedAlert::asFiring)
                 .toList();
     }
 
     /** The alerts tracked now with where each stands (pending, firing, suppressed, resolving) and why. */
     public List<ActiveAlert> activeStates(Instant now) {
         return oldestFirst()
-                .map(tracked -> new ActiveAlert(AlertRenderer.render(tracked, AlertStatus.FIRING, null),
+                .map(tracked -> new ActiveAlert(tracked.asFiring(),
                         ActiveAlert.State.of(tracked, now), tracked.suppressedBy()))
                 .toList();
     }

@@ -50,7 +50,7 @@ final class NotificationGroups {
         if (targetsByFingerprint.containsKey(tracked.fingerprint())) {
             return;
         }
-        Alert rendered = AlertRenderer.render(tracked, AlertStatus.FIRING, null);
+        Alert rendered = tracked.asFiring();
         Set<String> joined = targetsByFingerprint.computeIfAbsent(tracked.fingerprint(), fp -> new HashSet<>());
         for (RouteTarget target : routing.targets(rendered.labels())) {
             if (!joined.add(targetId(target))) {
@@ -110,7 +110,7 @@ final class NotificationGroups {
                 continue;
             }
             List<Alert> alerts = new ArrayList<>();
-            firing.forEach(alert -> alerts.add(AlertRenderer.render(alert, AlertStatus.FIRING, null)));
+            firing.forEach(alert -> alerts.add(alert.asFiring()));
             alerts.addAll(group.resolved());
             String content = content(alerts);
             int repeat = group.sent(firingNow, content, now);

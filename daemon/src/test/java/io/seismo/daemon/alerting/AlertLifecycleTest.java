@@ -178,6 +178,21 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void shouldListAPerServiceAlertThatArrivesAfterTheCascadeWasShown() {
+        lifecycle.onFindings(List.of(cascade("payments-db", CASCADE_PATH, true, T0)), T0);
+        assertThat(lifecycle.active()).singleElement().satisfies(alert -> assertThat(alert.suppressed()).isEmpty());
+
+        Instant later = T0.plusMillis(500);
+        lifecycle.onFindings(List.of(threshold("checkout", true, later)), later);
+
+        List<String> suppressed = List.of("service-errors{service=\"checkout\"}");
+        assertThat(lifecycle.active()).filteredOn(alert -> alert.ruleName().equals("service-cascade")).singleElement()
+                .satisfies(alert -> assertThat(alert.suppressed()).containsExactlyElementsOf(suppressed));
+        assertThat(lifecycle.onTick(T0.plus(GROUP_WAIT))).singleElement()
+                .satisfies(n -> assertThat(n.alerts().get(0).suppressed()).containsExactlyElementsOf(suppressed));
+    }
+
+    @Test
     void shouldShowTheMetricAnomaliesACascadeCarries() {
         lifecycle.onFindings(List.of(withPoolSaturated(cascade("payments-db", CASCADE_PATH, true, T0))), T0);
 
