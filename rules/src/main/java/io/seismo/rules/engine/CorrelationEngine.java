@@ -1,6 +1,5 @@
 package io.seismo.rules.engine;
 
-import io.seismo.rules.correlate.CascadeDetector;
 import io.seismo.rules.correlate.DependencyGraph;
 import io.seismo.rules.correlate.TraceAssembler;
 import io.seismo.rules.correlate.TraceSummary;
@@ -8,12 +7,9 @@ import io.seismo.rules.correlate.TraceSummaryEvent;
 import io.seismo.rules.detect.Detector;
 import io.seismo.rules.detect.DetectorLimits;
 import io.seismo.rules.detect.MetricDetector;
-import io.seismo.rules.detect.ThresholdDetector;
-import io.seismo.rules.dsl.CascadeDefinition;
 import io.seismo.rules.dsl.EventView;
 import io.seismo.rules.dsl.RuleDefinition;
 import io.seismo.rules.dsl.RuleSet;
-import io.seismo.rules.dsl.ThresholdDefinition;
 import io.seismo.rules.dsl.TracesDefinition;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.finding.Finding;
@@ -107,7 +103,7 @@ public final class CorrelationEngine {
         for (RuleDefinition rule : rules.rules()) {
             ScheduledDetector scheduled = shared.has(rule)
                     ? new ScheduledDetector(shared.detectorFor(rule), shared.identityOf(rule), rules.latePolicy(rule))
-                    : new ScheduledDetector(detectorFor(rule, limits), RuleIdentity.of(rule), rules.latePolicy(rule));
+                    : new ScheduledDetector(RuleDetectors.forRule(rule, limits, graph), RuleIdentity.of(rule), rules.latePolicy(rule));
             detectors.add(scheduled);
             if (rule instanceof TracesDefinition) {
                 tracesRules.add(scheduled);
@@ -410,26 +406,5 @@ public final class CorrelationEngine {
         for (ScheduledDetector rule : traceRules) {
             rule.onEvent(traceEvent, tracesClosingAtNanos, false, 0);
         }
-    }
-
-    private Detector detectorFor(RuleDefinition rule, DetectorLimits limits) {
-        if (rule instanceof ThresholdDefinition threshold) {
-            return new ThresholdDetector(threshold, limits);
-        }
-        if (rule instanceof CascadeDefinition cascade) {
-            return new CascadeDetector(cascade, graph, limits);
-        }
-        if (rule instanceof io.seismo.rules.dsl.MetricDefinition metric) { return new MetricDetector(metric, limits); }
-        if (rule instanceof io.seismo.rules.dsl.AnyDefinition any) { return new io.seismo.rules.detect.AnyDetector(any, limits); }
-        if (rule instanceof io.seismo.rules.dsl.RatioDefinition ratio) { return new io.seismo.rules.detect.RatioDetector(ratio, limits); }
-        if (rule instanceof io.seismo.rules.dsl.SpikeDefinition spike) { return new io.seismo.rules.detect.SpikeDetector(spike, limits); }
-        if (rule instanceof io.seismo.rules.dsl.AbsenceDefinition absence) { return new io.seismo.rules.detect.AbsenceDetector(absence, limits); }
-        if (rule instanceof io.seismo.rules.dsl.NewValueDefinition newValue) { return new io.seismo.rules.detect.NewValueDetector(newValue, limits); }
-        if (rule instanceof io.seismo.rules.dsl.ChangeDefinition change) { return new io.seismo.rules.detect.ChangeDetector(change, limits); }
-        if (rule instanceof io.seismo.rules.dsl.SequenceDefinition sequence) { return new io.seismo.rules.detect.SequenceDetector(sequence, limits); }
-        if (rule instanceof io.seismo.rules.dsl.CardinalityDefinition cardinality) { return new io.seismo.rules.detect.CardinalityDetector(cardinality, limits); }
-        if (rule instanceof TracesDefinition traceRule) { return new ThresholdDetector(traceRule, limits); }
-        if (rule instanceof io.seismo.rules.dsl.SessionDefinition session) { return new io.seismo.rules.detect.SessionDetector(session, limits); }
-        throw new IllegalArgumentException("no detector for rule kind " + rule.kind());
     }
 }
