@@ -427,12 +427,8 @@ public final class AccessOrderMap<E extends SnapshotEntry> {
         @Override
         public void copyInto(StateOutput target) {
             requireComplete();
-            // Stamps are distinct: an entry's rank among them is its place in the map's order at the cut.
-            System.arraycopy(stamps, 0, sortedStamps, 0, count);
-            Arrays.sort(sortedStamps, 0, count);
-            for (int i = 0; i < count; i++) {
-                byRank[Arrays.binarySearch(sortedStamps, 0, count, stamps[i])] = i;
-            }
+            // An entry's rank among the stamps is its place in the map's order at the cut.
+            StampOrder.sort(stamps, count, sortedStamps, byRank);
             for (int rank = 0; rank < count; rank++) {
                 int i = byRank[rank];
                 out.copyRange(starts[i], ends[i] - starts[i], target);
