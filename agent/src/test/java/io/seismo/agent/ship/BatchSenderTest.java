@@ -322,7 +322,7 @@ class BatchSenderTest {
         exchange.close();
     }
 
-    /** Holds the connection without reading or answering until the test ends (bounded all the same). */
+    /** A daemon that takes a whole request and then never answers. */
     private RawHttpPeer peerThatReadsTheRequestAndNeverAnswers() throws IOException {
         return peer((socket, self) -> {
             self.readRequest(socket.getInputStream());
@@ -330,6 +330,7 @@ class BatchSenderTest {
         });
     }
 
+    /** Holds the connection without reading or answering until the test ends (bounded all the same). */
     private void stall() {
         try {
             stopStalling.await(LONGEST_WAIT.toSeconds() * 3, TimeUnit.SECONDS);

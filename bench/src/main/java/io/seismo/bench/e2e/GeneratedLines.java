@@ -1,5 +1,6 @@
 package io.seismo.bench.e2e;
 
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -19,6 +20,12 @@ public final class GeneratedLines {
     public static final String PROBE = "probe";
     public static final int TIERS = 3;
     public static final int SERVICES = 20;
+    /** Lines that are errors, in percent. */
+    public static final int ERROR_PERCENT = 2;
+    /** Distinct users, routes and durations a line may name. */
+    public static final int USERS = 10_000;
+    public static final int ROUTES = 3;
+    public static final int DURATIONS = 300;
     /** Characters in a trace id; a span id has half as many. */
     public static final int TRACE_ID_CHARS = 32;
     public static final int SPAN_ID_CHARS = 16;
@@ -27,8 +34,11 @@ public final class GeneratedLines {
     private static final int BACK_SERVICES = SERVICES - FRONT_SERVICES - MIDDLE_SERVICES;
     private static final long TRACE_ID_LOW = 0x5851F42D4C957F2DL;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final String[] NAMES = IntStream.range(0, SERVICES).mapToObj(i -> "svc-" + i)
-            .toArray(String[]::new);
+    private static final String[] NAMES = texts(SERVICES, i -> "svc-" + i);
+    private static final String[] USER_NAMES = texts(USERS, i -> "user-" + i);
+    private static final String[] ROUTE_PATHS = texts(ROUTES, i -> "/api/v" + i + "/items");
+    private static final String[] HANDLED = texts(DURATIONS, ms -> "handled in " + ms + " ms");
+    private static final String[] TIMED_OUT = texts(DURATIONS, ms -> "upstream timed out after " + ms + " ms");
 
     private GeneratedLines() {
     }
@@ -47,6 +57,21 @@ public final class GeneratedLines {
         return NAMES[service];
     }
 
+    /** The name of user number {@code user}. */
+    public static String user(int user) {
+        return USER_NAMES[user];
+    }
+
+    /** Route number {@code route}. */
+    public static String route(int route) {
+        return ROUTE_PATHS[route];
+    }
+
+    /** The message of a line that took {@code millis}, an error's or an ordinary one's. */
+    public static String message(boolean error, int millis) {
+        return (error ? TIMED_OUT : HANDLED)[millis];
+    }
+
     /** Writes the trace id of {@code traceKey} into {@code into} from {@code at}: {@link #TRACE_ID_CHARS} hex digits. */
     public static void traceId(long traceKey, char[] into, int at) {
         hex(traceKey * 0x9E3779B97F4A7C15L, into, at);
@@ -56,6 +81,10 @@ public final class GeneratedLines {
     /** Writes the id of the span at {@code tier} of trace {@code traceKey}: {@link #SPAN_ID_CHARS} hex digits. */
     public static void spanId(long traceKey, int tier, char[] into, int at) {
         hex((traceKey * TIERS + tier + 1) * 0xBF58476D1CE4E5B9L, into, at);
+    }
+
+    private static String[] texts(int count, IntFunction<String> text) {
+        return IntStream.range(0, count).mapToObj(text).toArray(String[]::new);
     }
 
     private static void hex(long value, char[] into, int at) {

@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Appends JSON log lines of about 260 bytes to a few files, round robin, at a target rate or as fast as one
  * thread can within a {@link Backlog}. Each line is one span of a trace drawn from a pool of live trace keys: a trace's
  * front service calls a middle one, which calls a back one ({@link GeneratedLines}), and a line names its span and its
- * parent span. 2 % are errors; every line carries a user, a route
- * and its sequence number. Every {@link GeneratedLines#PROBE_EVERY_NANOS} it also writes a probe line (an error of the
+ * parent span. 2 % are errors; every line carries a user, a route and its sequence number. Every {@link GeneratedLines#PROBE_EVERY_NANOS} it also writes a probe line (an error of the
  * service {@code probe} with its own id) and remembers when, so that the alert it causes can be timed.
  */
 final class LogGenerator implements AutoCloseable {
@@ -32,7 +31,7 @@ final class LogGenerator implements AutoCloseable {
     private final int traceKeys;
     private final SplittableRandom random = new SplittableRandom(42);
     private final StringBuilder line = new StringBuilder(320);
-    private final char[] id = new char[GeneratedLines.TRACE_ID_CHARS];
+    private final char[] idChars = new char[GeneratedLines.TRACE_ID_CHARS];
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final Map<String, Long> probeWrittenAt = new ConcurrentHashMap<>();
@@ -135,26 +134,26 @@ final class LogGenerator implements AutoCloseable {
 
     private String ordinaryLine() {
         long seq = written.get();
-        boolean error = random.nextInt(100) < 2;
+        boolean error = random.nextInt(100) < GeneratedLines.ERROR_PERCENT;
         long traceKey = random.nextInt(traceKeys);
         int tier = random.nextInt(GeneratedLines.TIERS);
         line.setLength(0);
         line.append("{\"@timestamp\":\"").append(timestamp()).append("\",\"level\":\"").append(error ? "ERROR" : "INFO")
                 .append("\",\"service.name\":\"").append(GeneratedLines.serviceName(GeneratedLines.service(traceKey, tier)))
                 .append("\",\"trace_id\":\"");
-        GeneratedLines.traceId(traceKey, id, 0);
-        line.append(id, 0, GeneratedLines.TRACE_ID_CHARS).append("\",\"span_id\":\"");
-        GeneratedLines.spanId(traceKey, tier, id, 0);
-        line.append(id, 0, GeneratedLines.SPAN_ID_CHARS);
+        GeneratedLines.traceId(traceKey, idChars, 0);
+        line.append(idChars, 0, GeneratedLines.TRACE_ID_CHARS).append("\",\"span_id\":\"");
+        GeneratedLines.spanId(traceKey, tier, idChars, 0);
+        line.append(idChars, 0, GeneratedLines.SPAN_ID_CHARS);
         if (tier > 0) {
             line.append("\",\"parent_span_id\":\"");
-            GeneratedLines.spanId(traceKey, tier - 1, id, 0);
-            line.append(id, 0, GeneratedLines.SPAN_ID_CHARS);
+            GeneratedLines.spanId(traceKey, tier - 1, idChars, 0);
+            line.append(idChars, 0, GeneratedLines.SPAN_ID_CHARS);
         }
-        line.append("\",\"user\":\"user-").append(random.nextInt(10_000))
-                .append("\",\"route\":\"/api/v").append(random.nextInt(3)).append("/items")
-                .append("\",\"message\":\"").append(error ? "upstream timed out after " : "handled in ")
-                .append(random.nextInt(300)).append(" ms\",\"seq\":").append(seq).append("}\n");
+        line.append("\",\"user\":\"").append(GeneratedLines.user(random.nextInt(GeneratedLines.USERS)))
+                .append("\",\"route\":\"").append(GeneratedLines.route(random.nextInt(GeneratedLines.ROUTES)))
+                .append("\",\"message\":\"").append(GeneratedLines.message(error, random.nextInt(GeneratedLines.DURATIONS)))
+                .append("\",\"seq\":").append(seq).append("}\n");
         return line.toString();
     }
 

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,9 +47,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+UseShenandoahGC"})
 public class EndToEndCorrelatorBenchmark {
-    private static final int USERS = 10_000;
-    private static final int ROUTES = 3;
-    private static final int DURATIONS = 300;
     /** Ring slots the lines are parsed into, as the daemon's ring reuses its events. */
     private static final int SLOTS = 4096;
     private static final long MILLI = 1_000_000L;
@@ -68,10 +64,6 @@ public class EndToEndCorrelatorBenchmark {
     private final char[] traceId = new char[GeneratedLines.TRACE_ID_CHARS];
     private final char[] spanId = new char[GeneratedLines.SPAN_ID_CHARS];
     private final char[] parentSpanId = new char[GeneratedLines.SPAN_ID_CHARS];
-    private final String[] users = IntStream.range(0, USERS).mapToObj(i -> "user-" + i).toArray(String[]::new);
-    private final String[] routes = IntStream.range(0, ROUTES).mapToObj(i -> "/api/v" + i + "/items").toArray(String[]::new);
-    private final String[] handled = messages("handled in ");
-    private final String[] timedOut = messages("upstream timed out after ");
     private long lines;
     private long probes;
     private long nextProbeNanos;
@@ -120,7 +112,7 @@ public class EndToEndCorrelatorBenchmark {
     }
 
     private void fillSpan(Event event) {
-        boolean error = random.nextInt(100) < 2;
+        boolean error = random.nextInt(100) < GeneratedLines.ERROR_PERCENT;
         long traceKey = random.nextInt(traceKeys);
         int tier = random.nextInt(GeneratedLines.TIERS);
         event.setLevel(error ? Level.ERROR : Level.INFO);
@@ -133,9 +125,9 @@ public class EndToEndCorrelatorBenchmark {
             GeneratedLines.spanId(traceKey, tier - 1, parentSpanId, 0);
             event.setParentSpanId(parentSpanId, 0, parentSpanId.length);
         }
-        event.putAttr("user", users[random.nextInt(USERS)]);
-        event.putAttr("route", routes[random.nextInt(ROUTES)]);
-        event.setMessage((error ? timedOut : handled)[random.nextInt(DURATIONS)]);
+        event.putAttr("user", GeneratedLines.user(random.nextInt(GeneratedLines.USERS)));
+        event.putAttr("route", GeneratedLines.route(random.nextInt(GeneratedLines.ROUTES)));
+        event.setMessage(GeneratedLines.message(error, random.nextInt(GeneratedLines.DURATIONS)));
     }
 
     private void fillProbe(Event event) {
@@ -144,9 +136,5 @@ public class EndToEndCorrelatorBenchmark {
         event.setService(GeneratedLines.PROBE);
         event.putAttr(GeneratedLines.PROBE, id);
         event.setMessage("latency probe " + id);
-    }
-
-    private static String[] messages(String prefix) {
-        return IntStream.range(0, DURATIONS).mapToObj(ms -> prefix + ms + " ms").toArray(String[]::new);
     }
 }
