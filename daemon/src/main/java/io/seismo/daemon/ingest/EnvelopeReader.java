@@ -3,6 +3,7 @@ package io.seismo.daemon.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.seismo.daemon.pipeline.BatchLines;
 
 import java.io.IOException;
 
@@ -64,7 +65,7 @@ final class EnvelopeReader {
                         p.skipChildren();
                 }
             }
-            return t == JsonToken.END_OBJECT && p.nextToken() == null && envelope.line != null;
+            return t == JsonToken.END_OBJECT && p.nextToken() == null && envelope.hasLine();
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -74,8 +75,14 @@ final class EnvelopeReader {
         return envelope.offset;
     }
 
+    /** The line read, as a String. */
     String line() {
-        return envelope.line;
+        return envelope.lineText();
+    }
+
+    /** Adds the line read, with its offset and truncation, to {@code lines}. */
+    void addLineTo(BatchLines lines) {
+        envelope.addTo(lines);
     }
 
     boolean truncated() {

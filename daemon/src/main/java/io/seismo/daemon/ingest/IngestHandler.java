@@ -89,20 +89,20 @@ public final class IngestHandler implements Handler<RoutingContext> {
         Promise<Void> journaled = Promise.promise();
         int capacity = ByteWords.count(bytes, 0, length, (byte) '\n') + 1;
         EnvelopeReader reader = readers.get();
-        OfferedBatch batch = null;
+        // The lines' bytes go into an array lent like the body's: no String per line. Unescaped, a line is never
+        // longer than its envelope, so the body's length is room enough.
+        byte[] text = bodies.borrow(length);
+        OfferedBatch batch = new OfferedBatch(meta, capacity, text, new ContextAck(context, journaled), System.nanoTime());
         int malformed = 0;
         int start = 0;
         while (start < length) {
             int end = ByteWords.indexOf(bytes, start, length, (byte) '\n');
             int len = trimmedLength(bytes, start, end);
             if (len > 0) {
-                if (!reader.read(bytes, start, len)) {
-                    malformed++;
+                if (reader.read(bytes, start, len)) {
+                    batch.add(reader, len);
                 } else {
-                    if (batch == null) {
-                        batch = new OfferedBatch(meta, capacity, new ContextAck(context, journaled), System.nanoTime());
-                    }
-                    batch.add(reader.line(), reader.offset(), reader.truncated(), len);
+                    malformed++;
                 }
             }
             start = end + 1;
@@ -110,18 +110,25 @@ public final class IngestHandler implements Handler<RoutingContext> {
         if (malformed > 0) {
             metrics.malformedLines.inc(malformed);
         }
-        IngestReply reply = new IngestReply(ctx, meta, malformed, journaled.future(), metrics, agents, clock);
-        if (batch == null) {
+        if (offer(ctx, context, malformed, journaled, batch)) {
+            bodies.giveBack(batch.text());
+        }
+    }
+
+    /** Answers or hands {@code batch} to the ring; true when its lines are no longer needed. */
+    private boolean offer(RoutingContext ctx, Context context, int malformed, Promise<Void> journaled, OfferedBatch batch) {
+        IngestReply reply = new IngestReply(ctx, batch.meta(), malformed, journaled.future(), metrics, agents, clock);
+        if (batch.size() == 0) {
             IngestReply.answer(ctx, 200, reply.taken(0, 0), false);
-            return;
+            return true;
         }
         if (admission.dropAlreadyTaken(batch) > ringSize) {
             metrics.rejectedTooLarge.inc();
             IngestReply.answer(ctx, 413, new JsonObject().put("error", "batch of " + batch.size()
                     + " lines exceeds the ring of " + ringSize + " slots; send smaller batches"), false);
-            return;
+            return true;
         }
-        admission.offer(batch, reply, context);
+        return admission.offer(batch, reply, context);
     }
 
     private static long offsetHeader(MultiMap headers, String name) {

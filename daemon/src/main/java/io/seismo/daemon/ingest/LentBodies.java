@@ -52,8 +52,11 @@ final class LentBodies {
         request.resume();
     }
 
-    /** The smallest kept array that holds {@code declared} bytes, or a new one a little larger than it asks. */
-    private byte[] borrow(long declared) {
+    /**
+     * The smallest kept array that holds {@code declared} bytes, or a new one a little larger than it asks; on the
+     * event loop whose arrays these are. Also lent for the lines of a body (see {@link OfferedBatch}).
+     */
+    byte[] borrow(long declared) {
         int wanted = (int) Math.max(FIRST_BYTES, declared);
         ArrayDeque<byte[]> arrays = kept.get();
         byte[] best = null;
@@ -75,7 +78,7 @@ final class LentBodies {
      * Keeps {@code array} for the loop's next bodies; when the loop keeps enough already, in place of the smallest
      * if it is larger, so the kept arrays follow the bodies as they grow instead of being made anew each time.
      */
-    private void giveBack(byte[] array) {
+    void giveBack(byte[] array) {
         ArrayDeque<byte[]> arrays = kept.get();
         if (arrays.size() < KEPT_PER_LOOP) {
             arrays.addFirst(array);

@@ -1,5 +1,6 @@
 package io.seismo.daemon.ingest;
 
+import io.seismo.daemon.pipeline.BatchLines;
 import io.seismo.daemon.pipeline.BatchMeta;
 import io.seismo.daemon.pipeline.IngestBatch;
 import io.seismo.daemon.pipeline.JournalAck;
@@ -12,46 +13,48 @@ import io.seismo.daemon.pipeline.JournalAck;
 final class OfferedBatch {
     private final BatchMeta meta;
     private final JournalAck ack;
-    private final String[] lines;
-    private final long[] offsets;
-    private final boolean[] truncated;
+    private final BatchLines lines;
     private final int[] envelopeBytes;
     private final long offeredNanos;
-    private int count;
     private int duplicates;
     private long keptFrom = Long.MIN_VALUE;
     private IngestBatch forRing;
 
     /**
      * @param capacity the most lines it will hold
+     * @param text     where the lines' bytes go (see {@link BatchLines}), reusable once the batch is published
      * @param ack      what the journal calls once the published lines are durable
      */
-    OfferedBatch(BatchMeta meta, int capacity, JournalAck ack, long offeredNanos) {
+    OfferedBatch(BatchMeta meta, int capacity, byte[] text, JournalAck ack, long offeredNanos) {
         this.meta = meta;
         this.ack = ack;
-        this.lines = new String[capacity];
-        this.offsets = new long[capacity];
-        this.truncated = new boolean[capacity];
+        this.lines = new BatchLines(capacity, text);
         this.envelopeBytes = new int[capacity];
         this.offeredNanos = offeredNanos;
     }
 
-    /** Adds a line in the order the source sent it; {@code offset} is negative when the agent gave none. */
-    void add(String line, long offset, boolean lineTruncated, int bytes) {
-        lines[count] = line;
-        offsets[count] = offset;
-        truncated[count] = lineTruncated;
-        envelopeBytes[count] = bytes;
-        count++;
+    /** Adds the line {@code reader} read, in the order the source sent it, with its envelope's size. */
+    void add(EnvelopeReader reader, int bytes) {
+        envelopeBytes[lines.size()] = bytes;
+        reader.addLineTo(lines);
+    }
+
+    /** The array the lines' bytes are in. */
+    byte[] text() {
+        return lines.text();
     }
 
     int size() {
-        return count;
+        return lines.size();
     }
 
     /** Lines as offered, before any were dropped as duplicates: what the batch weighs while it waits. */
     int linesOffered() {
-        return count + duplicates;
+        return lines.size() + duplicates;
+    }
+
+    BatchMeta meta() {
+        return meta;
     }
 
     String source() {
@@ -68,33 +71,32 @@ final class OfferedBatch {
      */
     int keepFrom(long highWater) {
         if (highWater <= keptFrom) {
-            return count;
+            return lines.size();
         }
         keptFrom = highWater;
         int kept = 0;
-        for (int i = 0; i < count; i++) {
-            if (offsets[i] >= 0 && offsets[i] < highWater) {
+        for (int i = 0; i < lines.size(); i++) {
+            long offset = lines.offset(i);
+            if (offset >= 0 && offset < highWater) {
                 duplicates++;
                 continue;
             }
-            lines[kept] = lines[i];
-            offsets[kept] = offsets[i];
-            truncated[kept] = truncated[i];
+            lines.keep(i, kept);
             envelopeBytes[kept] = envelopeBytes[i];
             kept++;
         }
-        if (kept != count) {
-            count = kept;
+        if (kept != lines.size()) {
+            lines.truncate(kept);
             forRing = null;
         }
-        return count;
+        return lines.size();
     }
 
     /** Where the source's high-water mark goes once these lines are in: past the last of them, never back. */
     long nextOffset(long highWater) {
         long next = highWater;
-        for (int i = 0; i < count; i++) {
-            next = Math.max(next, offsets[i] + 1);
+        for (int i = 0; i < lines.size(); i++) {
+            next = Math.max(next, lines.offset(i) + 1);
         }
         return next;
     }
@@ -102,7 +104,7 @@ final class OfferedBatch {
     /** The lines kept, as the ring takes them; made again only when a drop changed them. */
     IngestBatch forRing() {
         if (forRing == null) {
-            forRing = new IngestBatch(meta, lines, offsets, truncated, count, ack);
+            forRing = new IngestBatch(meta, lines, ack);
         }
         return forRing;
     }
@@ -115,7 +117,7 @@ final class OfferedBatch {
     /** The envelope bytes of the lines kept. */
     long keptBytes() {
         long bytes = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < lines.size(); i++) {
             bytes += envelopeBytes[i];
         }
         return bytes;

@@ -2,7 +2,6 @@ package io.seismo.daemon.ingest;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -50,7 +49,7 @@ final class PlainEnvelopeScanner {
                 return false;
             }
             if (bytes[i] == '}') {
-                return skipSpace(i + 1) == end && into.line != null;
+                return skipSpace(i + 1) == end && into.hasLine();
             }
             i = bytes[i] == ',' ? skipSpace(i + 1) : DECLINED;
         }
@@ -142,12 +141,17 @@ final class PlainEnvelopeScanner {
         return DECLINED;
     }
 
-    /** Takes {@code length} ASCII bytes from {@code source} as the line; returns {@code next}, or declines. */
+    /**
+     * Takes {@code length} ASCII bytes from {@code source} as the line, lent until the next envelope is read;
+     * returns {@code next}, or declines.
+     */
     private int lineOf(byte[] source, int offset, int length, int next) {
         if (length >= maxLineChars) {
             return DECLINED;
         }
-        target.line = new String(source, offset, length, StandardCharsets.ISO_8859_1);
+        target.lineBytes = source;
+        target.lineStart = offset;
+        target.lineLength = length;
         return next;
     }
 

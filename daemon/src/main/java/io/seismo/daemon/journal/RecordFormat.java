@@ -36,13 +36,14 @@ final class RecordFormat {
         return out.array();
     }
 
-    static int payloadSize(byte[] origin, LineBytes line) {
-        return 1 + Integer.BYTES + origin.length + Long.BYTES + 1 + Integer.BYTES + line.length();
+    static int payloadSize(byte[] origin, int lineBytes) {
+        return 1 + Integer.BYTES + origin.length + Long.BYTES + 1 + Integer.BYTES + lineBytes;
     }
 
-    static void putPayload(ByteBuffer out, byte[] origin, long offset, boolean truncated, LineBytes line) {
+    /** The payload of a line whose UTF-8 bytes are the first {@code lineLength} of {@code line}. */
+    static void putPayload(ByteBuffer out, byte[] origin, long offset, boolean truncated, byte[] line, int lineLength) {
         out.put(VERSION).putInt(origin.length).put(origin).putLong(offset).put(truncated ? TRUNCATED : 0);
-        out.putInt(line.length()).put(line.array(), 0, line.length());
+        out.putInt(lineLength).put(line, 0, lineLength);
     }
 
     static byte[] utf8(String s) {

@@ -67,13 +67,18 @@ public final class SegmentedJournal implements AutoCloseable {
 
     /** Stages one line record; nothing reaches the disk before {@link #commit()}. */
     public void append(Origin origin, long offset, boolean truncated, String line) throws IOException {
+        lineBytes.encode(line == null ? "" : line);
+        append(origin, offset, truncated, lineBytes.array(), lineBytes.length());
+    }
+
+    /** Stages one line record whose UTF-8 bytes are the first {@code lineLength} of {@code line}. */
+    public void append(Origin origin, long offset, boolean truncated, byte[] line, int lineLength) throws IOException {
         if (origin != lastOrigin) {
             // Batches share one origin: encode it once per batch, not once per line.
             lastOriginBytes = RecordFormat.encodeOrigin(origin);
             lastOrigin = origin;
         }
-        lineBytes.encode(line == null ? "" : line);
-        int payload = RecordFormat.payloadSize(lastOriginBytes, lineBytes);
+        int payload = RecordFormat.payloadSize(lastOriginBytes, lineLength);
         int record = RECORD_HEADER_BYTES + payload;
         if (staging.remaining() < record) {
             flushStaging();
@@ -83,7 +88,7 @@ public final class SegmentedJournal implements AutoCloseable {
         }
         int start = staging.position();
         staging.putInt(payload).putInt(0);
-        RecordFormat.putPayload(staging, lastOriginBytes, offset, truncated, lineBytes);
+        RecordFormat.putPayload(staging, lastOriginBytes, offset, truncated, line, lineLength);
         // The CRC reads the payload where it was staged: staging's own bounds, set round it and put back.
         staging.limit(start + record).position(start + RECORD_HEADER_BYTES);
         crc.reset();

@@ -14,8 +14,8 @@ final class FailSafeParser implements LineParser {
     }
 
     @Override
-    public boolean parse(String line, Event out) {
-        String text = line == null ? "" : line;
+    public boolean parse(CharSequence line, Event out) {
+        CharSequence text = line == null ? "" : line;
         try {
             return delegate.parse(text, out);
         } catch (RuntimeException e) {

@@ -51,7 +51,7 @@ final class FieldCollector {
     }
 
     /** The line's characters at their indexes in the line, for parsers that offer ranges of it. */
-    char[] charsOf(String line) {
+    char[] charsOf(CharSequence line) {
         return lineChars.copyOf(line);
     }
 
@@ -93,7 +93,7 @@ final class FieldCollector {
     }
 
     /** Writes the staged fields into {@code out}; the message defaults to the whole line. Returns true. */
-    boolean commitTo(Event out, String line) {
+    boolean commitTo(Event out, CharSequence line) {
         if (seen(KnownField.TIME)) {
             long nanos = timeReader.toEpochNanos(time);
             if (nanos == TimeReader.UNREADABLE) {
@@ -129,7 +129,7 @@ final class FieldCollector {
             out.setParentSpanId(null);
         }
         String message = value(KnownField.MESSAGE);
-        out.setMessage(message == null ? line : message);
+        out.setMessage(message == null ? line.toString() : message);
         attributes.commitTo(out);
         return true;
     }

@@ -44,13 +44,13 @@ final class JsonLineParser implements LineParser {
     }
 
     @Override
-    public boolean parse(String line, Event out) {
+    public boolean parse(CharSequence line, Event out) {
         fields.clear();
         if (plain != null && plain.scan(line)) {
             return fields.commitTo(out, line);
         }
         fields.clear();
-        try (JsonParser parser = factory.createParser(line)) {
+        try (JsonParser parser = factory.createParser(line.toString())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return ParseFailure.record(out, line, "not a JSON object");
             }

@@ -21,5 +21,5 @@ public interface LineParser {
      * sets {@code parseFailed} and {@link #PARSE_ERROR_ATTR}, keeps the pre-filled fields and returns false.
      * Never throws.
      */
-    boolean parse(String line, Event out);
+    boolean parse(CharSequence line, Event out);
 }

@@ -21,7 +21,7 @@ final class LogfmtLineParser implements LineParser {
     }
 
     @Override
-    public boolean parse(String line, Event out) {
+    public boolean parse(CharSequence line, Event out) {
         fields.clear();
         int length = line.length();
         int pairs = 0;
@@ -68,7 +68,7 @@ final class LogfmtLineParser implements LineParser {
     }
 
     /** Unescapes into {@link #quoted}; returns the index after the closing quote, or {@link #UNTERMINATED}. */
-    private int readQuoted(String line, int from) {
+    private int readQuoted(CharSequence line, int from) {
         int length = line.length();
         quoted = quotedChars.room(length - from);
         quotedLength = 0;
@@ -95,7 +95,7 @@ final class LogfmtLineParser implements LineParser {
      * Appends the character escaped at {@code at} (just after the backslash); returns the index after it. Each
      * escape writes no more characters than it reads, so {@link #quoted} has room.
      */
-    private int appendEscape(String line, int at) {
+    private int appendEscape(CharSequence line, int at) {
         char c = line.charAt(at);
         switch (c) {
             case '"': case '\\': case '/': return put(c, at + 1);
@@ -120,7 +120,7 @@ final class LogfmtLineParser implements LineParser {
         return next;
     }
 
-    private static int hex4(String line, int from) {
+    private static int hex4(CharSequence line, int from) {
         if (from + 4 > line.length()) {
             return -1;
         }
@@ -135,7 +135,7 @@ final class LogfmtLineParser implements LineParser {
         return code;
     }
 
-    private static int skipSpaces(String line, int from) {
+    private static int skipSpaces(CharSequence line, int from) {
         int i = from;
         while (i < line.length() && isSpace(line.charAt(i))) {
             i++;

@@ -33,9 +33,9 @@ final class MetricSampleParser implements LineParser {
     private final JsonFactory factory = new JsonFactory();
 
     @Override
-    public boolean parse(String line, Event out) {
+    public boolean parse(CharSequence line, Event out) {
         Sample sample = new Sample();
-        try (JsonParser parser = factory.createParser(line)) {
+        try (JsonParser parser = factory.createParser(line.toString())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return ParseFailure.record(out, line, "metric sample is not a JSON object");
             }

@@ -9,8 +9,8 @@ final class ParseFailure {
     }
 
     /** Keeps the line as the message, flags the event, records why, and returns false for the caller to count. */
-    static boolean record(Event out, String line, String reason) {
-        out.setMessage(line);
+    static boolean record(Event out, CharSequence line, String reason) {
+        out.setMessage(line.toString());
         out.setParseFailed(true);
         out.putAttr(LineParser.PARSE_ERROR_ATTR, reason);
         return false;

@@ -32,7 +32,7 @@ final class PlainJsonScanner {
     }
 
     /** Offers every field of {@code line} and returns true, or returns false (fields half offered) to decline. */
-    boolean scan(String line) {
+    boolean scan(CharSequence line) {
         chars = fields.charsOf(line);
         end = line.length();
         int i = skipSpace(0);

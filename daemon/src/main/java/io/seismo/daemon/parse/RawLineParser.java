@@ -6,8 +6,8 @@ import io.seismo.rules.event.Event;
 final class RawLineParser implements LineParser {
 
     @Override
-    public boolean parse(String line, Event out) {
-        out.setMessage(line);
+    public boolean parse(CharSequence line, Event out) {
+        out.setMessage(line.toString());
         return true;
     }
 }

@@ -64,7 +64,7 @@ final class RegexLineParser implements LineParser {
     }
 
     @Override
-    public boolean parse(String line, Event out) {
+    public boolean parse(CharSequence line, Event out) {
         text.reset(line);
         matcher.reset(text);
         try {

@@ -13,9 +13,17 @@ final class ReusedChars {
     }
 
     /** The array, holding the characters of {@code text} from index 0. */
-    char[] copyOf(String text) {
+    char[] copyOf(CharSequence text) {
         char[] into = room(text.length());
-        text.getChars(0, text.length(), into, 0);
+        if (text instanceof LineText line) {
+            line.getChars(into);
+        } else if (text instanceof String string) {
+            string.getChars(0, string.length(), into, 0);
+        } else {
+            for (int i = 0; i < text.length(); i++) {
+                into[i] = text.charAt(i);
+            }
+        }
         return into;
     }
 }

@@ -19,10 +19,10 @@ final class StepLimitedText implements CharSequence {
         }
     }
 
-    private String text = "";
+    private CharSequence text = "";
     private long stepsLeft;
 
-    void reset(String line) {
+    void reset(CharSequence line) {
         text = line;
         stepsLeft = BASE_STEPS + STEPS_PER_CHAR * line.length();
     }
@@ -47,6 +47,6 @@ final class StepLimitedText implements CharSequence {
 
     @Override
     public String toString() {
-        return text;
+        return text.toString();
     }
 }

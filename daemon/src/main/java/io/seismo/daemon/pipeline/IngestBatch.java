@@ -8,21 +8,18 @@ import java.util.Arrays;
  */
 public final class IngestBatch {
     private final BatchMeta meta;
-    private final String[] lines;
-    private final long[] offsets;
-    private final boolean[] truncated;
+    private final BatchLines lines;
     private final JournalAck ack;
     private final IngestBatch[] publishArgs;
     private int cursor;
 
-    public IngestBatch(BatchMeta meta, String[] lines, long[] offsets, boolean[] truncated, int count, JournalAck ack) {
+    public IngestBatch(BatchMeta meta, BatchLines lines, JournalAck ack) {
+        int count = lines.size();
         if (count <= 0) {
             throw new IllegalArgumentException("a batch holds at least one line");
         }
         this.meta = meta;
         this.lines = lines;
-        this.offsets = offsets;
-        this.truncated = truncated;
         this.ack = ack;
         // The Disruptor's batch publish takes one argument per slot; every slot reads from this batch.
         this.publishArgs = new IngestBatch[count];
@@ -44,6 +41,6 @@ public final class IngestBatch {
     void fillNext(Slot slot) {
         int i = cursor++;
         boolean last = cursor == publishArgs.length;
-        slot.fillLine(meta, lines[i], offsets[i], truncated[i], last ? ack : null);
+        slot.fillLine(meta, lines, i, last ? ack : null);
     }
 }

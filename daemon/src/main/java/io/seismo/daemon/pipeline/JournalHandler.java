@@ -76,7 +76,7 @@ final class JournalHandler implements EventHandler<Slot> {
         if (slot.type == SlotType.LINE && !slot.replay) {
             if (failure == null) {
                 try {
-                    journal.append(slot.meta.origin(), slot.offset, slot.truncated, slot.line);
+                    journal.append(slot.meta.origin(), slot.offset, slot.truncated, slot.line.utf8(), slot.line.utf8Length());
                 } catch (Exception e) {
                     failure = e;
                 }

@@ -2,6 +2,7 @@ package io.seismo.daemon.pipeline;
 
 import io.seismo.daemon.journal.JournalPosition;
 import io.seismo.daemon.journal.JournalRecord;
+import io.seismo.daemon.parse.LineText;
 import io.seismo.rules.event.Event;
 
 /**
@@ -12,7 +13,8 @@ import io.seismo.rules.event.Event;
 public final class Slot {
     SlotType type = SlotType.LINE;
     BatchMeta meta;
-    String line;
+    /** The line's text, in an array the slot keeps: empty for a tick or a barrier and once released. */
+    final LineText line = new LineText();
     long offset;
     boolean truncated;
     JournalAck ack;
@@ -34,7 +36,7 @@ public final class Slot {
         return meta;
     }
 
-    public String line() {
+    public LineText line() {
         return line;
     }
 
@@ -54,19 +56,20 @@ public final class Slot {
         return replay;
     }
 
-    void fillLine(BatchMeta meta, String line, long offset, boolean truncated, JournalAck ack) {
-        fillLine(meta, line, offset, truncated, ack, false);
+    void fillLine(BatchMeta meta, BatchLines lines, int index, JournalAck ack) {
+        lines.copyLine(index, line);
+        fill(meta, lines.offset(index), lines.truncated(index), ack, false);
     }
 
     void fillReplay(BatchMeta meta, JournalRecord record) {
-        fillLine(meta, record.line(), record.offset(), record.truncated(), null, true);
+        line.setString(record.line());
+        fill(meta, record.offset(), record.truncated(), null, true);
     }
 
-    private void fillLine(BatchMeta meta, String line, long offset, boolean truncated, JournalAck ack, boolean replay) {
+    private void fill(BatchMeta meta, long offset, boolean truncated, JournalAck ack, boolean replay) {
         this.type = SlotType.LINE;
         this.replay = replay;
         this.meta = meta;
-        this.line = line;
         this.offset = offset;
         this.truncated = truncated;
         this.ack = ack;
@@ -86,13 +89,13 @@ public final class Slot {
     }
 
     /**
-     * Drops the line and its parsed fields once the last handler is done with them. Otherwise the ring keeps
-     * its last 65,536 lines alive, several seconds' worth: every young collection copied them, and promoted
-     * them into the old generation to die there.
+     * Drops what the line and its parsed fields refer to once the last handler is done with them (the line's bytes
+     * stay, in the slot's own array). Otherwise the ring keeps the objects of its last 65,536 lines alive, several
+     * seconds' worth: every young collection copied them, and promoted them into the old generation to die there.
      */
     void release() {
         meta = null;
-        line = null;
+        line.clear();
         ack = null;
         event.reset();
     }
@@ -100,7 +103,7 @@ public final class Slot {
     private void clearLine(SlotType type) {
         this.type = type;
         this.meta = null;
-        this.line = null;
+        this.line.clear();
         this.ack = null;
         this.replay = false;
     }

@@ -4,6 +4,7 @@ import io.seismo.daemon.journal.JournalOptions;
 import io.seismo.daemon.journal.SegmentedJournal;
 import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.parse.LineParser;
+import io.seismo.daemon.pipeline.BatchLines;
 import io.seismo.daemon.pipeline.BatchMeta;
 import io.seismo.daemon.pipeline.IngestBatch;
 import io.seismo.daemon.pipeline.JournalAck;
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class DurableRig implements AutoCloseable {
     /** Every line's message is its text. */
     private static final LineParser AS_MESSAGE = (line, out) -> {
-        out.setMessage(line);
+        out.setMessage(line.toString());
         return true;
     };
 
@@ -75,7 +76,7 @@ final class DurableRig implements AutoCloseable {
                 journaled.completeExceptionally(cause);
             }
         };
-        if (!pipeline.tryPublish(new IngestBatch(meta, lines, offsets, new boolean[lines.length], lines.length, ack))) {
+        if (!pipeline.tryPublish(new IngestBatch(meta, BatchLines.of(lines, offsets), ack))) {
             throw new IllegalStateException("ring full");
         }
         ingestOffsets.advance(source, offsets[lines.length - 1] + 1);

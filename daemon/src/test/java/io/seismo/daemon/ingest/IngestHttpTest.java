@@ -66,7 +66,7 @@ class IngestHttpTest {
         DaemonConfig config = new DaemonConfigLoader(Map.of()).parse("auth: { tokens: [ " + TOKEN + " ] }\n", dir);
         ParserTable parsers = new ParserTable(config);
         LineParser message = (line, out) -> {
-            out.setMessage(line);
+            out.setMessage(line.toString());
             return true;
         };
         Correlator correlator = new Correlator() {
@@ -193,6 +193,42 @@ class IngestHttpTest {
         assertThat(correlated.get(16).getMessage()).isEqualTo("one more");
         assertThat(metrics.rejectedRingFull.get()).isZero();
         assertThat(metric("seismo_ingest_waiting_lines")).isEqualTo("0.0");
+    }
+
+    @Test
+    void shouldKeepTheLinesOfAWaitingBatchWhileTheLoopReadsMoreBodies() throws Exception {
+        gateClosed = true;
+        StringBuilder fill = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            fill.append("{\"o\":").append(i).append(",\"l\":\"line ").append(i).append("\"}\n");
+        }
+        assertThat(post(TOKEN, fill.toString()).statusCode()).isEqualTo(200);
+
+        // Both wait for room; the second body and its lines are read meanwhile, into arrays the loop lends.
+        CompletableFuture<HttpResponse<String>> first = postAsync(TOKEN, "{\"o\":99,\"l\":\"one more\"}\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric("seismo_ingest_waiting_lines").equals("1.0"));
+        CompletableFuture<HttpResponse<String>> second = postAsync(TOKEN, "{\"o\":120,\"l\":\"and another\"}\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric("seismo_ingest_waiting_lines").equals("2.0"));
+        correlatorGate.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlated.size() == 18);
+        assertThat(correlated.subList(16, 18)).extracting(Event::getMessage).containsExactly("one more", "and another");
+    }
+
+    @Test
+    void shouldTakeEveryLineExactlyAsTheAgentSentIt() throws Exception {
+        HttpResponse<String> response = post(TOKEN, """
+                {"o":0,"l":"{\\"msg\\":\\"a \\\\ b\\",\\"tab\\":\\"\\t\\"}"}
+                {"o":40,"l":"naïve ☃ \uD83D\uDE00 unescaped"}
+                {"o":80,"l":"escaped \\u00e9 and \\ud83d\\ude00"}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlated.size() == 3);
+        assertThat(correlated).extracting(Event::getMessage).containsExactly(
+                "{\"msg\":\"a \\ b\",\"tab\":\"\t\"}", "naïve ☃ \uD83D\uDE00 unescaped", "escaped é and \uD83D\uDE00");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,7 +58,7 @@ class RingAdmissionTest {
         freeSlots.set(10);
         RingAdmission admission = admission(100, LONG_WAIT);
 
-        admission.offer(batch("a", 0, 10, 20), outcome("a"), context);
+        assertThat(admission.offer(batch("a", 0, 10, 20), outcome("a"), context)).as("settled").isTrue();
 
         assertThat(ring).containsExactly("a@0 x3");
         await().atMost(Duration.ofSeconds(10)).until(() -> told.size() == 1);
@@ -72,8 +73,9 @@ class RingAdmissionTest {
         freeSlots.set(2);
         RingAdmission admission = admission(100, LONG_WAIT);
 
-        admission.offer(batch("a", 0, 10, 20), outcome("a"), context);
-        admission.offer(batch("b", 0), outcome("b"), context); // would fit, but comes after a
+        // Neither is settled: both still need their lines.
+        assertThat(admission.offer(batch("a", 0, 10, 20), outcome("a"), context)).isFalse();
+        assertThat(admission.offer(batch("b", 0), outcome("b"), context)).isFalse(); // would fit, but comes after a
 
         assertThat(ring).isEmpty();
         assertThat(admission.waitingLines()).isEqualTo(4);
@@ -101,8 +103,8 @@ class RingAdmissionTest {
     void shouldRefuseAtOnceABatchThatWouldMakeTooManyLinesWait() {
         RingAdmission admission = admission(4, LONG_WAIT);
 
-        admission.offer(batch("a", 0, 10, 20), outcome("a"), context);
-        admission.offer(batch("b", 0, 10), outcome("b"), context);
+        assertThat(admission.offer(batch("a", 0, 10, 20), outcome("a"), context)).isFalse();
+        assertThat(admission.offer(batch("b", 0, 10), outcome("b"), context)).as("refused: settled").isTrue();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> told.size() == 1);
         assertThat(told).containsExactly("b refused");
@@ -156,9 +158,12 @@ class RingAdmissionTest {
     private static OfferedBatch batch(String source, long... lineOffsets) {
         BatchMeta meta = new BatchMeta("agent", "host", "svc", "/var/log/svc.log", source, lineOffsets[0],
                 lineOffsets[lineOffsets.length - 1], 0, 0L);
-        OfferedBatch batch = new OfferedBatch(meta, lineOffsets.length, NO_ACK, System.nanoTime());
+        OfferedBatch batch = new OfferedBatch(meta, lineOffsets.length, new byte[0], NO_ACK, System.nanoTime());
+        EnvelopeReader reader = new EnvelopeReader();
         for (long offset : lineOffsets) {
-            batch.add("line " + offset, offset, false, 5);
+            byte[] envelope = ("{\"o\":" + offset + ",\"l\":\"line " + offset + "\"}").getBytes(StandardCharsets.US_ASCII);
+            assertThat(reader.read(envelope, 0, envelope.length)).isTrue();
+            batch.add(reader, 5);
         }
         return batch;
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,6 +28,12 @@ class PlainJsonScannerTest {
     private static final String BREAKERS = "{}[]\":,\u0001\\";
     private static final String[] SPACES = {"", " ", "  ", "\t", "\n", "\r\n"};
 
+    private static LineText asBytes(String line, LineText into) {
+        byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+        into.setBytes(utf8, 0, utf8.length, line.chars().allMatch(c -> c < 0x80));
+        return into;
+    }
+
     @Test
     void shouldReadEveryLineExactlyAsJacksonDoes() {
         SplittableRandom random = new SplittableRandom(2026);
@@ -37,6 +44,7 @@ class PlainJsonScannerTest {
                 StreamReadConstraints.defaults());
         int plainTaken = 0;
         int declined = 0;
+        LineText held = new LineText();
         for (int n = 0; n < 40_000; n++) {
             String line = random.nextInt(4) == 0 ? mutated(object(random, 0), random) : object(random, 0);
 
@@ -47,6 +55,10 @@ class PlainJsonScannerTest {
 
             assertThat(actualOk).as("parsed or not: %s", line).isEqualTo(expectedOk);
             assertSameEvent(actual, expected, line);
+            // As the daemon hands it over: the line's UTF-8 bytes in a ring slot's reused holder.
+            Event fromBytes = Prefilled.event();
+            assertThat(withFastPath.parse(asBytes(line, held), fromBytes)).as("parsed from bytes: %s", line).isEqualTo(expectedOk);
+            assertSameEvent(fromBytes, expected, line);
             if (scanner.scan(line)) {
                 plainTaken++;
                 assertThat(expectedOk).as("the fast path took a line Jackson refuses: %s", line).isTrue();

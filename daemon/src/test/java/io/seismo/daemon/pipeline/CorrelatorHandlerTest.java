@@ -123,7 +123,7 @@ class CorrelatorHandlerTest {
         deliver(slot, false);
 
         assertThat(correlator.services).containsExactly("checkout");
-        assertThat(slot.line()).isNull();
+        assertThat(slot.line()).isEmpty();
         assertThat(slot.meta()).isNull();
         assertThat(slot.event().getService()).isNull();
         assertThat(slot.event().getMessage()).isNull();

@@ -16,7 +16,7 @@ final class LineSlots {
     /** A slot holding {@code line} of {@code batch}, starting at {@code offset} of its file. */
     static Slot line(BatchMeta batch, String line, long offset, JournalAck ack) {
         Slot slot = new Slot();
-        slot.fillLine(batch, line, offset, false, ack);
+        slot.fillLine(batch, BatchLines.of(new String[] {line}, new long[] {offset}), 0, ack);
         return slot;
     }
 }

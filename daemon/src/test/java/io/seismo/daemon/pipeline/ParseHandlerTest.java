@@ -15,7 +15,7 @@ class ParseHandlerTest {
     void shouldShowItsProgressWithinABatchOnlyOverSlotsItHasParsed() {
         List<Slot> ring = new ArrayList<>();
         LineParser parser = (line, out) -> {
-            out.setMessage(line);
+            out.setMessage(line.toString());
             return true;
         };
         // The second of two parsers: it takes the odd sequences, the other one the even.
