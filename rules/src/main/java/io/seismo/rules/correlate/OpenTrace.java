@@ -7,7 +7,6 @@ import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 
 /**
  * A trace still being assembled. Edges come from span parents (the parent span's service calls the child
@@ -190,58 +189,48 @@ final class OpenTrace extends CharKeyedEntry {
         return true;
     }
 
-    private ServiceEdge parentEdgeAt(int position) {
-        long edge = parentEdges[position];
-        return new ServiceEdge(services.nameAt((int) (edge >>> 32)), services.nameAt((int) edge));
-    }
-
     /**
      * Closes the trace: settles call-order edges with the graph and summarises. Nearly every line opens a trace
-     * that closes a gap later, so this runs once a line: its lists are built as the summary keeps them (no
-     * defensive copies) and the services are ordered without boxing or comparators.
+     * that closes a gap later, so this runs once a line: the services are ordered in {@code scratch} without boxing or
+     * comparators, the summary's lists are made without arrays of their own for up to three elements, and an edge
+     * between numbered services is the one object {@link ServiceIds#edge} keeps for it.
      */
-    TraceSummary close(EdgeObserver edges) {
+    TraceSummary close(EdgeObserver edges, ClosingScratch scratch) {
         int count = services.size();
-        int[] byFirstSeen = arrivalsByFirstSeen(count);
-        String[] ordered = new String[count];
-        int failed = 0;
+        int[] byFirstSeen = arrivalsByFirstSeen(count, scratch.order(count));
         for (int k = 0; k < count; k++) {
-            ordered[k] = services.nameAt(byFirstSeen[k]);
+            scratch.services.add(services.nameAt(byFirstSeen[k]));
             if (services.failedAt(byFirstSeen[k])) {
-                failed++;
+                scratch.errorServices.add(services.nameAt(byFirstSeen[k]));
             }
         }
-        String[] errorServices = new String[failed];
-        for (int k = 0, e = 0; e < failed; k++) {
-            if (services.failedAt(byFirstSeen[k])) {
-                errorServices[e++] = ordered[k];
-            }
-        }
-        ServiceEdge[] traceEdges;
         if (sawParents) {
-            traceEdges = new ServiceEdge[parentEdgeCount];
             for (int i = 0; i < parentEdgeCount; i++) {
-                traceEdges[i] = parentEdgeAt(i);
+                long edge = parentEdges[i];
+                scratch.edges.add(services.edge((int) (edge >>> 32), (int) edge));
             }
         } else {
-            traceEdges = new ServiceEdge[Math.max(0, count - 1)];
-            for (int i = 1; i < count; i++) {
-                traceEdges[i - 1] = new ServiceEdge(ordered[i - 1], ordered[i]);
-                services.reportCall(byFirstSeen[i - 1], byFirstSeen[i], endNanos, edges);
+            for (int k = 1; k < count; k++) {
+                scratch.edges.add(services.edge(byFirstSeen[k - 1], byFirstSeen[k]));
+                services.reportCall(byFirstSeen[k - 1], byFirstSeen[k], endNanos, edges);
             }
         }
-        return new TraceSummary(traceId(), List.of(ordered), List.of(traceEdges), List.of(errorServices),
+        return new TraceSummary(traceId(), scratch.services.take(), scratch.edges.take(), scratch.errorServices.take(),
                 firstErrorMessage, eventCount, startNanos, endNanos);
     }
 
-    /** Arrival indices ordered by when each service was first seen; arrival order breaks ties (a stable sort). */
-    private int[] arrivalsByFirstSeen(int count) {
-        int[] order = new int[count];
+    /**
+     * Arrival indices ordered by when each service was first seen, in the first {@code count} of {@code order};
+     * arrival order breaks ties (a stable sort).
+     */
+    private int[] arrivalsByFirstSeen(int count, int[] order) {
         if (count > INSERTION_SORTED_SERVICES) { // a runaway trace: n log n, boxed
             Integer[] boxed = new Integer[count];
             Arrays.setAll(boxed, arrival -> arrival);
             Arrays.sort(boxed, Comparator.comparingLong((Integer arrival) -> services.firstSeenAt(arrival)));
-            Arrays.setAll(order, k -> boxed[k]);
+            for (int k = 0; k < count; k++) {
+                order[k] = boxed[k];
+            }
             return order;
         }
         for (int arrival = 0; arrival < count; arrival++) {

@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class ServiceIds {
     static final int NO_ID = -1;
+    /** Edges between services numbered below this are one object per pair ({@link #edge}). */
+    static final int EDGE_IDS = 256;
 
     private final Map<String, Integer> ids = new HashMap<>();
     private String[] names = new String[16];
@@ -23,6 +25,8 @@ final class ServiceIds {
      */
     private byte[][] written = new byte[16][];
     private final int maxNames;
+    /** At caller × {@link #EDGE_IDS} + callee, the edge once a closed trace named it; null until the first. */
+    private ServiceEdge[] edges;
 
     ServiceIds(int maxNames) {
         this.maxNames = maxNames;
@@ -51,6 +55,26 @@ final class ServiceIds {
     /** The name numbered {@code id}. */
     String nameOf(int id) {
         return names[id];
+    }
+
+    /**
+     * The edge from the service numbered {@code caller} to the one numbered {@code callee}: the same object each
+     * time for numbers below {@link #EDGE_IDS}, so that a closed trace's summary, one a line under load, makes none.
+     */
+    ServiceEdge edge(int caller, int callee) {
+        if (caller >= EDGE_IDS || callee >= EDGE_IDS) {
+            return new ServiceEdge(names[caller], names[callee]);
+        }
+        if (edges == null) {
+            edges = new ServiceEdge[EDGE_IDS * EDGE_IDS];
+        }
+        int at = caller * EDGE_IDS + callee;
+        ServiceEdge edge = edges[at];
+        if (edge == null) {
+            edge = new ServiceEdge(names[caller], names[callee]);
+            edges[at] = edge;
+        }
+        return edge;
     }
 
     /** Writes the name numbered {@code id} as {@link StateOutput#writeString} would. */

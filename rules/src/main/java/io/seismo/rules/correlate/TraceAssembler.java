@@ -38,6 +38,7 @@ public final class TraceAssembler {
     private final ServiceIds serviceIds = new ServiceIds(MAX_SERVICE_IDS);
     private final SpanKey spanKey = new SpanKey();
     private final SpanKey parentKey = new SpanKey();
+    private final ClosingScratch closing = new ClosingScratch();
     private final ArrayDeque<OpenTrace> spare = new ArrayDeque<>();
     private long evicted;
 
@@ -138,7 +139,7 @@ public final class TraceAssembler {
 
     private void closeTrace(OpenTrace trace) {
         open.remove(trace);
-        closed.accept(trace.close(edges));
+        closed.accept(trace.close(edges, closing));
         if (spare.size() < MAX_SPARE_TRACES && trace.isWorthReusing()) {
             spare.addLast(trace); // its summary holds none of it
         }

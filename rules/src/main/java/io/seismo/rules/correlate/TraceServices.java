@@ -94,6 +94,16 @@ final class TraceServices {
         edges.observe(idAt(caller), idAt(callee), nameAt(caller), nameAt(callee), atNanos);
     }
 
+    /** The edge from the service at {@code caller} to the one at {@code callee}. */
+    ServiceEdge edge(int caller, int callee) {
+        int callerId = idAt(caller);
+        int calleeId = idAt(callee);
+        if (callerId == ServiceIds.NO_ID || calleeId == ServiceIds.NO_ID) {
+            return new ServiceEdge(nameAt(caller), nameAt(callee));
+        }
+        return ids.edge(callerId, calleeId);
+    }
+
     /** The {@link ServiceIds} number of the service, or {@link ServiceIds#NO_ID} for a name without one. */
     private int idAt(int arrival) {
         int code = (int) cells[2 * arrival];

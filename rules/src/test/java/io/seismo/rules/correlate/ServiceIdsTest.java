@@ -23,6 +23,23 @@ class ServiceIdsTest {
     }
 
     @Test
+    void shouldKeepOneEdgeObjectPerPairOfNumberedServices() {
+        ServiceIds ids = new ServiceIds(ServiceIds.EDGE_IDS + 10);
+        int gateway = ids.idOf("gateway");
+        int checkout = ids.idOf("checkout");
+        for (int i = 2; i < ServiceIds.EDGE_IDS; i++) {
+            ids.idOf("svc-" + i);
+        }
+        int past = ids.idOf("past-the-kept-edges");
+
+        assertThat(ids.edge(gateway, checkout)).isEqualTo(new ServiceEdge("gateway", "checkout"))
+                .isSameAs(ids.edge(gateway, checkout));
+        assertThat(ids.edge(checkout, gateway)).isEqualTo(new ServiceEdge("checkout", "gateway"));
+        assertThat(past).isEqualTo(ServiceIds.EDGE_IDS);
+        assertThat(ids.edge(gateway, past)).isEqualTo(new ServiceEdge("gateway", "past-the-kept-edges"));
+    }
+
+    @Test
     void shouldWriteANameAsItsStringIsWritten() {
         ServiceIds ids = new ServiceIds(100);
         String longName = "payments-".repeat(10_000); // past one modified-UTF-8 piece

@@ -77,6 +77,30 @@ class TraceAssemblyTest {
     }
 
     @Test
+    void shouldSummariseEachTraceOnItsOwnWithTheSameEdgeObjectForTheSamePair() {
+        TraceAssembler traces = assembler(10);
+        feed(traces, event(0, "gateway", Level.INFO, "t1"));
+        feed(traces, event(1, "checkout", Level.ERROR, "t1"));
+        feed(traces, event(2, "gateway", Level.INFO, "t2"));
+        feed(traces, event(3, "checkout", Level.INFO, "t2"));
+        feed(traces, event(4, "payments", Level.ERROR, "t2"));
+        feed(traces, event(5, "ledger", Level.INFO, "t2"));
+
+        traces.closeUpTo(GAP + 5);
+
+        assertThat(closed).hasSize(2);
+        TraceSummary first = closed.get(0);
+        TraceSummary second = closed.get(1);
+        assertThat(first.services()).containsExactly("gateway", "checkout");
+        assertThat(first.errorServices()).containsExactly("checkout");
+        assertThat(second.services()).containsExactly("gateway", "checkout", "payments", "ledger");
+        assertThat(second.errorServices()).containsExactly("payments");
+        assertThat(second.edges()).containsExactly(new ServiceEdge("gateway", "checkout"),
+                new ServiceEdge("checkout", "payments"), new ServiceEdge("payments", "ledger"));
+        assertThat(second.edges().get(0)).isSameAs(first.edges().get(0));
+    }
+
+    @Test
     void shouldOrderACallChainByEventTimeNotArrival() {
         TraceAssembler traces = assembler(10);
         feed(traces, event(0, "gateway", Level.INFO, "t1"));
