@@ -12,11 +12,16 @@ import java.nio.charset.StandardCharsets;
  * ring's handlers take turns on a slot.
  */
 public final class LineText implements CharSequence {
-    /** A slot that held a longer line gives its array up when released: 65,536 slots must not keep megabytes each. */
-    static final int KEPT_BYTES = 16 * 1024;
-    private static final int FIRST_BYTES = 512;
+    /**
+     * A slot that held a longer line gives its array up when released, so a ring of 65,536 slots keeps at most 64 MiB
+     * of line bytes however long some lines were (stack traces shipped as one line, say); such lines cost an array
+     * each, as a String each did before.
+     */
+    static final int KEPT_BYTES = 1024;
+    private static final byte[] NO_BYTES = new byte[0];
 
-    private byte[] bytes = new byte[FIRST_BYTES];
+    /** Sized by the first line the slot holds, so a ring of short lines keeps about their size per slot. */
+    private byte[] bytes = NO_BYTES;
     private int byteCount;
     private boolean bytesHeld;
     private boolean ascii;
@@ -49,7 +54,7 @@ public final class LineText implements CharSequence {
         bytesHeld = false;
         byteCount = 0;
         if (bytes.length > KEPT_BYTES) {
-            bytes = new byte[FIRST_BYTES];
+            bytes = NO_BYTES;
         }
     }
 
