@@ -34,7 +34,7 @@ public final class BatchLines {
         this.truncated = new boolean[capacity];
     }
 
-    /** Lines given as Strings, each at the offset given for it: for replays and tests. */
+    /** Lines given as Strings, each at the offset given for it (as tests build batches; ingest adds bytes). */
     public static BatchLines of(String[] lines, long[] offsets) {
         BatchLines batch = new BatchLines(lines.length, new byte[0]);
         for (int i = 0; i < lines.length; i++) {
