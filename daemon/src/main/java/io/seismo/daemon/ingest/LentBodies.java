@@ -22,7 +22,10 @@ final class LentBodies {
     }
 
     private static final int FIRST_BYTES = 64 * 1024;
-    /** Arrays an event loop keeps: as many bodies as it reads at once, which is one per connection at a time. */
+    /**
+     * Arrays an event loop keeps: as many as it lends at once, a body and its lines' array per request it is taking
+     * (one per connection at a time); a batch that waits for room keeps its lines' array, and the loop makes another.
+     */
     private static final int KEPT_PER_LOOP = 4;
 
     private final int maxBytes;

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,7 +31,6 @@ public final class SegmentedJournal implements AutoCloseable {
     private final JournalOptions options;
     private final long fsyncIntervalNanos;
     private final CRC32C crc = new CRC32C();
-    private final LineBytes lineBytes = new LineBytes();
     private ByteBuffer staging = ByteBuffer.allocateDirect(1 << 20);
     private FileChannel channel;
     private long segmentNumber;
@@ -65,13 +65,19 @@ public final class SegmentedJournal implements AutoCloseable {
         return files;
     }
 
-    /** Stages one line record; nothing reaches the disk before {@link #commit()}. */
+    /**
+     * Stages one line record given as a String, encoded here (the pipeline hands over bytes, see the overload; this
+     * is for callers that hold text).
+     */
     public void append(Origin origin, long offset, boolean truncated, String line) throws IOException {
-        lineBytes.encode(line == null ? "" : line);
-        append(origin, offset, truncated, lineBytes.array(), lineBytes.length());
+        byte[] utf8 = (line == null ? "" : line).getBytes(StandardCharsets.UTF_8);
+        append(origin, offset, truncated, utf8, utf8.length);
     }
 
-    /** Stages one line record whose UTF-8 bytes are the first {@code lineLength} of {@code line}. */
+    /**
+     * Stages one line record whose UTF-8 bytes are the first {@code lineLength} of {@code line}; nothing reaches the
+     * disk before {@link #commit()}.
+     */
     public void append(Origin origin, long offset, boolean truncated, byte[] line, int lineLength) throws IOException {
         if (origin != lastOrigin) {
             // Batches share one origin: encode it once per batch, not once per line.
