@@ -87,6 +87,7 @@ final class PipelineRun {
                 .put(RunFigures.TRACES_EVICTED, after.tracesEvicted() - before.tracesEvicted())
                 .put(RunFigures.DAEMON_CPU, CpuSample.percent(cpuAfter.daemonSeconds(), cpuBefore.daemonSeconds(), seconds))
                 .put(RunFigures.DAEMON_GC_CPU, CpuSample.percent(cpuAfter.daemonGcSeconds(), cpuBefore.daemonGcSeconds(), seconds))
+                .put(RunFigures.DAEMON_JIT_CPU, CpuSample.percent(cpuAfter.daemonJitSeconds(), cpuBefore.daemonJitSeconds(), seconds))
                 .put(RunFigures.DAEMON_RSS, daemonRss)
                 .put(RunFigures.AGENT_CPU, CpuSample.percent(cpuAfter.agentSeconds(), cpuBefore.agentSeconds(), seconds))
                 .put(RunFigures.AGENT_RSS, agentRss)

@@ -15,6 +15,8 @@ final class ProcessStats {
     /** Linux keeps the first 15 characters of a thread's name: "GC Thread#0", "G1 Refine#0", "ZWorker#0". */
     private static final List<String> GC_THREAD_PREFIXES = List.of("GC Thread", "G1 ", "Shenandoah", "ZWorker", "ZDriver",
             "ZDirector");
+    /** HotSpot's JIT compiler threads: "C2 CompilerThread0" is "C2 CompilerThre" there. */
+    private static final List<String> JIT_THREAD_PREFIXES = List.of("C1 CompilerThre", "C2 CompilerThre");
 
     private ProcessStats() {
     }
@@ -30,17 +32,37 @@ final class ProcessStats {
 
     /**
      * CPU seconds used so far by the process's garbage collector threads (G1's workers, refinement and marking
-     * threads, and those of Parallel, Shenandoah and ZGC), from each thread's {@code /proc/<pid>/task/<tid>/stat};
-     * -1 when the process is gone.
+     * threads, and those of Parallel, Shenandoah and ZGC); -1 when the process is gone.
      */
     static double gcCpuSeconds(long pid) {
+        return threadsCpuSeconds(pid, GC_THREAD_PREFIXES);
+    }
+
+    /**
+     * CPU seconds used so far by the process's JIT compiler threads: a run measured while C2 still compiles shares
+     * the cores with it. -1 when the process is gone.
+     */
+    static double jitCpuSeconds(long pid) {
+        return threadsCpuSeconds(pid, JIT_THREAD_PREFIXES);
+    }
+
+    static boolean isGcThread(String name) {
+        return hasPrefix(name, GC_THREAD_PREFIXES);
+    }
+
+    static boolean isJitThread(String name) {
+        return hasPrefix(name, JIT_THREAD_PREFIXES);
+    }
+
+    /** The CPU seconds of the threads named with one of {@code prefixes}, from each {@code /proc/<pid>/task/<tid>/stat}. */
+    private static double threadsCpuSeconds(long pid, List<String> prefixes) {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             double seconds = 0;
             for (Path task : tasks) {
                 String stat = readOrEmpty(task.resolve("stat"));
                 int open = stat.indexOf('(');
                 int close = stat.lastIndexOf(')');
-                if (open >= 0 && close > open && isGcThread(stat.substring(open + 1, close))) {
+                if (open >= 0 && close > open && hasPrefix(stat.substring(open + 1, close), prefixes)) {
                     seconds += ticks(stat);
                 }
             }
@@ -50,8 +72,8 @@ final class ProcessStats {
         }
     }
 
-    static boolean isGcThread(String name) {
-        for (String prefix : GC_THREAD_PREFIXES) {
+    private static boolean hasPrefix(String name, List<String> prefixes) {
+        for (String prefix : prefixes) {
             if (name.startsWith(prefix)) {
                 return true;
             }

@@ -23,6 +23,8 @@ record RunFigures(Map<String, Double> values) {
     static final String DAEMON_CPU = "daemon CPU %";
     /** The part of the daemon's CPU its garbage collector's threads used (pauses and concurrent work). */
     static final String DAEMON_GC_CPU = "daemon GC threads CPU %";
+    /** The part of the daemon's CPU its JIT compiler's threads used: high while C2 still compiles the hot paths. */
+    static final String DAEMON_JIT_CPU = "daemon JIT threads CPU %";
     static final String DAEMON_RSS = "daemon peak RSS MiB";
     static final String AGENT_CPU = "agent CPU %";
     static final String AGENT_RSS = "agent peak RSS MiB";
@@ -41,7 +43,7 @@ record RunFigures(Map<String, Double> values) {
 
     /** Every figure, in table order. */
     static final List<String> ORDER = List.of(EVENTS_PER_SECOND, FILE_MB_PER_SECOND, MB_PER_SECOND, LOSS, CORRELATED_PER_SECOND,
-            LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU, DAEMON_GC_CPU, DAEMON_RSS, AGENT_CPU,
+            LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU, DAEMON_GC_CPU, DAEMON_JIT_CPU, DAEMON_RSS, AGENT_CPU,
             AGENT_RSS, GENERATOR_CPU, LATENCY_SAMPLES, P50, P90, P99, MAX, FINDING_P50, FINDING_P99,
             FINDING_WITHIN_5MS, WAIT_P50, WAIT_P99, WAIT_WITHIN_5MS);
 

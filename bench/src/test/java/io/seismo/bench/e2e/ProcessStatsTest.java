@@ -18,11 +18,29 @@ class ProcessStatsTest {
     }
 
     @Test
+    void shouldTellTheJitCompilersThreadsFromTheOthersByTheirNames() {
+        assertThat(ProcessStats.isJitThread("C2 CompilerThre")).isTrue();
+        assertThat(ProcessStats.isJitThread("C1 CompilerThre")).isTrue();
+        assertThat(ProcessStats.isJitThread("GC Thread#1")).isFalse();
+        assertThat(ProcessStats.isJitThread("seismo-pipelin")).isFalse();
+    }
+
+    @Test
     void shouldCountTheCollectorsCpuAsPartOfTheProcesssOwn() {
         long pid = ProcessHandle.current().pid();
         double gc = ProcessStats.gcCpuSeconds(pid);
 
         assertThat(gc).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(ProcessStats.cpuSeconds(pid));
         assertThat(ProcessStats.gcCpuSeconds(Long.MAX_VALUE)).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldCountTheJitCompilersCpuAsPartOfTheProcesssOwn() {
+        long pid = ProcessHandle.current().pid();
+        double jit = ProcessStats.jitCpuSeconds(pid);
+
+        // This JVM compiled the test framework's code on its way here: its compiler threads took some time.
+        assertThat(jit).isGreaterThan(0).isLessThanOrEqualTo(ProcessStats.cpuSeconds(pid));
+        assertThat(ProcessStats.jitCpuSeconds(Long.MAX_VALUE)).isEqualTo(-1);
     }
 }
