@@ -129,28 +129,6 @@ final class ChunkedBytes extends OutputStream {
         }
     }
 
-    /**
-     * {@link #putAscii(CharSequence)} of {@code length} characters (at most 32) packed into four longs, eight to
-     * a long, the first in the highest byte (as {@link CharKeyedEntry} holds a short key).
-     */
-    void putPackedAscii(int length, long first, long second, long third, long fourth) {
-        putByte(length >>> 8);
-        putByte(length);
-        if (current.length - position >= 4 * Long.BYTES) {
-            // All four go in; the bytes past the key are scratch that the next writes cover.
-            LONGS.set(current, position, first);
-            LONGS.set(current, position + Long.BYTES, second);
-            LONGS.set(current, position + 2 * Long.BYTES, third);
-            LONGS.set(current, position + 3 * Long.BYTES, fourth);
-            position += length;
-            return;
-        }
-        for (int i = 0; i < length; i++) {
-            long word = i < 8 ? first : i < 16 ? second : i < 24 ? third : fourth;
-            putByte((int) (word >>> Byte.SIZE * (Long.BYTES - 1 - i % Long.BYTES)));
-        }
-    }
-
     /** {@link #putAscii(CharSequence)} of the first {@code length} characters of {@code chars}. */
     void putAscii(char[] chars, int length) {
         if (current.length - position < 2 + length) {

@@ -87,11 +87,6 @@ public final class StateOutput {
             writeString((String) value);
             return;
         }
-        if (value instanceof CharKeyedEntry entry && entry.isPacked()) {
-            bytes.putByte(SHORT_STRING);
-            entry.putPacked(bytes);
-            return;
-        }
         char[] held = value instanceof CharArrayView view ? view.charArray() : null;
         boolean written = held != null ? writtenAsAscii(held, value.length()) : writtenAsAscii(value);
         if (!written) {

@@ -79,44 +79,12 @@ class CharKeyedEntryTest {
     @Test
     void shouldKeepItsArrayForShorterKeys() {
         Key key = new Key();
-        key.setKey("0123456789abcdef0123456789abcdef-0123456");
-        key.setKey("abc\u00e9");
+        key.setKey("0123456789abcdef0123456789abcdef");
+        key.setKey("abc");
 
-        assertThat(key.keyCapacity()).isEqualTo(40);
-        assertThat(key.toString()).isEqualTo("abc\u00e9");
-        assertThat(key.stringHash()).isEqualTo("abc\u00e9".hashCode());
-    }
-
-    @Test
-    void shouldPackShortAsciiKeysWithoutAnArrayAndHoldOthersInOne() {
-        Key key = new Key();
-        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        key.setKey(new LentChars((traceId + "tail").toCharArray(), traceId.length()));
-
-        assertThat(key.isPacked()).isTrue();
-        assertThat(key.charArray()).isNull();
-        assertThat(key.keyCapacity()).isZero();
-        assertThat(key.toString()).isEqualTo(traceId);
-        assertThat(key.stringHash()).isEqualTo(traceId.hashCode());
-        for (String other : new String[] {traceId + "0", "x".repeat(33), "a\u0000c", "caf\u00e9"}) {
-            key.setKey(other);
-            assertThat(key.isPacked()).as(other).isFalse();
-            assertThat(key.toString()).isEqualTo(other);
-        }
-    }
-
-    @Test
-    void shouldNotTakeACharacterPastAsciiForTheAsciiOneWithTheSameLowByte() {
-        Key key = new Key();
-        key.setKey("trace-0001");
-        String widened = "trace-000" + (char) ('1' + 0x100);
-        String nul = "trace-000\u0000";
-
-        assertThat(key.isPacked()).isTrue();
-        assertThat(key.contentEquals(widened)).isFalse();
-        assertThat(key.contentEquals(new LentChars(widened.toCharArray(), widened.length()))).isFalse();
-        assertThat(key.contentEquals(new LentChars(nul.toCharArray(), nul.length()))).isFalse();
-        assertThat(key.contentEquals(new LentChars("trace-0001".toCharArray(), 10))).isTrue();
+        assertThat(key.keyCapacity()).isEqualTo(32);
+        assertThat(key.toString()).isEqualTo("abc");
+        assertThat(key.stringHash()).isEqualTo("abc".hashCode());
     }
 
     @Test

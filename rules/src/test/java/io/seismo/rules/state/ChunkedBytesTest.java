@@ -22,7 +22,7 @@ class ChunkedBytesTest {
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
             DataOutputStream model = new DataOutputStream(expected);
             while (expected.size() < 3 * ChunkedBytes.MAX_CHUNK_BYTES) {
-                switch (random.nextInt(6)) {
+                switch (random.nextInt(5)) {
                     case 0 -> {
                         int value = random.nextInt();
                         chunked.putInt(value);
@@ -44,16 +44,6 @@ class ChunkedBytesTest {
                         random.nextBytes(run);
                         chunked.putBytes(run, 0, run.length);
                         model.write(run);
-                    }
-                    case 4 -> {
-                        char[] text = new char[random.nextInt(CharKeyedEntry.PACKED_CHARS + 1)];
-                        for (int i = 0; i < text.length; i++) {
-                            text[i] = (char) (1 + random.nextInt(127));
-                        }
-                        PackedKey key = new PackedKey(new String(text));
-                        assertThat(key.isPacked()).isTrue();
-                        key.putPacked(chunked);
-                        model.writeUTF(new String(text));
                     }
                     default -> {
                         int value = random.nextInt(256);
@@ -104,13 +94,6 @@ class ChunkedBytesTest {
             appended.putByte(7);
             appended.append(chunked);
             assertThat(appended.toByteArray()).startsWith(7).endsWith(bytes).hasSize(bytes.length + 1);
-        }
-    }
-
-    /** A key as the open traces hold theirs. */
-    private static final class PackedKey extends CharKeyedEntry {
-        PackedKey(String key) {
-            setKey(key);
         }
     }
 }
