@@ -3,8 +3,8 @@ package io.seismo.bench.e2e;
 import java.lang.management.ManagementFactory;
 
 /**
- * CPU seconds of the daemon (and of its garbage collector's and JIT compiler's threads), the agent and the generator thread at one
- * moment, for rates over a window.
+ * CPU seconds of the daemon (and of its garbage collector's and JIT compiler's threads), the agent and the generator
+ * thread at one moment, for rates over a window.
  */
 record CpuSample(long atNanos, double daemonSeconds, double daemonGcSeconds, double daemonJitSeconds, double agentSeconds,
                  double generatorSeconds) {

@@ -20,8 +20,24 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
                          int traceKeys, long maxBacklog, Duration agentLinger, Integer parseThreads, Path root,
                          Path json) {
 
-    /** {@code pipeline}: generator, agent and daemon; {@code agent}: the agent alone against a sink that acks at once. */
-    public enum Mode { PIPELINE, AGENT }
+    /**
+     * {@code pipeline}: generator, agent and daemon; {@code agent}: the agent alone against a sink that acks at once.
+     * Each with the warm-up and measured time it runs by default. The pipeline's: C2 still takes 9-16 % of a core 30 s
+     * after the daemon is ready and 6 % after 120 s, and flat out read 9-36 % more after 120 s than after 30 s in
+     * three alternated pairs (bench/PERFORMANCE-LOG.md): the steady state is what "sustained" means. The agent's
+     * stays short: at --rate max its warm-up is the backlog it then drains.
+     */
+    public enum Mode {
+        PIPELINE(120, 30), AGENT(10, 20);
+
+        private final long warmupSeconds;
+        private final long measuredSeconds;
+
+        Mode(long warmupSeconds, long measuredSeconds) {
+            this.warmupSeconds = warmupSeconds;
+            this.measuredSeconds = measuredSeconds;
+        }
+    }
 
     /** A few seconds of the pipeline's flat-out rate: the agent never runs dry, the files never run far ahead. */
     static final long DEFAULT_MAX_BACKLOG = 200_000;
@@ -36,17 +52,6 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
             --parse-threads: the daemon's pipeline.parseThreads (0: parsed on the journal thread; default 1)
             defaults: pipeline, max, 30 s measured after 120 s of warm-up (agent: 20 s after 10 s), 1 run, 2 files,
                       100 rules, 1,000,000 trace keys, a backlog of 200,000 lines, bench/target/e2e-result.json""";
-
-    /**
-     * The daemon's warm-up by default: C2 still takes 9-16 % of a core 30 s after the daemon is ready and 6 % after
-     * 120 s, and flat out read 9-36 % more after 120 s than after 30 s in three alternated pairs
-     * (bench/PERFORMANCE-LOG.md): the steady state is what "sustained" means.
-     */
-    static final long PIPELINE_WARMUP_SECONDS = 120;
-    static final long PIPELINE_SECONDS = 30;
-    /** The agent alone: at --rate max the warm-up is the backlog it then drains, so it stays short. */
-    static final long AGENT_WARMUP_SECONDS = 10;
-    static final long AGENT_SECONDS = 20;
 
     static E2eOptions parse(String[] args, Path root) {
         Mode mode = Mode.PIPELINE;
@@ -87,14 +92,8 @@ public record E2eOptions(Mode mode, Rate rate, Duration warmup, Duration measure
         if (parseThreads != null && parseThreads < 0) {
             throw new IllegalArgumentException("--parse-threads must be 0 or more: " + parseThreads);
         }
-        boolean pipeline = mode == Mode.PIPELINE;
-        if (warmup == null) {
-            warmup = pipeline ? PIPELINE_WARMUP_SECONDS : AGENT_WARMUP_SECONDS;
-        }
-        if (seconds == null) {
-            seconds = pipeline ? PIPELINE_SECONDS : AGENT_SECONDS;
-        }
-        return new E2eOptions(mode, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), runs, files, rules,
+        return new E2eOptions(mode, rate, Duration.ofSeconds(warmup != null ? warmup : mode.warmupSeconds),
+                Duration.ofSeconds(seconds != null ? seconds : mode.measuredSeconds), runs, files, rules,
                 traceKeys, maxBacklog, agentLinger, parseThreads, root, json);
     }
 
