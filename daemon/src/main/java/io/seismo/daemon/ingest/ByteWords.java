@@ -56,6 +56,19 @@ final class ByteWords {
         return n;
     }
 
+    /** Whether every byte of {@code bytes[from, to)} is ASCII (below 128). */
+    static boolean isAscii(byte[] bytes, int from, int to) {
+        long high = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            high |= (long) LONGS.get(bytes, i);
+        }
+        for (; i < to; i++) {
+            high |= bytes[i];
+        }
+        return (high & HIGH_BITS) == 0;
+    }
+
     /**
      * The index of the first byte in {@code bytes[from, to)} that a plain JSON string of ASCII cannot hold as it
      * is: a quote, a backslash, a control character (below a space) or a byte above 127; or {@code to}.

@@ -3,7 +3,6 @@ package io.seismo.daemon.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.seismo.daemon.pipeline.BatchLines;
 
 import java.io.IOException;
 
@@ -80,9 +79,9 @@ final class EnvelopeReader {
         return envelope.lineText();
     }
 
-    /** Adds the line read, with its offset and truncation, to {@code lines}. */
-    void addLineTo(BatchLines lines) {
-        envelope.addTo(lines);
+    /** What the last {@link #read} read; reused by the next. */
+    Envelope envelope() {
+        return envelope;
     }
 
     boolean truncated() {

@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code POST /v1/ingest}: splits the NDJSON body into envelope lines, skips and counts the malformed ones,
- * offers the rest to the ring in one go (where the ones this source already sent, by byte offset, are dropped and
+ * {@code POST /v1/ingest}: reads the lines of the body, framed ({@link LineFrames}, as the agent sends them; a
+ * malformed body is answered 400) or NDJSON envelopes (where the malformed lines are skipped and counted), offers them to the ring in one go (where the ones this source already sent, by byte offset, are dropped and
  * counted) and answers only once the journal has them. Runs on an event loop: nothing here blocks; a batch that
  * finds the ring full waits its turn for room, and is answered 429 with Retry-After if none comes in time.
  */
@@ -29,6 +29,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
     private final Clock clock;
     private final AgentRegistry agents;
     private final ThreadLocal<EnvelopeReader> readers = ThreadLocal.withInitial(EnvelopeReader::new);
+    private final ThreadLocal<Envelope> frames = ThreadLocal.withInitial(Envelope::new);
     private final LentBodies bodies;
     private final RingAdmission admission;
     private final int ringSize;
@@ -85,14 +86,49 @@ public final class IngestHandler implements Handler<RoutingContext> {
         String path = headers.get("Seismo-Path");
         BatchMeta meta = new BatchMeta(headers.get("Seismo-Agent"), headers.get("Seismo-Host"), service, path,
                 headers.get("Seismo-Source"), firstOffset, lastOffset, parsers.indexFor(service, path), EpochNanos.now(clock));
+        boolean framed = LineFrames.isMediaType(headers.get("Content-Type"));
+        int capacity;
+        if (framed) {
+            try {
+                capacity = LineFrames.count(bytes, length);
+            } catch (MalformedFramesException e) {
+                metrics.rejectedMalformed.inc();
+                IngestReply.answer(ctx, 400, new JsonObject().put("error", "malformed " + LineFrames.MEDIA_TYPE
+                        + " body: " + e.getMessage()), false);
+                return;
+            }
+        } else {
+            capacity = ByteWords.count(bytes, 0, length, (byte) '\n') + 1;
+        }
         Context context = ctx.vertx().getOrCreateContext();
         Promise<Void> journaled = Promise.promise();
-        int capacity = ByteWords.count(bytes, 0, length, (byte) '\n') + 1;
-        EnvelopeReader reader = readers.get();
-        // The lines' bytes go into an array lent like the body's: no String per line. Unescaped, a line is never
-        // longer than its envelope, so the body's length is room enough.
+        // The lines' bytes go into an array lent like the body's: no String per line. A line is never longer than
+        // its envelope or frame, so the body's length is room enough.
         byte[] text = bodies.borrow(length);
         OfferedBatch batch = new OfferedBatch(meta, capacity, text, new ContextAck(context, journaled), System.nanoTime());
+        int malformed = framed ? addFramed(bytes, length, batch) : addEnvelopes(bytes, length, batch);
+        if (malformed > 0) {
+            metrics.malformedLines.inc(malformed);
+        }
+        if (offer(ctx, context, malformed, journaled, batch)) {
+            bodies.giveBack(batch.text());
+        }
+    }
+
+    /** Adds the lines of a framed body that passed {@link LineFrames#count}; none is malformed. */
+    private int addFramed(byte[] bytes, int length, OfferedBatch batch) {
+        Envelope envelope = frames.get();
+        for (int at = 0; at < length; ) {
+            int next = LineFrames.read(bytes, at, envelope);
+            batch.add(envelope, next - at);
+            at = next;
+        }
+        return 0;
+    }
+
+    /** Adds the envelopes of an NDJSON body; returns how many lines were not envelopes and were skipped. */
+    private int addEnvelopes(byte[] bytes, int length, OfferedBatch batch) {
+        EnvelopeReader reader = readers.get();
         int malformed = 0;
         int start = 0;
         while (start < length) {
@@ -100,19 +136,14 @@ public final class IngestHandler implements Handler<RoutingContext> {
             int len = trimmedLength(bytes, start, end);
             if (len > 0) {
                 if (reader.read(bytes, start, len)) {
-                    batch.add(reader, len);
+                    batch.add(reader.envelope(), len);
                 } else {
                     malformed++;
                 }
             }
             start = end + 1;
         }
-        if (malformed > 0) {
-            metrics.malformedLines.inc(malformed);
-        }
-        if (offer(ctx, context, malformed, journaled, batch)) {
-            bodies.giveBack(batch.text());
-        }
+        return malformed;
     }
 
     /** Answers or hands {@code batch} to the ring; true when its lines are no longer needed. */

@@ -33,10 +33,10 @@ final class OfferedBatch {
         this.offeredNanos = offeredNanos;
     }
 
-    /** Adds the line {@code reader} read, in the order the source sent it, with its envelope's size. */
-    void add(EnvelopeReader reader, int bytes) {
+    /** Adds the line of {@code envelope}, in the order the source sent it, with the size it had in the body. */
+    void add(Envelope envelope, int bytes) {
         envelopeBytes[lines.size()] = bytes;
-        reader.addLineTo(lines);
+        envelope.addTo(lines);
     }
 
     /** The array the lines' bytes are in. */

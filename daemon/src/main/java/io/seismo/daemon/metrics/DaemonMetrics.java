@@ -28,6 +28,7 @@ public final class DaemonMetrics {
     public final CounterDataPoint rejectedTooLarge;
     public final CounterDataPoint rejectedRingFull;
     public final CounterDataPoint rejectedNotReady;
+    public final CounterDataPoint rejectedMalformed;
     public final ParseFailures parseFailures;
     public final AgentIngest agentIngest;
     public final ServiceHealth serviceHealth;
@@ -92,6 +93,7 @@ public final class DaemonMetrics {
         rejectedTooLarge = rejected.labelValues("too_large");
         rejectedRingFull = rejected.labelValues("ring_full");
         rejectedNotReady = rejected.labelValues("not_ready");
+        rejectedMalformed = rejected.labelValues("malformed_body");
         eventsCorrelated = counter("seismo_correlator_events", "Events handed to the correlation engine");
         lateEvents = counter("seismo_late_events", "Events that arrived behind the watermark");
         tracesEvicted = counter("seismo_traces_evicted", "Open traces evicted because the bound on open traces was reached");

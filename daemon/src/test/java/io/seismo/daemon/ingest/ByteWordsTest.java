@@ -50,6 +50,20 @@ class ByteWordsTest {
     }
 
     @Test
+    void shouldTellAsciiAsALoopDoes() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int n = 0; n < 20_000; n++) {
+            Range r = Range.draw(random);
+            boolean ascii = true;
+            for (int i = r.from; i < r.to; i++) {
+                ascii &= r.bytes[i] >= 0;
+            }
+
+            assertThat(ByteWords.isAscii(r.bytes, r.from, r.to)).as("ascii in %s", r).isEqualTo(ascii);
+        }
+    }
+
+    @Test
     void shouldFindNothingInAPlainBody() {
         byte[] bytes = "some plain envelope text".getBytes(StandardCharsets.US_ASCII);
 

@@ -232,6 +232,49 @@ class IngestHttpTest {
     }
 
     @Test
+    void shouldTakeFramedLinesAsTheyWereInTheFileAndDropOnesAlreadySent() throws Exception {
+        byte[] malformed = {'b', 'a', 'd', ' ', (byte) 0xC3, '!'};
+        byte[] body = new FramedBody()
+                .line(0, "{\"msg\":\"a \\ \\\" b\",\"tab\":\"\t\"}")
+                .line(40, "two\nlines in one")
+                .line(60, "naïve ☃ \uD83D\uDE00")
+                .line(90, 0, malformed)
+                .cut(100, "cut short")
+                .bytes();
+
+        HttpResponse<String> response = postFramed(body);
+        HttpResponse<String> retried = postFramed(new FramedBody().cut(100, "cut short").line(110, "new").bytes());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(response.body()).getInteger("accepted")).isEqualTo(5);
+        assertThat(new JsonObject(retried.body()).getInteger("accepted")).isEqualTo(1);
+        assertThat(new JsonObject(retried.body()).getInteger("duplicates")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlated.size() == 6);
+        assertThat(correlated).extracting(Event::getMessage).containsExactly(
+                "{\"msg\":\"a \\ \\\" b\",\"tab\":\"\t\"}", "two\nlines in one", "naïve ☃ \uD83D\uDE00",
+                "bad \uFFFD!", "cut short", "new");
+        assertThat(correlated.get(4).attr("seismo.truncated")).isEqualTo("true");
+        assertThat(correlated.get(0).attr("seismo.truncated")).isNull();
+        assertThat(metrics.malformedLines.get()).isZero();
+    }
+
+    @Test
+    void shouldRefuseAndCountAFramedBodyWhoseLengthsDoNotAddUp() throws Exception {
+        byte[] body = new FramedBody().line(0, "fine").header(5, 0, 100).raw("short".getBytes(StandardCharsets.US_ASCII))
+                .bytes();
+
+        HttpResponse<String> response = postFramed(body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(response.body()).getString("error")).isEqualTo("malformed application/vnd.seismo.lines"
+                + " body: line 2 at byte 17: length 100 runs past the body's end (5 bytes left)");
+        assertThat(metrics.rejectedMalformed.get()).isEqualTo(1.0);
+        assertThat(postFramed(new FramedBody().line(0, "fine").bytes()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> correlated.size() == 1);
+        assertThat(correlated).extracting(Event::getMessage).as("nothing of the refused body").containsExactly("fine");
+    }
+
+    @Test
     void shouldAnswer429WithRetryAfterWhenTheRingStaysFull() throws Exception {
         gateClosed = true;
         int status = 200;
@@ -284,16 +327,25 @@ class IngestHttpTest {
                 .findFirst().orElseThrow(() -> new AssertionError(name + " is not in /metrics"));
     }
 
+    private HttpResponse<String> postFramed(byte[] body) throws Exception {
+        return client.send(request(TOKEN, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", LineFrames.MEDIA_TYPE).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest request(String token, String body) {
+        return request(token, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    private HttpRequest.Builder request(String token, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/v1/ingest"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Seismo-Service", "checkout")
                 .header("Seismo-Path", "/var/log/checkout.log")
                 .header("Seismo-Source", "abc123")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return request.build();
+        return request;
     }
 }

@@ -163,7 +163,7 @@ class RingAdmissionTest {
         for (long offset : lineOffsets) {
             byte[] envelope = ("{\"o\":" + offset + ",\"l\":\"line " + offset + "\"}").getBytes(StandardCharsets.US_ASCII);
             assertThat(reader.read(envelope, 0, envelope.length)).isTrue();
-            batch.add(reader, 5);
+            batch.add(reader.envelope(), 5);
         }
         return batch;
     }
