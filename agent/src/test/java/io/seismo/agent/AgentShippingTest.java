@@ -57,7 +57,7 @@ class AgentShippingTest {
                             18L + "délta ✓\n\n".getBytes(StandardCharsets.UTF_8).length);
             ReceivedBatch first = daemon.accepted().get(0);
             assertThat(first.header("Authorization")).isEqualTo("Bearer " + FakeDaemon.TOKEN);
-            assertThat(first.header("Content-Type")).isEqualTo("application/x-ndjson");
+            assertThat(first.header("Content-Type")).isEqualTo("application/vnd.seismo.lines");
             assertThat(first.header("Seismo-Agent")).isEqualTo("test-agent");
             assertThat(first.header("Seismo-Host")).isEqualTo("test-host");
             assertThat(first.header("Seismo-Service")).isEqualTo("checkout");

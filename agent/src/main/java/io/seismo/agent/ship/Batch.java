@@ -3,7 +3,8 @@ package io.seismo.agent.ship;
 import java.util.Arrays;
 
 /**
- * Lines of ONE source (a file, or a scrape target), encoded as the NDJSON body, with the byte range they cover.
+ * Lines of ONE source (a file, or a scrape target), framed as the body ({@link LineFrame}), with the byte range they
+ * cover.
  * Immutable while it is queued or in flight (the array is not written), so it may be handed to the HTTP client's
  * threads; once settled, its body array goes back to the builder that sealed it (see {@link ShipQueue#settled()}).
  * A batch's lines are contiguous (each starts where the one before ended), so the body alone says where each
@@ -19,7 +20,7 @@ public final class Batch {
 
     /**
      * @param lastOffset offset just past the last line's newline
-     * @param body       the NDJSON body in its first {@code bodyLength} bytes, one envelope per line
+     * @param body       the body in its first {@code bodyLength} bytes, one {@link LineFrame} per line
      */
     Batch(ShipSource source, long firstOffset, long lastOffset, int lineCount, byte[] body, int bodyLength) {
         this.source = source;
@@ -65,7 +66,7 @@ public final class Batch {
         return bodyLength;
     }
 
-    /** The array whose first {@link #bodyLength()} bytes are the NDJSON body. Callers must not modify it. */
+    /** The array whose first {@link #bodyLength()} bytes are the body. Callers must not modify it. */
     byte[] body() {
         return body;
     }
@@ -76,23 +77,21 @@ public final class Batch {
             throw new IllegalStateException("a batch of one line cannot be split");
         }
         int mid = lineCount / 2;
-        int bodyMid = envelopeStart(mid);
-        long midOffset = EnvelopeEncoder.offsetAt(body, bodyMid);
+        int bodyMid = frameStart(mid);
+        long midOffset = LineFrame.offsetAt(body, bodyMid);
         Batch first = new Batch(source, firstOffset, midOffset, mid, Arrays.copyOfRange(body, 0, bodyMid), bodyMid);
         Batch second = new Batch(source, midOffset, lastOffset, lineCount - mid,
                 Arrays.copyOfRange(body, bodyMid, bodyLength), bodyLength - bodyMid);
         return new Batch[] {first, second};
     }
 
-    /** Where envelope {@code line} starts: after the {@code line}-th newline (JSON escapes the lines' own). */
-    private int envelopeStart(int line) {
-        int newlines = 0;
-        for (int i = 0; i < bodyLength; i++) {
-            if (body[i] == '\n' && ++newlines == line) {
-                return i + 1;
-            }
+    /** Where the frame of {@code line} starts. */
+    private int frameStart(int line) {
+        int start = 0;
+        for (int i = 0; i < line; i++) {
+            start = LineFrame.next(body, start);
         }
-        throw new IllegalStateException("the body of " + this + " holds fewer than " + line + " envelopes");
+        return start;
     }
 
     @Override

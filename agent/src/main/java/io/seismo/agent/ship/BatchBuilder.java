@@ -39,7 +39,7 @@ public final class BatchBuilder {
                     "line at " + line.offset() + " does not follow the batch's end " + lastOffset);
         }
         int before = body.length();
-        int size = EnvelopeEncoder.encode(line, body);
+        int size = LineFrame.encode(line, body);
         if (count > 0 && before + size > limits.maxBytes()) {
             body.truncate(before);
             refused = true;

@@ -3,7 +3,7 @@ package io.seismo.agent.ship;
 import java.util.Arrays;
 
 /**
- * The growing NDJSON body of a batch: bytes appended at the end, and cut back when a line does not fit. A sealed
+ * The growing body of a batch: bytes appended at the end, and cut back when a line does not fit. A sealed
  * batch takes the array itself ({@link #detach}) and gives it back once the daemon answered ({@link #recycle}), so
  * in steady state the two arrays of a file alternate and no body is copied or allocated.
  */
@@ -18,33 +18,6 @@ final class BodyBytes {
 
     int length() {
         return length;
-    }
-
-    /** Appends the ASCII characters of {@code text}, which must be ASCII. */
-    void putAscii(String text) {
-        int count = text.length();
-        ensureRoom(count);
-        text.getBytes(0, count, bytes, length);
-        length += count;
-    }
-
-    /** Appends {@code value} in decimal. */
-    void putDecimal(long value) {
-        if (value < 0) {
-            putAscii(Long.toString(value));
-            return;
-        }
-        int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        ensureRoom(digits);
-        long rest = value;
-        for (int i = length + digits - 1; i >= length; i--) {
-            bytes[i] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
-        length += digits;
     }
 
     /** Drops everything after the first {@code newLength} bytes. */

@@ -21,7 +21,7 @@ final class RequestHead {
         this.common = "POST " + path + query + " HTTP/1.1\r\n"
                 + "Host: " + HeaderValues.safe(authority) + "\r\n"
                 + "Authorization: Bearer " + HeaderValues.safe(endpoint.token()) + "\r\n"
-                + "Content-Type: application/x-ndjson\r\n"
+                + "Content-Type: " + LineFrame.MEDIA_TYPE + "\r\n"
                 + "Seismo-Agent: " + HeaderValues.safe(agentId) + "\r\n"
                 + "Seismo-Host: " + HeaderValues.safe(host) + "\r\n";
     }

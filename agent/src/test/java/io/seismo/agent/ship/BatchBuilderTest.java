@@ -1,40 +1,48 @@
 package io.seismo.agent.ship;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seismo.agent.config.BatchLimits;
 import io.seismo.agent.tail.LineView;
+import io.seismo.agent.testing.FramedLines;
+import io.seismo.agent.testing.FramedLines.Frame;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BatchBuilderTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long LINGER_NANOS = Duration.ofMillis(200).toNanos();
 
     @Test
-    void shouldEncodeEachLineAsAnEnvelopeOnItsOwnLine() throws Exception {
+    void shouldFrameEachLineWithItsOffsetCutAndBytesAsTheyAre() {
         BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)));
         builder.offer(line(0, 11, "say \"hi\"\t", false), 0);
         builder.offer(line(11, 80, "cut", true), 0);
         Batch batch = builder.seal(new ShipSource("src", "svc", "/var/log/a.log", ShipSource.Kind.LOG));
 
-        List<JsonNode> envelopes = envelopes(batch);
-        assertThat(envelopes).hasSize(2);
-        assertThat(envelopes.get(0).toString()).isEqualTo("{\"o\":0,\"l\":\"say \\\"hi\\\"\\t\"}");
-        assertThat(envelopes.get(1).toString()).isEqualTo("{\"o\":11,\"l\":\"cut\",\"t\":true}");
+        assertThat(frames(batch)).containsExactly(new Frame(0, "say \"hi\"\t", false), new Frame(11, "cut", true));
+        assertThat(batch.bodyLength()).as("two headers and the bytes, nothing escaped").isEqualTo(2 * 13 + 9 + 3);
         assertThat(batch.firstOffset()).isZero();
         assertThat(batch.lastOffset()).isEqualTo(80);
         assertThat(builder.isEmpty()).isTrue();
     }
 
     @Test
-    void shouldFillTheArrayOfASettledBatchAgainAndNeverOneStillInFlight() throws Exception {
+    void shouldPassBytesThatAreNotUtf8OnForTheDaemonToDecode() {
+        BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)));
+        byte[] bytes = {'a', (byte) 0xC3, '"', '\n', (byte) 0xFF};
+        builder.offer(new LineView().set(7, 13, bytes, 0, bytes.length, false), 0);
+        Batch batch = builder.seal(new ShipSource("src", "svc", "/var/log/a.log", ShipSource.Kind.LOG));
+
+        assertThat(Arrays.copyOfRange(batch.body(), 13, batch.bodyLength())).isEqualTo(bytes);
+    }
+
+    @Test
+    void shouldFillTheArrayOfASettledBatchAgainAndNeverOneStillInFlight() {
         BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)));
         ShipSource source = new ShipSource("src", "svc", "/var/log/a.log", ShipSource.Kind.LOG);
         builder.offer(line(0, 20, "first batch, longer line", false), 0);
@@ -48,8 +56,8 @@ class BatchBuilderTest {
         assertThat(second.body()).isNotSameAs(first.body());
         assertThat(third.body()).as("the settled first batch's array, filled again").isSameAs(first.body());
         assertThat(third.body()).as("never the array of a batch still in flight").isNotSameAs(second.body());
-        assertThat(envelopes(third)).singleElement().satisfies(e -> assertThat(e.get("l").asText()).isEqualTo("ab"));
-        assertThat(envelopes(second)).singleElement().satisfies(e -> assertThat(e.get("l").asText()).isEqualTo("second"));
+        assertThat(frames(third)).extracting(Frame::text).containsExactly("ab");
+        assertThat(frames(second)).extracting(Frame::text).containsExactly("second");
     }
 
     @Test
@@ -121,9 +129,9 @@ class BatchBuilderTest {
     }
 
     @Test
-    void shouldSplitIntoHalvesThatCoverTheSameLinesAndOffsets() throws Exception {
+    void shouldSplitIntoHalvesThatCoverTheSameLinesAndOffsets() {
         BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 4096, Duration.ofMillis(200)));
-        long far = 9_876_543_210L; // every digit, as the second half's first offset is read back from the body
+        long far = 9_876_543_210L; // past 32 bits, as the second half's first offset is read back from the body
         for (int i = 0; i < 5; i++) {
             builder.offer(line(far + i * 10L, far + i * 10L + 10, "line " + i + "..", false), 0);
         }
@@ -136,9 +144,9 @@ class BatchBuilderTest {
         assertThat(halves[0].lastOffset()).isEqualTo(far + 20);
         assertThat(halves[1].firstOffset()).isEqualTo(halves[0].lastOffset());
         assertThat(halves[1].lastOffset()).isEqualTo(whole.lastOffset());
-        List<JsonNode> rejoined = new ArrayList<>(envelopes(halves[0]));
-        rejoined.addAll(envelopes(halves[1]));
-        assertThat(rejoined).isEqualTo(envelopes(whole));
+        List<Frame> rejoined = new ArrayList<>(frames(halves[0]));
+        rejoined.addAll(frames(halves[1]));
+        assertThat(rejoined).isEqualTo(frames(whole)).hasSize(5);
     }
 
     /** Line {@code i} of a file of 10-byte lines. */
@@ -151,13 +159,7 @@ class BatchBuilderTest {
         return new LineView().set(offset, endOffset, bytes, 0, bytes.length, truncated);
     }
 
-    private static List<JsonNode> envelopes(Batch batch) throws Exception {
-        String body = new String(batch.body(), 0, batch.bodyLength(), StandardCharsets.UTF_8);
-        assertThat(body).endsWith("\n");
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : body.split("\n")) {
-            out.add(JSON.readTree(line));
-        }
-        return out;
+    private static List<Frame> frames(Batch batch) {
+        return FramedLines.parse(batch.body(), batch.bodyLength());
     }
 }

@@ -93,7 +93,7 @@ class BatchSenderTest {
         Map<String, List<String>> sent = headers.get(0);
         assertThat(sent.get("Host")).containsExactly("127.0.0.1:" + server.getAddress().getPort());
         assertThat(sent.get("Authorization")).containsExactly("Bearer secret-token");
-        assertThat(sent.get("Content-type")).containsExactly("application/x-ndjson");
+        assertThat(sent.get("Content-type")).containsExactly("application/vnd.seismo.lines");
         assertThat(sent.get("Seismo-agent")).containsExactly("agent-1");
         assertThat(sent.get("Seismo-host")).containsExactly("host-1");
         assertThat(sent.get("Seismo-service")).containsExactly("checkout");

@@ -97,7 +97,7 @@ public final class FakeDaemon implements AutoCloseable {
     private void handle(RoutingContext ctx) {
         Map<String, String> headers = new TreeMap<>();
         ctx.request().headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-        String body = ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(StandardCharsets.UTF_8);
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         List<ReceivedLine> lines = parse(body, headers.get("seismo-source"), headers.get("seismo-path"));
         ReceivedBatch unanswered = new ReceivedBatch(headers, lines, 0);
         Answer answer = ("Bearer " + TOKEN).equals(headers.get("authorization")) ? rule.apply(unanswered)
@@ -116,21 +116,10 @@ public final class FakeDaemon implements AutoCloseable {
         ctx.response().end(reply.encode());
     }
 
-    private static List<ReceivedLine> parse(String body, String source, String path) {
-        List<ReceivedLine> lines = new ArrayList<>();
-        for (String envelope : body.split("\n")) {
-            if (envelope.isEmpty()) {
-                continue;
-            }
-            try {
-                JsonNode node = JSON.readTree(envelope);
-                lines.add(new ReceivedLine(source, path, node.get("o").asLong(), node.get("l").asText(),
-                        node.path("t").asBoolean(false)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("agent sent a malformed envelope: " + envelope, e);
-            }
-        }
-        return lines;
+    private static List<ReceivedLine> parse(byte[] body, String source, String path) {
+        return FramedLines.parse(body, body.length).stream()
+                .map(frame -> new ReceivedLine(source, path, frame.offset(), frame.text(), frame.truncated()))
+                .toList();
     }
 
     @Override

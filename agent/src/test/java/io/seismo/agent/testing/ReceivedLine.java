@@ -1,5 +1,5 @@
 package io.seismo.agent.testing;
 
-/** One envelope of a batch the fake daemon received, with the file identity and path of its batch. */
+/** One line of a batch the fake daemon received, with the file identity and path of its batch. */
 public record ReceivedLine(String source, String path, long offset, String text, boolean truncated) {
 }
