@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The agent's work per line once it has read it: the line escaped into its envelope in the batch body, batches
+ * The agent's work per line once it has read it: the line framed into the batch body, batches
  * sealed and their arrays reused as the agent does, with JSON lines of the end-to-end shape. Bytes of file per
  * second are the {@code bytes} rate. The agent ships with C1 alone: run with
  * {@code -jvmArgsAppend -XX:TieredStopAtLevel=1} for its figure.
@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class EnvelopeBenchmark {
+public class BatchFramingBenchmark {
     private static final ShipSource SOURCE = new ShipSource("bench", "checkout", "/var/log/checkout.log",
             ShipSource.Kind.LOG);
 

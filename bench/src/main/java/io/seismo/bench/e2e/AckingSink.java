@@ -5,14 +5,17 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * For {@code --mode agent}: stands where the daemon would and acknowledges every batch at once, counting the
- * lines (one envelope per line) and bytes it was sent, so that only the agent is measured.
+ * lines and bytes it was sent, so that only the agent is measured.
  */
 final class AckingSink implements AutoCloseable {
+    private static final int FRAME_HEADER_BYTES = 13;
+    private static final int LENGTH_AT = 9;
     private static final byte[] ANSWER = "{\"accepted\":0}".getBytes(StandardCharsets.UTF_8);
     private final HttpServer server;
     private final AtomicLong lines = new AtomicLong();
@@ -35,23 +38,29 @@ final class AckingSink implements AutoCloseable {
     }
 
     private void receive(HttpExchange exchange) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        long newlines = 0;
-        long size = 0;
-        try (InputStream body = exchange.getRequestBody()) {
-            for (int n; (n = body.read(buffer)) > 0; ) {
-                size += n;
-                for (int i = 0; i < n; i++) {
-                    newlines += buffer[i] == '\n' ? 1 : 0;
-                }
-            }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
         }
-        lines.addAndGet(newlines);
-        bytes.addAndGet(size);
+        lines.addAndGet(framedLines(body));
+        bytes.addAndGet(body.length);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, ANSWER.length);
         exchange.getResponseBody().write(ANSWER);
         exchange.close();
+    }
+
+    /**
+     * The lines of a body as the agent frames them ({@code application/vnd.seismo.lines}, see the README): each a
+     * 13-byte header whose last four bytes are the line's length, big-endian, then the line.
+     */
+    static long framedLines(byte[] body) {
+        long count = 0;
+        ByteBuffer frames = ByteBuffer.wrap(body);
+        for (int at = 0; at + FRAME_HEADER_BYTES <= body.length; at += FRAME_HEADER_BYTES + frames.getInt(at + LENGTH_AT)) {
+            count++;
+        }
+        return count;
     }
 
     @Override

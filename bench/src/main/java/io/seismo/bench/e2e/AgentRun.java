@@ -102,7 +102,7 @@ final class AgentRun {
             return RunFigures.builder()
                     .put(RunFigures.EVENTS_PER_SECOND, linesPerSecond)
                     .put(RunFigures.FILE_MB_PER_SECOND, linesPerSecond * generator.meanLineBytes() / 1e6)
-                    // Envelope bytes on the wire: each line escaped inside a small JSON object.
+                    // Bytes on the wire: each line after its 13-byte frame header.
                     .put(RunFigures.MB_PER_SECOND, (end.bytes() - start.bytes()) / seconds / 1e6)
                     .put(RunFigures.LOSS, generator.linesWritten() - sink.lines())
                     .put(RunFigures.AGENT_CPU, CpuSample.percent(end.cpu().agentSeconds(), start.cpu().agentSeconds(), seconds))

@@ -13,8 +13,8 @@ record RunFigures(Map<String, Double> values) {
     static final String EVENTS_PER_SECOND = "events/s";
     /** Log file bytes, the unit of the MB/s targets: events/s times the mean line the generator wrote. */
     static final String FILE_MB_PER_SECOND = "file MB/s";
-    /** What the daemon counts in seismo_ingest_bytes_total (agent mode: what the sink receives): the JSON envelopes. */
-    static final String MB_PER_SECOND = "envelope MB/s";
+    /** What the daemon counts in seismo_ingest_bytes_total (agent mode: what the sink receives): the framed lines. */
+    static final String MB_PER_SECOND = "wire MB/s";
     static final String LOSS = "loss";
     /** Events through the rules (seismo_correlator_events_total): below events/s when the correlator falls behind. */
     static final String CORRELATED_PER_SECOND = "correlated events/s";
