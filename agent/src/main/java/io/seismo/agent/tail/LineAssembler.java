@@ -1,6 +1,9 @@
 package io.seismo.agent.tail;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -12,6 +15,9 @@ import java.util.Arrays;
  */
 final class LineAssembler {
     private static final int INITIAL_CAPACITY = 256;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
+    private static final long LOW_SEVEN = 0x7F7F_7F7F_7F7F_7F7FL;
 
     private final int maxLineBytes;
     private byte[] kept = new byte[INITIAL_CAPACITY];
@@ -117,8 +123,22 @@ final class LineAssembler {
         }
     }
 
-    private static int indexOfNewline(byte[] array, int from, int limit) {
-        for (int i = from; i < limit; i++) {
+    /**
+     * The index of the first newline in {@code array[from, limit)}, or -1; eight bytes at a time: under C1, as the
+     * agent ships, a byte loop here was three quarters of the agent's samples flat out. A byte is flagged exactly
+     * when it is a newline (XOR makes it zero; the zero test carries nothing from one byte into the next), and
+     * the lowest flagged byte is the first, the words being read little-endian.
+     */
+    static int indexOfNewline(byte[] array, int from, int limit) {
+        int i = from;
+        for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+            long word = (long) LONGS.get(array, i) ^ NEWLINES;
+            long zeroBytes = ~(((word & LOW_SEVEN) + LOW_SEVEN) | word | LOW_SEVEN);
+            if (zeroBytes != 0) {
+                return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+            }
+        }
+        for (; i < limit; i++) {
             if (array[i] == '\n') {
                 return i;
             }

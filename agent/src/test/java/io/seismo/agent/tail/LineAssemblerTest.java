@@ -5,11 +5,37 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LineAssemblerTest {
+    @Test
+    void shouldFindTheFirstNewlineAsAByteLoopDoes() {
+        // Newlines and the bytes one bit or a carry away from one, at every place in a word and next to each other.
+        byte[] interesting = {'\n', 0x0B, 0x09, 0x08, 0x0E, (byte) 0x8A, (byte) 0x0A ^ 0x7F, 0, (byte) 0xFF, 'a'};
+        SplittableRandom random = new SplittableRandom(7);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            int special = random.nextInt(1, 12);
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextInt(special) == 0 ? interesting[random.nextInt(interesting.length)]
+                        : (byte) random.nextInt(256);
+            }
+            int from = random.nextInt(bytes.length + 1);
+            int limit = from + random.nextInt(bytes.length - from + 1);
+            int expected = -1;
+            for (int i = from; i < limit && expected < 0; i++) {
+                expected = bytes[i] == '\n' ? i : -1;
+            }
+
+            assertThat(LineAssembler.indexOfNewline(bytes, from, limit)).as("[%d, %d) of %s", from, limit,
+                    Arrays.toString(bytes)).isEqualTo(expected);
+        }
+    }
+
     @Test
     void shouldSplitOnNewlinesAndStripATrailingCarriageReturn() {
         LineAssembler assembler = new LineAssembler(100, 0);
