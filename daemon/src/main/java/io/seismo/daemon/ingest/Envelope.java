@@ -5,8 +5,9 @@ import io.seismo.daemon.pipeline.BatchLines;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What one envelope line said, as the reader that read it left it: reused from line to line. The line is either
- * ASCII bytes the reader lends ({@link #lineBytes}, valid until it reads the next envelope) or a String.
+ * What one line of an ingest body said, an NDJSON envelope or a frame, as the reader that read it left it: reused
+ * from line to line. The line is either ASCII bytes the reader lends ({@link #lineBytes}, valid until it reads the
+ * next line) or a String.
  */
 final class Envelope {
     /** The line's offset in its file; -1 until read. */

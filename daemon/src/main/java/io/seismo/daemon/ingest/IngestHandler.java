@@ -18,8 +18,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code POST /v1/ingest}: reads the lines of the body, framed ({@link LineFrames}, as the agent sends them; a
- * malformed body is answered 400) or NDJSON envelopes (where the malformed lines are skipped and counted), offers them to the ring in one go (where the ones this source already sent, by byte offset, are dropped and
- * counted) and answers only once the journal has them. Runs on an event loop: nothing here blocks; a batch that
+ * malformed body is answered 400) or NDJSON envelopes (where the malformed lines are skipped and counted), offers
+ * them to the ring in one go (where the ones this source already sent, by byte offset, are dropped and counted)
+ * and answers only once the journal has them. Runs on an event loop: nothing here blocks; a batch that
  * finds the ring full waits its turn for room, and is answered 429 with Retry-After if none comes in time.
  */
 public final class IngestHandler implements Handler<RoutingContext> {
