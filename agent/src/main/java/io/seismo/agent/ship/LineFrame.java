@@ -13,9 +13,9 @@ import java.nio.ByteOrder;
  * escape every quote of a JSON log line and the daemon unescape it, about a tenth of the two cores flat out. The
  * daemon decodes the bytes as UTF-8, replacing malformed sequences.
  */
-final class LineFrame {
+public final class LineFrame {
     static final String MEDIA_TYPE = "application/vnd.seismo.lines";
-    static final int HEADER_BYTES = 13;
+    public static final int HEADER_BYTES = 13;
     private static final int TRUNCATED = 1;
     private static final int LENGTH_AT = Long.BYTES + 1;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -44,7 +44,7 @@ final class LineFrame {
     }
 
     /** Where the frame after the one at {@code start} of {@code body} starts. */
-    static int next(byte[] body, int start) {
+    public static int next(byte[] body, int start) {
         return start + HEADER_BYTES + (int) INTS.get(body, start + LENGTH_AT);
     }
 }

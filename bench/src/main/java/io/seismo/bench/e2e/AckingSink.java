@@ -2,10 +2,10 @@ package io.seismo.bench.e2e;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.seismo.agent.ship.LineFrame;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,8 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * lines and bytes it was sent, so that only the agent is measured.
  */
 final class AckingSink implements AutoCloseable {
-    private static final int FRAME_HEADER_BYTES = 13;
-    private static final int LENGTH_AT = 9;
     private static final byte[] ANSWER = "{\"accepted\":0}".getBytes(StandardCharsets.UTF_8);
     private final HttpServer server;
     private final AtomicLong lines = new AtomicLong();
@@ -50,14 +48,10 @@ final class AckingSink implements AutoCloseable {
         exchange.close();
     }
 
-    /**
-     * The lines of a body as the agent frames them ({@code application/vnd.seismo.lines}, see the README): each a
-     * 13-byte header whose last four bytes are the line's length, big-endian, then the line.
-     */
+    /** The lines of a body as the agent frames them ({@link LineFrame}). */
     static long framedLines(byte[] body) {
         long count = 0;
-        ByteBuffer frames = ByteBuffer.wrap(body);
-        for (int at = 0; at + FRAME_HEADER_BYTES <= body.length; at += FRAME_HEADER_BYTES + frames.getInt(at + LENGTH_AT)) {
+        for (int at = 0; at + LineFrame.HEADER_BYTES <= body.length; at = LineFrame.next(body, at)) {
             count++;
         }
         return count;

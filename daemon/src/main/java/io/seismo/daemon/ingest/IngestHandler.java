@@ -107,7 +107,12 @@ public final class IngestHandler implements Handler<RoutingContext> {
         // its envelope or frame, so the body's length is room enough.
         byte[] text = bodies.borrow(length);
         OfferedBatch batch = new OfferedBatch(meta, capacity, text, new ContextAck(context, journaled), System.nanoTime());
-        int malformed = framed ? addFramed(bytes, length, batch) : addEnvelopes(bytes, length, batch);
+        int malformed = 0;
+        if (framed) {
+            addFramed(bytes, length, batch);
+        } else {
+            malformed = addEnvelopes(bytes, length, batch);
+        }
         if (malformed > 0) {
             metrics.malformedLines.inc(malformed);
         }
@@ -116,15 +121,14 @@ public final class IngestHandler implements Handler<RoutingContext> {
         }
     }
 
-    /** Adds the lines of a framed body that passed {@link LineFrames#count}; none is malformed. */
-    private int addFramed(byte[] bytes, int length, OfferedBatch batch) {
+    /** Adds the lines of a framed body that passed {@link LineFrames#count}, which refuses a malformed one whole. */
+    private void addFramed(byte[] bytes, int length, OfferedBatch batch) {
         Envelope envelope = frames.get();
         for (int at = 0; at < length; ) {
             int next = LineFrames.read(bytes, at, envelope);
             batch.add(envelope, next - at);
             at = next;
         }
-        return 0;
     }
 
     /** Adds the envelopes of an NDJSON body; returns how many lines were not envelopes and were skipped. */

@@ -14,7 +14,8 @@ final class OfferedBatch {
     private final BatchMeta meta;
     private final JournalAck ack;
     private final BatchLines lines;
-    private final int[] envelopeBytes;
+    /** Per line, the bytes it took in the body: its envelope or frame. */
+    private final int[] bodyBytes;
     private final long offeredNanos;
     private int duplicates;
     private long keptFrom = Long.MIN_VALUE;
@@ -29,13 +30,13 @@ final class OfferedBatch {
         this.meta = meta;
         this.ack = ack;
         this.lines = new BatchLines(capacity, text);
-        this.envelopeBytes = new int[capacity];
+        this.bodyBytes = new int[capacity];
         this.offeredNanos = offeredNanos;
     }
 
     /** Adds the line of {@code envelope}, in the order the source sent it, with the size it had in the body. */
     void add(Envelope envelope, int bytes) {
-        envelopeBytes[lines.size()] = bytes;
+        bodyBytes[lines.size()] = bytes;
         envelope.addTo(lines);
     }
 
@@ -82,7 +83,7 @@ final class OfferedBatch {
                 continue;
             }
             lines.keep(i, kept);
-            envelopeBytes[kept] = envelopeBytes[i];
+            bodyBytes[kept] = bodyBytes[i];
             kept++;
         }
         if (kept != lines.size()) {
@@ -114,11 +115,11 @@ final class OfferedBatch {
         return duplicates;
     }
 
-    /** The envelope bytes of the lines kept. */
+    /** The body bytes (envelopes or frames) of the lines kept. */
     long keptBytes() {
         long bytes = 0;
         for (int i = 0; i < lines.size(); i++) {
-            bytes += envelopeBytes[i];
+            bytes += bodyBytes[i];
         }
         return bytes;
     }
