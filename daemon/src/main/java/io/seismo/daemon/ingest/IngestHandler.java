@@ -1,5 +1,6 @@
 package io.seismo.daemon.ingest;
 
+import io.seismo.daemon.bytes.ByteWords;
 import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.metrics.EpochNanos;
 import io.seismo.daemon.pipeline.BatchMeta;

@@ -1,5 +1,7 @@
 package io.seismo.daemon.ingest;
 
+import io.seismo.daemon.bytes.ByteWords;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

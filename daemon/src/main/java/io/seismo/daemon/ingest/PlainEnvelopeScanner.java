@@ -1,6 +1,7 @@
 package io.seismo.daemon.ingest;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.seismo.daemon.bytes.ByteWords;
 
 import java.util.Arrays;
 

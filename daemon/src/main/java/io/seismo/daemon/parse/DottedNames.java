@@ -1,5 +1,6 @@
 package io.seismo.daemon.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -34,6 +35,26 @@ final class DottedNames {
         char[] into = withPrefix(depth, end - start);
         System.arraycopy(chars, start, into, prefixes[depth - 1].length() + 1, end - start);
         return fields.text(into, 0, prefixes[depth - 1].length() + 1 + end - start);
+    }
+
+    /**
+     * The same for a name that is the UTF-8 bytes {@code start} to {@code end} of {@code bytes}, {@code ascii}
+     * when every one is below 128.
+     */
+    String of(int depth, byte[] bytes, int start, int end, boolean ascii) {
+        if (!ascii) {
+            String decoded = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            return of(depth, decoded.toCharArray(), 0, decoded.length());
+        }
+        if (depth == 0) {
+            return fields.text(bytes, start, end);
+        }
+        int at = prefixes[depth - 1].length() + 1;
+        char[] into = withPrefix(depth, end - start);
+        for (int i = start; i < end; i++) {
+            into[at + i - start] = (char) bytes[i];
+        }
+        return fields.text(into, 0, at + end - start);
     }
 
     /** The object named {@code dottedName} opens at {@code depth}: its members are named below it. */

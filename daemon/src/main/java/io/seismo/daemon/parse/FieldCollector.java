@@ -3,6 +3,7 @@ package io.seismo.daemon.parse;
 import io.seismo.rules.event.Event;
 import io.seismo.rules.event.Level;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -50,6 +51,11 @@ final class FieldCollector {
         return repeated.of(chars, start, end);
     }
 
+    /** The ASCII bytes {@code start} to {@code end} of {@code ascii} as a String, the same one when it repeats. */
+    String text(byte[] ascii, int start, int end) {
+        return repeated.of(ascii, start, end);
+    }
+
     /** The line's characters at their indexes in the line, for parsers that offer ranges of it. */
     char[] charsOf(CharSequence line) {
         return lineChars.copyOf(line);
@@ -63,8 +69,41 @@ final class FieldCollector {
     /** Takes the value {@code start} to {@code end} of {@code text}; the characters may change after the call. */
     void offer(String name, char[] text, int start, int end) {
         KnownField.Alias alias = knownFields.lookup(name);
+        if (alias != null && !outranksSeen(alias, start == end)) {
+            return;
+        }
+        String known = alias == null || repeats(alias.field()) ? repeated.known(text, start, end) : null;
+        take(name, alias, known, text, start, end);
+    }
+
+    /**
+     * The same for the UTF-8 bytes {@code start} to {@code end} of {@code text}, {@code ascii} when every one is
+     * below 128 (a JSON line read as its ring slot holds it): repeated text is found by its bytes, and only values
+     * not seen before are widened to characters.
+     */
+    void offer(String name, byte[] text, int start, int end, boolean ascii) {
+        if (!ascii) {
+            offer(name, new String(text, start, end - start, StandardCharsets.UTF_8));
+            return;
+        }
+        KnownField.Alias alias = knownFields.lookup(name);
+        if (alias != null && !outranksSeen(alias, start == end)) {
+            return;
+        }
+        String known = alias == null || repeats(alias.field()) ? repeated.known(text, start, end) : null;
+        if (known != null) {
+            take(name, alias, known, null, 0, 0);
+        } else {
+            take(name, alias, null, widened(text, start, end), 0, end - start);
+        }
+    }
+
+    /**
+     * Stages a value: as {@code known}, the String it repeats, or else as the characters {@code start} to
+     * {@code end} of {@code text}. {@code alias} is the known field it fills, null for an attribute.
+     */
+    private void take(String name, KnownField.Alias alias, String known, char[] text, int start, int end) {
         if (alias == null) {
-            String known = repeated.known(text, start, end);
             if (known != null) {
                 attributes.add(name, known);
             } else {
@@ -72,24 +111,50 @@ final class FieldCollector {
             }
             return;
         }
-        // An empty trace id or service says nothing; keep looking for a better spelling.
-        int slot = alias.field().ordinal();
-        if (start == end || alias.rank() >= ranks[slot]) {
-            return;
-        }
-        ranks[slot] = alias.rank();
-        switch (alias.field()) {
+        KnownField field = alias.field();
+        switch (field) {
             case TIME -> {
                 time.setLength(0);
                 time.append(text, start, end - start);
             }
-            // Ids name one trace or span: they do not repeat, so looking them up would only cost. The correlator
-            // looks trace ids up as characters and keeps span ids as bytes.
             case TRACE_ID -> traceId.hold(text, start, end);
             case SPAN_ID -> spanId.hold(text, start, end);
             case PARENT_SPAN_ID -> parentSpanId.hold(text, start, end);
-            default -> values[slot] = repeated.of(text, start, end);
+            default -> values[field.ordinal()] = known != null ? known : new String(text, start, end - start);
         }
+    }
+
+    /**
+     * Whether a value for {@code alias} beats what the line gave its field so far (a better spelling wins); the
+     * field is then taken. An empty trace id or service says nothing: the search for a better spelling goes on.
+     */
+    private boolean outranksSeen(KnownField.Alias alias, boolean empty) {
+        int slot = alias.field().ordinal();
+        if (empty || alias.rank() >= ranks[slot]) {
+            return false;
+        }
+        ranks[slot] = alias.rank();
+        return true;
+    }
+
+    /**
+     * Ids name one trace or span: they do not repeat, so looking them up would only cost (the correlator looks
+     * trace ids up as characters and keeps span ids as bytes). The time is copied and read once the line is done.
+     */
+    private static boolean repeats(KnownField field) {
+        return switch (field) {
+            case TIME, TRACE_ID, SPAN_ID, PARENT_SPAN_ID -> false;
+            default -> true;
+        };
+    }
+
+    /** ASCII bytes as characters, from index 0 of an array reused for the purpose. */
+    private char[] widened(byte[] ascii, int start, int end) {
+        char[] into = valueChars.room(end - start);
+        for (int i = start; i < end; i++) {
+            into[i - start] = (char) ascii[i];
+        }
+        return into;
     }
 
     /** Writes the staged fields into {@code out}; the message defaults to the whole line. Returns true. */

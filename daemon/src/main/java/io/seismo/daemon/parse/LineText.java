@@ -58,6 +58,11 @@ public final class LineText implements CharSequence {
         }
     }
 
+    /** Whether the line is held as its bytes (so {@link #utf8()} encodes nothing). */
+    public boolean holdsBytes() {
+        return bytesHeld;
+    }
+
     /**
      * The line's UTF-8 bytes: the first {@link #utf8Length()} of this array, valid until the next change. A line
      * held as a String is encoded now (and then kept as bytes too).

@@ -1,11 +1,13 @@
 package io.seismo.daemon.parse;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.seismo.daemon.bytes.ByteWords;
 
 /**
  * The fast path of {@link JsonLineParser}: reads the common shape of a JSON log line (one object; values that are
- * strings without escapes, numbers, true, false, null or nested objects) straight from the line's characters into
- * the {@link FieldCollector}, with no parser object, token or String per value. Whatever it is not sure of (an
+ * strings without escapes, numbers, true, false, null or nested objects) straight from the line's UTF-8 bytes (as
+ * its ring slot holds them) into the {@link FieldCollector}, with no parser object, token or String per value and
+ * no copy of the line: only the values the collector has not seen before become characters. Whatever it is not sure of (an
  * escape, an array, a control character, anything invalid) it declines, and Jackson reads the line instead: so
  * every line it accepts yields exactly the fields Jackson's reading gives, and every error message is Jackson's.
  */
@@ -16,12 +18,18 @@ final class PlainJsonScanner {
 
     private final FieldCollector fields;
     private final DottedNames names;
-    /** Names, strings and numbers as long as Jackson's limits or longer are Jackson's to refuse. */
+    /**
+     * Names, strings and numbers as long as Jackson's limits or longer are Jackson's to refuse (in bytes, which
+     * are never fewer than the characters they encode).
+     */
     private final int maxNameChars;
     private final int maxStringChars;
     private final int maxNumberChars;
-    private char[] chars;
+    private final Utf8Line utf8 = new Utf8Line();
+    private byte[] bytes;
     private int end;
+    /** Whether the string {@link #stringEnd} found last is ASCII only. */
+    private boolean stringAscii;
 
     PlainJsonScanner(FieldCollector fields, DottedNames names, StreamReadConstraints jacksonLimits) {
         this.fields = fields;
@@ -33,10 +41,13 @@ final class PlainJsonScanner {
 
     /** Offers every field of {@code line} and returns true, or returns false (fields half offered) to decline. */
     boolean scan(CharSequence line) {
-        chars = fields.charsOf(line);
-        end = line.length();
+        if (!utf8.read(line)) {
+            return false;
+        }
+        bytes = utf8.bytes();
+        end = utf8.length();
         int i = skipSpace(0);
-        if (i == end || chars[i] != '{') {
+        if (i == end || bytes[i] != '{') {
             return false;
         }
         i = readObject(i + 1);
@@ -47,34 +58,34 @@ final class PlainJsonScanner {
     private int readObject(int from) {
         int depth = 0;
         int i = skipSpace(from);
-        if (i < end && chars[i] == '}') {
+        if (i < end && bytes[i] == '}') {
             return i + 1;
         }
         while (i < end) {
-            if (chars[i] != '"') {
+            if (bytes[i] != '"') {
                 return DECLINED;
             }
             int nameEnd = stringEnd(i + 1);
             if (nameEnd == DECLINED || nameEnd - (i + 1) >= maxNameChars) {
                 return DECLINED;
             }
-            String name = names.of(depth, chars, i + 1, nameEnd);
+            String name = names.of(depth, bytes, i + 1, nameEnd, stringAscii);
             i = skipSpace(nameEnd + 1);
-            if (i == end || chars[i] != ':') {
+            if (i == end || bytes[i] != ':') {
                 return DECLINED;
             }
             i = skipSpace(i + 1);
             if (i == end) {
                 return DECLINED;
             }
-            char first = chars[i];
+            byte first = bytes[i];
             if (first == '{') {
                 if (depth == MAX_DEPTH) {
                     return DECLINED;
                 }
                 names.open(depth++, name);
                 i = skipSpace(i + 1);
-                if (i == end || chars[i] != '}') {
+                if (i == end || bytes[i] != '}') {
                     continue; // its first member is next
                 }
                 depth--; // an empty object ends like any value
@@ -92,11 +103,11 @@ final class PlainJsonScanner {
                 if (i == end) {
                     return DECLINED;
                 }
-                if (chars[i] == ',') {
+                if (bytes[i] == ',') {
                     i = skipSpace(i + 1);
                     break;
                 }
-                if (chars[i] != '}') {
+                if (bytes[i] != '}') {
                     return DECLINED;
                 }
                 i++;
@@ -111,11 +122,11 @@ final class PlainJsonScanner {
 
     /** Offers the scalar value at {@code from}; returns the index after it, or {@link #DECLINED}. */
     private int readValue(String name, int from) {
-        char first = chars[from];
+        byte first = bytes[from];
         if (first == '"') {
             int close = stringEnd(from + 1);
             if (close != DECLINED && close - (from + 1) < maxStringChars) {
-                fields.offer(name, chars, from + 1, close);
+                fields.offer(name, bytes, from + 1, close, stringAscii);
                 return close + 1;
             }
             return DECLINED;
@@ -123,28 +134,33 @@ final class PlainJsonScanner {
         if (first == '-' || first >= '0' && first <= '9') {
             int numberEnd = numberEnd(from);
             if (numberEnd != DECLINED) {
-                fields.offer(name, chars, from, numberEnd);
+                fields.offer(name, bytes, from, numberEnd, true);
             }
             return numberEnd;
         }
         if (startsWith(from, "true") || startsWith(from, "false")) {
             int wordEnd = from + (first == 't' ? 4 : 5);
-            fields.offer(name, chars, from, wordEnd);
+            fields.offer(name, bytes, from, wordEnd, true);
             return wordEnd;
         }
         return startsWith(from, "null") ? from + 4 : DECLINED;
     }
 
-    /** The index of the quote closing a string that starts at {@code from}; declines escapes and control chars. */
+    /**
+     * The index of the quote closing a string that starts at {@code from}, eight bytes at a time while they are
+     * plain ASCII; declines escapes and control characters. Sets {@link #stringAscii}.
+     */
     private int stringEnd(int from) {
-        for (int i = from; i < end; i++) {
-            char c = chars[i];
-            if (c == '"') {
+        stringAscii = true;
+        for (int i = ByteWords.plainStringEnd(bytes, from, end); i < end; i++) {
+            byte b = bytes[i];
+            if (b == '"') {
                 return i;
             }
-            if (c == '\\' || c < ' ') {
+            if (b == '\\' || b >= 0 && b < ' ') {
                 return DECLINED;
             }
+            stringAscii &= b >= 0; // a byte above 127 is negative
         }
         return DECLINED;
     }
@@ -152,27 +168,27 @@ final class PlainJsonScanner {
     /** JSON's number grammar exactly: -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?, then a delimiter. */
     private int numberEnd(int from) {
         int i = from;
-        if (chars[i] == '-') {
+        if (bytes[i] == '-') {
             i++;
         }
-        if (i == end || !isDigit(chars[i])) {
+        if (i == end || !isDigit(bytes[i])) {
             return DECLINED;
         }
-        if (chars[i] == '0') {
+        if (bytes[i] == '0') {
             i++;
         } else {
             i = digitsEnd(i);
         }
-        if (i < end && chars[i] == '.') {
+        if (i < end && bytes[i] == '.') {
             int fractionEnd = digitsEnd(i + 1);
             if (fractionEnd == i + 1) {
                 return DECLINED;
             }
             i = fractionEnd;
         }
-        if (i < end && (chars[i] == 'e' || chars[i] == 'E')) {
+        if (i < end && (bytes[i] == 'e' || bytes[i] == 'E')) {
             i++;
-            if (i < end && (chars[i] == '+' || chars[i] == '-')) {
+            if (i < end && (bytes[i] == '+' || bytes[i] == '-')) {
                 i++;
             }
             int exponentEnd = digitsEnd(i);
@@ -181,13 +197,13 @@ final class PlainJsonScanner {
             }
             i = exponentEnd;
         }
-        boolean delimited = i == end || chars[i] == ',' || chars[i] == '}' || isSpace(chars[i]);
+        boolean delimited = i == end || bytes[i] == ',' || bytes[i] == '}' || isSpace(bytes[i]);
         return delimited && i - from < maxNumberChars ? i : DECLINED;
     }
 
     private int digitsEnd(int from) {
         int i = from;
-        while (i < end && isDigit(chars[i])) {
+        while (i < end && isDigit(bytes[i])) {
             i++;
         }
         return i;
@@ -200,26 +216,26 @@ final class PlainJsonScanner {
             return false;
         }
         for (int k = 0; k < word.length(); k++) {
-            if (chars[from + k] != word.charAt(k)) {
+            if (bytes[from + k] != word.charAt(k)) {
                 return false;
             }
         }
-        return after == end || chars[after] == ',' || chars[after] == '}' || isSpace(chars[after]);
+        return after == end || bytes[after] == ',' || bytes[after] == '}' || isSpace(bytes[after]);
     }
 
     private int skipSpace(int from) {
         int i = from;
-        while (i < end && isSpace(chars[i])) {
+        while (i < end && isSpace(bytes[i])) {
             i++;
         }
         return i;
     }
 
-    private static boolean isSpace(char c) {
+    private static boolean isSpace(byte c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 }

@@ -1,5 +1,9 @@
 package io.seismo.daemon.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -10,9 +14,15 @@ import java.util.Arrays;
  * One per parser: not thread-safe.
  */
 final class RepeatedText {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long MULTIPLIER = 0x9E37_79B9_7F4A_7C15L;
+    private static final long FINISH = 0xFF51_AFD7_ED55_8CCDL;
+
     private final String[] kept;
     /** The characters of each kept String, compared with a vectorized range compare. */
     private final char[][] keptChars;
+    /** The same as bytes, for a String of ASCII characters only; null for any other. */
+    private final byte[][] keptAscii;
     /** Per slot, the kept String's hash (high half) and the hash last seen there (low half): one read for both. */
     private final long[] hashes;
     private final int mask;
@@ -22,6 +32,7 @@ final class RepeatedText {
         int size = Integer.highestOneBit(Math.max(2, slots - 1)) << 1;
         kept = new String[size];
         keptChars = new char[size][];
+        keptAscii = new byte[size][];
         hashes = new long[size];
         mask = size - 1;
     }
@@ -32,6 +43,12 @@ final class RepeatedText {
         return known != null ? known : new String(chars, start, end - start);
     }
 
+    /** The ASCII bytes {@code start} to {@code end} of {@code ascii}, as a String. */
+    String of(byte[] ascii, int start, int end) {
+        String known = known(ascii, start, end);
+        return known != null ? known : new String(ascii, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
     /**
      * The kept String of the characters {@code start} to {@code end} of {@code chars}; null when they are not kept
      * (a value seen for the first time, say), and then nothing is allocated.
@@ -39,46 +56,125 @@ final class RepeatedText {
     String known(char[] chars, int start, int end) {
         int hash = hash(chars, start, end);
         int slot = hash & mask;
-        long seen = hashes[slot];
-        int keptHash = (int) (seen >>> 32);
-        if (keptHash == hash) {
-            char[] candidate = keptChars[slot];
-            if (candidate != null && Arrays.equals(candidate, 0, candidate.length, chars, start, end)) {
-                if ((int) seen != hash) {
-                    // A sighting of the kept text too: another text seen before and after it is not "in a row".
-                    hashes[slot] = (long) hash << 32 | (hash & 0xFFFFFFFFL);
-                }
-                return kept[slot];
-            }
+        char[] candidate = keptChars[slot];
+        if (keptHash(slot) == hash && candidate != null
+                && Arrays.equals(candidate, 0, candidate.length, chars, start, end)) {
+            return sighted(slot, hash);
         }
-        String admitted = null;
-        if ((int) seen == hash) {
-            admitted = new String(chars, start, end - start);
-            kept[slot] = admitted;
-            keptChars[slot] = Arrays.copyOfRange(chars, start, end);
-            keptHash = hash;
-        }
-        hashes[slot] = (long) keptHash << 32 | (hash & 0xFFFFFFFFL);
-        return admitted;
+        return secondSighting(slot, hash) ? keep(slot, hash, new String(chars, start, end - start)) : null;
     }
 
-    /** A hash of every character, in four interleaved lanes: a quarter of the dependent multiplies of String's. */
+    /**
+     * The same for ASCII bytes (a JSON line read as the ring slot holds it): they hash as their characters do, so
+     * a text is the same String whichever way it was read.
+     */
+    String known(byte[] ascii, int start, int end) {
+        int hash = hash(ascii, start, end);
+        int slot = hash & mask;
+        byte[] candidate = keptAscii[slot];
+        if (keptHash(slot) == hash && candidate != null
+                && Arrays.equals(candidate, 0, candidate.length, ascii, start, end)) {
+            return sighted(slot, hash);
+        }
+        return secondSighting(slot, hash)
+                ? keep(slot, hash, new String(ascii, start, end - start, StandardCharsets.ISO_8859_1)) : null;
+    }
+
+    private int keptHash(int slot) {
+        return (int) (hashes[slot] >>> 32);
+    }
+
+    /** The kept text was seen again: another text seen before and after it is not "in a row". */
+    private String sighted(int slot, int hash) {
+        long both = (long) hash << 32 | (hash & 0xFFFFFFFFL);
+        if (hashes[slot] != both) {
+            hashes[slot] = both;
+        }
+        return kept[slot];
+    }
+
+    /** Whether the slot saw {@code hash} last; it has now, in any case. */
+    private boolean secondSighting(int slot, int hash) {
+        long seen = hashes[slot];
+        hashes[slot] = (seen & 0xFFFFFFFF00000000L) | (hash & 0xFFFFFFFFL);
+        return (int) seen == hash;
+    }
+
+    private String keep(int slot, int hash, String text) {
+        kept[slot] = text;
+        char[] chars = text.toCharArray();
+        keptChars[slot] = chars;
+        keptAscii[slot] = isAscii(chars) ? text.getBytes(StandardCharsets.ISO_8859_1) : null;
+        hashes[slot] = (long) hash << 32 | (hash & 0xFFFFFFFFL);
+        return text;
+    }
+
+    private static boolean isAscii(char[] chars) {
+        for (char c : chars) {
+            if (c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A hash of the text's characters eight at a time, each taken as its low byte (ASCII text hashes as its bytes
+     * do; text beyond Latin-1 only collides more, and the comparison tells it apart).
+     */
     private static int hash(char[] chars, int start, int end) {
-        int h0 = 0;
-        int h1 = 0;
-        int h2 = 0;
-        int h3 = 0;
+        long hash = end - start;
         int i = start;
-        for (; i + 3 < end; i += 4) {
-            h0 = 31 * h0 + chars[i];
-            h1 = 31 * h1 + chars[i + 1];
-            h2 = 31 * h2 + chars[i + 2];
-            h3 = 31 * h3 + chars[i + 3];
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = 0;
+            for (int k = Long.BYTES - 1; k >= 0; k--) {
+                word = word << 8 | (chars[i + k] & 0xFF);
+            }
+            hash = mixedIn(hash, word);
         }
-        int hash = (((end - start) * 31 + h0) * 31 + h1) * 961 + h2 * 31 + h3;
-        for (; i < end; i++) {
-            hash = 31 * hash + chars[i];
+        if (i < end) {
+            long word = 0;
+            for (int k = end - 1; k >= i; k--) {
+                word = word << 8 | (chars[k] & 0xFF);
+            }
+            hash = mixedIn(hash, word);
         }
-        return hash ^ (hash >>> 16);
+        return finished(hash);
+    }
+
+    /** The same hash of ASCII bytes, read eight at a time (a word of a short text: one read and a mask). */
+    private static int hash(byte[] ascii, int start, int end) {
+        long hash = end - start;
+        int i = start;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            hash = mixedIn(hash, (long) LONGS.get(ascii, i));
+        }
+        int left = end - i;
+        if (left > 0) {
+            long word;
+            if (i + Long.BYTES <= ascii.length) {
+                word = (long) LONGS.get(ascii, i) & (-1L >>> (Long.SIZE - Byte.SIZE * left));
+            } else {
+                word = 0;
+                for (int k = end - 1; k >= i; k--) {
+                    word = word << 8 | (ascii[k] & 0xFF);
+                }
+            }
+            hash = mixedIn(hash, word);
+        }
+        return finished(hash);
+    }
+
+    private static long mixedIn(long hash, long word) {
+        return (hash ^ word) * MULTIPLIER;
+    }
+
+    /**
+     * Every bit of the words into the low bits the table is indexed by (a multiply only carries upwards: texts
+     * that differ in a word's last byte would otherwise share a few slots).
+     */
+    private static int finished(long hash) {
+        long h = (hash ^ hash >>> 33) * FINISH;
+        return (int) (h ^ h >>> 29 ^ h >>> 47);
     }
 }

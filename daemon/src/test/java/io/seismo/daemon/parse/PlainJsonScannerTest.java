@@ -22,7 +22,8 @@ class PlainJsonScannerTest {
     private static final String[] NAMES = {"ts", "time", "@timestamp", "level", "severity_number", "service",
         "service.name", "trace_id", "traceId", "span_id", "parent_span_id", "msg", "message", "user", "", "é"};
     private static final String[] STRINGS = {"", "2026-11-23T12:00:00.123Z", "ERROR", "warn", "checkout", "50",
-        "a b", "é ü", "x\\\"y", "tab\\tin", "\\u00e9", "\\ud83d\\ude00", "2026-11-23 12:00", "1700000000"};
+        "a b", "é ü", "x\\\"y", "tab\\tin", "\\u00e9", "\\ud83d\\ude00", "2026-11-23 12:00", "1700000000",
+        "GET /api/v1/orders took 12 ms for user-42", "a plain run of ASCII, then é, then more of it", "👋 hello"};
     private static final String[] NUMBERS = {"0", "-0", "12", "-7", "3.25", "1e5", "1E+5", "2.5e-3", "1700000000123",
         "01", "1.", ".5", "-", "1e", "+1", "0x1F", "1.5.2", "NaN"};
     private static final String BREAKERS = "{}[]\":,\u0001\\";
@@ -55,10 +56,15 @@ class PlainJsonScannerTest {
 
             assertThat(actualOk).as("parsed or not: %s", line).isEqualTo(expectedOk);
             assertSameEvent(actual, expected, line);
-            // As the daemon hands it over: the line's UTF-8 bytes in a ring slot's reused holder.
+            // As the daemon hands it over: the line's UTF-8 bytes in a ring slot's reused holder. A doubled
+            // character can leave a lone surrogate, which has no UTF-8: the bytes hold '?' in its place.
+            String encodable = new String(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            Event expectedFromBytes = Prefilled.event();
+            boolean expectedFromBytesOk = jackson.parse(encodable, expectedFromBytes);
             Event fromBytes = Prefilled.event();
-            assertThat(withFastPath.parse(asBytes(line, held), fromBytes)).as("parsed from bytes: %s", line).isEqualTo(expectedOk);
-            assertSameEvent(fromBytes, expected, line);
+            assertThat(withFastPath.parse(asBytes(line, held), fromBytes)).as("parsed from bytes: %s", line)
+                    .isEqualTo(expectedFromBytesOk);
+            assertSameEvent(fromBytes, expectedFromBytes, line);
             if (scanner.scan(line)) {
                 plainTaken++;
                 assertThat(expectedOk).as("the fast path took a line Jackson refuses: %s", line).isTrue();
@@ -68,6 +74,55 @@ class PlainJsonScannerTest {
         }
         assertThat(plainTaken).as("plain lines read by the fast path").isGreaterThan(5_000);
         assertThat(declined).as("lines left to Jackson").isGreaterThan(5_000);
+    }
+
+    /**
+     * Bytes off the wire need not be UTF-8: a line that holds malformed sequences reads as the String they decode
+     * to (each replaced by U+FFFD), which is what Jackson is given.
+     */
+    @Test
+    void shouldReadMalformedUtf8AsTheCharactersItDecodesTo() {
+        SplittableRandom random = new SplittableRandom(7);
+        LineParser withFastPath = new JsonLineParser(new FieldCollector(TimeReader.create(null, null)));
+        LineParser jackson = JsonLineParser.jacksonOnly(new FieldCollector(TimeReader.create(null, null)));
+        byte[] strays = {(byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC3, (byte) 0xE2, (byte) 0xED, (byte) 0xF0,
+            (byte) 0xF8, (byte) 0xFF};
+        FieldCollector scanned = new FieldCollector(TimeReader.create(null, null));
+        PlainJsonScanner scanner = new PlainJsonScanner(scanned, new DottedNames(scanned),
+                StreamReadConstraints.defaults());
+        LineText held = new LineText();
+        int strayTaken = 0;
+        for (int n = 0; n < 20_000; n++) {
+            byte[] utf8 = object(random, 0).getBytes(StandardCharsets.UTF_8);
+            for (int k = 1 + random.nextInt(3); k > 0 && utf8.length > 0; k--) {
+                utf8[random.nextInt(utf8.length)] = strays[random.nextInt(strays.length)];
+            }
+            String decoded = new String(utf8, StandardCharsets.UTF_8);
+            Event expected = Prefilled.event();
+            boolean expectedOk = jackson.parse(decoded, expected);
+            held.setBytes(utf8, 0, utf8.length, false);
+            Event actual = Prefilled.event();
+            assertThat(withFastPath.parse(held, actual)).as("parsed or not: %s", decoded).isEqualTo(expectedOk);
+            assertSameEvent(actual, expected, decoded);
+            if (scanner.scan(held) && decoded.indexOf('\uFFFD') >= 0) {
+                strayTaken++;
+            }
+        }
+        assertThat(strayTaken).as("lines with strays in their strings read by the fast path").isGreaterThan(1_000);
+    }
+
+    /** A String with a lone surrogate has no UTF-8 of its own: Jackson reads it, and the character stays. */
+    @Test
+    void shouldLeaveALoneSurrogateToJackson() {
+        FieldCollector fields = new FieldCollector(TimeReader.create(null, null));
+        PlainJsonScanner scanner = new PlainJsonScanner(fields, new DottedNames(fields), StreamReadConstraints.defaults());
+        String line = "{\"msg\":\"half \uD83D of a pair\",\"user\":\"ok\"}";
+
+        assertThat(scanner.scan(line)).isFalse();
+        Event event = Prefilled.event();
+        assertThat(new JsonLineParser(new FieldCollector(TimeReader.create(null, null))).parse(line, event)).isTrue();
+        assertThat(event.getMessage()).isEqualTo("half \uD83D of a pair");
+        assertThat(scanner.scan("{\"msg\":\"a whole 👋 pair\"}")).isTrue();
     }
 
     @ParameterizedTest

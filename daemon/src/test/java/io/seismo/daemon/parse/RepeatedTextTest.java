@@ -2,6 +2,7 @@ package io.seismo.daemon.parse;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -38,6 +39,19 @@ class RepeatedTextTest {
     }
 
     @Test
+    void shouldHandOutTheSameStringWhetherATextIsReadAsBytesOrCharacters() {
+        RepeatedText repeated = new RepeatedText(64);
+        byte[] bytes = "service=checkout-eu".getBytes(StandardCharsets.US_ASCII);
+        char[] chars = "checkout-eu".toCharArray();
+
+        assertThat(repeated.known(bytes, 8, 19)).isNull();
+        String kept = repeated.known(chars, 0, 11); // the second sighting in a row, read the other way
+        assertThat(kept).isEqualTo("checkout-eu");
+        assertThat(repeated.known(bytes, 8, 19)).isSameAs(kept);
+        assertThat(repeated.of(bytes, 8, 19)).isSameAs(kept);
+    }
+
+    @Test
     void shouldKeepAFrequentTextAgainstRareOnesSeenAroundIt() {
         RepeatedText repeated = new RepeatedText(4);
         char[] frequent = "frequent".toCharArray();
@@ -68,7 +82,7 @@ class RepeatedTextTest {
     }
 
     @Test
-    void shouldAlwaysReturnTheTextAskedForWhateverCollides() {
+    void shouldAlwaysReturnTheTextAskedForWhateverCollidesAndHoweverItIsRead() {
         RepeatedText repeated = new RepeatedText(8);
         SplittableRandom random = new SplittableRandom(11);
         char[] alphabet = {'a', 'b', 'A', 'B', '0', '.'};
@@ -83,7 +97,13 @@ class RepeatedTextTest {
                 Arrays.fill(text, 2, 10, 'a'); // long texts that differ only in the middle
                 Arrays.fill(text, 2 + length - 8, 2 + length, 'b');
             }
-            assertThat(repeated.of(text, 2, 2 + length)).isEqualTo(new String(text, 2, length));
+            String expected = new String(text, 2, length);
+            if (random.nextBoolean()) {
+                assertThat(repeated.of(text, 2, 2 + length)).isEqualTo(expected);
+            } else {
+                byte[] ascii = new String(text).getBytes(StandardCharsets.US_ASCII);
+                assertThat(repeated.of(ascii, 2, 2 + length)).isEqualTo(expected);
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.seismo.daemon.ingest;
+package io.seismo.daemon.bytes;
 
 import org.junit.jupiter.api.Test;
 

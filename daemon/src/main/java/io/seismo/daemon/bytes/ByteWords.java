@@ -1,16 +1,16 @@
-package io.seismo.daemon.ingest;
+package io.seismo.daemon.bytes;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Scans an ingest body eight bytes at a time: one long read and a few ALU operations per word instead of a compare
- * and branch per byte (flat out the event loop spent a third of its time in byte loops finding newlines and the
- * end of each envelope's line). The tests below are exact per byte, with no carry from one byte into the next, so
- * the lowest flagged byte of a word is the first match.
+ * Scans bytes eight at a time: one long read and a few ALU operations per word instead of a compare and branch per
+ * byte (flat out the ingest event loop spent a third of its time in byte loops finding newlines and the end of each
+ * envelope's line; the JSON parser finds the end of each string with it). The tests below are exact per byte, with
+ * no carry from one byte into the next, so the lowest flagged byte of a word is the first match.
  */
-final class ByteWords {
+public final class ByteWords {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_SEVEN = 0x7F7F_7F7F_7F7F_7F7FL;
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
@@ -23,7 +23,7 @@ final class ByteWords {
     }
 
     /** The index of the first {@code wanted} in {@code bytes[from, to)}, or {@code to}. */
-    static int indexOf(byte[] bytes, int from, int to, byte wanted) {
+    public static int indexOf(byte[] bytes, int from, int to, byte wanted) {
         long pattern = repeated(wanted & 0xFF);
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
@@ -41,7 +41,7 @@ final class ByteWords {
     }
 
     /** How many {@code wanted} bytes {@code bytes[from, to)} holds. */
-    static int count(byte[] bytes, int from, int to, byte wanted) {
+    public static int count(byte[] bytes, int from, int to, byte wanted) {
         long pattern = repeated(wanted & 0xFF);
         int n = 0;
         int i = from;
@@ -57,7 +57,7 @@ final class ByteWords {
     }
 
     /** Whether every byte of {@code bytes[from, to)} is ASCII (below 128). */
-    static boolean isAscii(byte[] bytes, int from, int to) {
+    public static boolean isAscii(byte[] bytes, int from, int to) {
         long high = 0;
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
@@ -73,7 +73,7 @@ final class ByteWords {
      * The index of the first byte in {@code bytes[from, to)} that a plain JSON string of ASCII cannot hold as it
      * is: a quote, a backslash, a control character (below a space) or a byte above 127; or {@code to}.
      */
-    static int plainStringEnd(byte[] bytes, int from, int to) {
+    public static int plainStringEnd(byte[] bytes, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long found = notPlain((long) LONGS.get(bytes, i));
@@ -93,7 +93,7 @@ final class ByteWords {
      * word at a time: up to {@link Long#BYTES} bytes past the copied ones may be overwritten, so {@code dst} must
      * have room for {@code to - from + Long.BYTES} bytes from {@code at}.
      */
-    static int copyPlainString(byte[] src, int from, int to, byte[] dst, int at) {
+    public static int copyPlainString(byte[] src, int from, int to, byte[] dst, int at) {
         int i = from;
         int o = at;
         for (; i + Long.BYTES <= to; i += Long.BYTES, o += Long.BYTES) {
