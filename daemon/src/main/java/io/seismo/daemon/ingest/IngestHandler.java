@@ -3,6 +3,7 @@ package io.seismo.daemon.ingest;
 import io.seismo.daemon.bytes.ByteWords;
 import io.seismo.daemon.metrics.DaemonMetrics;
 import io.seismo.daemon.metrics.EpochNanos;
+import io.seismo.daemon.pipeline.BatchLines;
 import io.seismo.daemon.pipeline.BatchMeta;
 import io.seismo.daemon.pipeline.Pipeline;
 import io.seismo.daemon.pipeline.SourceOffsets;
@@ -67,12 +68,15 @@ public final class IngestHandler implements Handler<RoutingContext> {
         bodies.read(ctx, (bytes, length) -> take(ctx, bytes, length));
     }
 
-    /** Takes the body's lines; {@code bytes} are lent until this returns, so the lines are copied out of them. */
-    private void take(RoutingContext ctx, byte[] bytes, int length) {
+    /**
+     * Takes the body's lines; says whether it keeps {@code bytes}, the body: a framed body's lines stay where they
+     * are in it until their batch is settled (the batch then gives it back), an NDJSON body's are copied out.
+     */
+    private boolean take(RoutingContext ctx, byte[] bytes, int length) {
         if (!ready.getAsBoolean()) {
             metrics.rejectedNotReady.inc();
             IngestReply.answer(ctx, 503, new JsonObject().put("error", "not ready"), true);
-            return;
+            return false;
         }
         MultiMap headers = ctx.request().headers();
         long firstOffset;
@@ -82,7 +86,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
             lastOffset = offsetHeader(headers, "Seismo-Last-Offset");
         } catch (NumberFormatException e) {
             IngestReply.answer(ctx, 400, new JsonObject().put("error", e.getMessage()), false);
-            return;
+            return false;
         }
         String service = headers.get("Seismo-Service");
         String path = headers.get("Seismo-Path");
@@ -97,17 +101,18 @@ public final class IngestHandler implements Handler<RoutingContext> {
                 metrics.rejectedMalformed.inc();
                 IngestReply.answer(ctx, 400, new JsonObject().put("error", "malformed " + LineFrames.MEDIA_TYPE
                         + " body: " + e.getMessage()), false);
-                return;
+                return false;
             }
         } else {
             capacity = ByteWords.count(bytes, 0, length, (byte) '\n') + 1;
         }
         Context context = ctx.vertx().getOrCreateContext();
         Promise<Void> journaled = Promise.promise();
-        // The lines' bytes go into an array lent like the body's: no String per line. A line is never longer than
-        // its envelope or frame, so the body's length is room enough.
-        byte[] text = bodies.borrow(length);
-        OfferedBatch batch = new OfferedBatch(meta, capacity, text, new ContextAck(context, journaled), System.nanoTime());
+        // A framed line's bytes are in the body as they were in the file: the batch reads them there. An envelope's
+        // line goes into an array lent like the body's; a line is never longer than its envelope, so the body's
+        // length is room enough. No String per line either way.
+        BatchLines lines = framed ? BatchLines.inPlace(capacity, bytes) : new BatchLines(capacity, bodies.borrow(length));
+        OfferedBatch batch = new OfferedBatch(meta, lines, new ContextAck(context, journaled), System.nanoTime());
         int malformed = 0;
         if (framed) {
             addFramed(bytes, length, batch);
@@ -117,9 +122,8 @@ public final class IngestHandler implements Handler<RoutingContext> {
         if (malformed > 0) {
             metrics.malformedLines.inc(malformed);
         }
-        if (offer(ctx, context, malformed, journaled, batch)) {
-            bodies.giveBack(batch.text());
-        }
+        offer(ctx, context, malformed, journaled, batch);
+        return framed;
     }
 
     /** Adds the lines of a framed body that passed {@link LineFrames#count}, which refuses a malformed one whole. */
@@ -152,20 +156,25 @@ public final class IngestHandler implements Handler<RoutingContext> {
         return malformed;
     }
 
-    /** Answers or hands {@code batch} to the ring; true when its lines are no longer needed. */
-    private boolean offer(RoutingContext ctx, Context context, int malformed, Promise<Void> journaled, OfferedBatch batch) {
+    /**
+     * Answers or hands {@code batch} to the ring. Once it is settled (answered, published or refused) the array its
+     * lines are in goes back to this event loop: a batch that waits for room keeps it until then.
+     */
+    private void offer(RoutingContext ctx, Context context, int malformed, Promise<Void> journaled, OfferedBatch batch) {
         IngestReply reply = new IngestReply(ctx, batch.meta(), malformed, journaled.future(), metrics, agents, clock);
         if (batch.size() == 0) {
             IngestReply.answer(ctx, 200, reply.taken(0, 0), false);
-            return true;
+            bodies.giveBack(batch.text());
+            return;
         }
         if (admission.dropAlreadyTaken(batch) > ringSize) {
             metrics.rejectedTooLarge.inc();
             IngestReply.answer(ctx, 413, new JsonObject().put("error", "batch of " + batch.size()
                     + " lines exceeds the ring of " + ringSize + " slots; send smaller batches"), false);
-            return true;
+            bodies.giveBack(batch.text());
+            return;
         }
-        return admission.offer(batch, reply, context);
+        admission.offer(batch, new ArrayReturningOutcome(reply, bodies, batch.text()), context);
     }
 
     private static long offsetHeader(MultiMap headers, String name) {

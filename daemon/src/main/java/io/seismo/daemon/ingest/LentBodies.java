@@ -16,17 +16,21 @@ import java.util.Arrays;
  * larger than the limit fails the request with 413, as the body handler did.
  */
 final class LentBodies {
-    /** What a body handler does with the bytes; they are valid only until it returns. */
+    /** What a body handler does with the bytes. */
     interface BodyUser {
-        void use(byte[] bytes, int length);
+        /**
+         * Uses the body, {@code bytes[0, length)}; says whether it keeps the array, to give it back
+         * ({@link #giveBack}) on this event loop itself once done. If not, the bytes are valid only until it returns.
+         */
+        boolean use(byte[] bytes, int length);
     }
 
     private static final int FIRST_BYTES = 64 * 1024;
     /**
      * Arrays an event loop keeps: as many as it lends at once, a body and its lines' array per request it is taking
-     * (one per connection at a time); a batch that waits for room keeps its lines' array, and the loop makes another.
+     * (one per connection at a time) and the lines' array of each batch waiting for room (given back once it is in).
      */
-    private static final int KEPT_PER_LOOP = 4;
+    private static final int KEPT_PER_LOOP = 8;
 
     private final int maxBytes;
     private final ThreadLocal<ArrayDeque<byte[]>> kept = ThreadLocal.withInitial(ArrayDeque::new);
@@ -151,12 +155,15 @@ final class LentBodies {
                 return;
             }
             settled = true; // an error reported after the end must not give the array back a second time
+            boolean kept = false;
             try {
-                user.use(bytes, length);
+                kept = user.use(bytes, length);
             } catch (RuntimeException e) {
                 ctx.fail(e); // thrown in an end handler, it would leave the request unanswered
             } finally {
-                giveBack(bytes);
+                if (!kept) {
+                    giveBack(bytes);
+                }
             }
         }
 

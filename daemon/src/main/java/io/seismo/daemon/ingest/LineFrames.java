@@ -5,7 +5,6 @@ import io.seismo.daemon.bytes.ByteWords;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Locale;
  * bytes, an unsigned 32-bit integer below 2^31; all big-endian) and then its bytes as they are in the file. No
  * escaping on either side: the NDJSON envelope escaped every quote of a JSON log line in the agent and unescaped
  * it here, about a tenth of the two cores flat out. A line's bytes are taken as UTF-8; a line that is not ASCII
- * is decoded as {@code new String(bytes, UTF_8)} does, each malformed sequence becoming U+FFFD.
+ * reads as {@code new String(bytes, UTF_8)} does, each malformed sequence becoming U+FFFD.
  */
 final class LineFrames {
     static final String MEDIA_TYPE = "application/vnd.seismo.lines";
@@ -68,8 +67,8 @@ final class LineFrames {
     }
 
     /**
-     * Reads the line framed at {@code at} into {@code into}, its bytes lent from {@code body} when they are ASCII;
-     * returns where the next line's header starts. The body must have passed {@link #count}.
+     * Reads the line framed at {@code at} into {@code into}, its bytes lent from {@code body} where they are; returns
+     * where the next line's header starts. The body must have passed {@link #count}.
      */
     static int read(byte[] body, int at, Envelope into) {
         into.clear();
@@ -77,13 +76,10 @@ final class LineFrames {
         into.truncated = (body[at + FLAGS_AT] & TRUNCATED) != 0;
         int start = at + HEADER_BYTES;
         int length = (int) INTS.get(body, at + LENGTH_AT);
-        if (ByteWords.isAscii(body, start, start + length)) {
-            into.lineBytes = body;
-            into.lineStart = start;
-            into.lineLength = length;
-        } else {
-            into.line = new String(body, start, length, StandardCharsets.UTF_8);
-        }
+        into.lineBytes = body;
+        into.lineStart = start;
+        into.lineLength = length;
+        into.lineAscii = ByteWords.isAscii(body, start, start + length);
         return start + length;
     }
 }

@@ -22,22 +22,28 @@ final class OfferedBatch {
     private IngestBatch forRing;
 
     /**
-     * @param capacity the most lines it will hold
-     * @param text     where the lines' bytes go (see {@link BatchLines}), reusable once the batch is published
-     * @param ack      what the journal calls once the published lines are durable
+     * @param lines where the lines go (see {@link BatchLines}), their array reusable once the batch is settled
+     * @param ack   what the journal calls once the published lines are durable
      */
-    OfferedBatch(BatchMeta meta, int capacity, byte[] text, JournalAck ack, long offeredNanos) {
+    OfferedBatch(BatchMeta meta, BatchLines lines, JournalAck ack, long offeredNanos) {
         this.meta = meta;
         this.ack = ack;
-        this.lines = new BatchLines(capacity, text);
-        this.bodyBytes = new int[capacity];
+        this.lines = lines;
+        this.bodyBytes = new int[lines.capacity()];
         this.offeredNanos = offeredNanos;
     }
 
-    /** Adds the line of {@code envelope}, in the order the source sent it, with the size it had in the body. */
+    /**
+     * Adds the line of {@code envelope}, in the order the source sent it, with the size it had in the body: copied,
+     * or where it is in the body when the lines were made {@link BatchLines#inPlace} over it.
+     */
     void add(Envelope envelope, int bytes) {
         bodyBytes[lines.size()] = bytes;
-        envelope.addTo(lines);
+        if (lines.isInPlace()) {
+            envelope.addInPlaceTo(lines);
+        } else {
+            envelope.addTo(lines);
+        }
     }
 
     /** The array the lines' bytes are in. */

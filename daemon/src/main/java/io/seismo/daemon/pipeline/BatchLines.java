@@ -6,14 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The lines of one ingest batch until the ring takes them: their UTF-8 bytes one after the other in one array (lent
- * by the caller, who may reuse it once the ring has taken the lines, see {@link #text()}), each with its source
- * offset and whether the agent truncated it. Lines can be dropped from the front of the order ({@link #keep}) without
- * moving their bytes.
+ * The lines of one ingest batch until the ring takes them: their UTF-8 bytes in one array (lent by the caller, who
+ * may reuse it once the ring has taken the lines, see {@link #text()}), each with its source offset and whether the
+ * agent truncated it. The bytes are either copied in one after the other ({@link #add}) or, for a body that holds
+ * each line's bytes as they are, left where they are in the body ({@link #inPlace}, {@link #addInPlace}). Lines can
+ * be dropped from the front of the order ({@link #keep}) without moving their bytes.
  */
 public final class BatchLines {
     private byte[] text;
     private int textUsed;
+    /** The lines are left in {@link #text}, a body, where they were: nothing may be copied over them. */
+    private final boolean inPlace;
     private final int[] starts;
     private final int[] lengths;
     private final boolean[] ascii;
@@ -26,12 +29,22 @@ public final class BatchLines {
      * @param text     where their bytes go; grown (a new array) if they do not fit
      */
     public BatchLines(int capacity, byte[] text) {
+        this(capacity, text, false);
+    }
+
+    private BatchLines(int capacity, byte[] text, boolean inPlace) {
         this.text = text;
+        this.inPlace = inPlace;
         this.starts = new int[capacity];
         this.lengths = new int[capacity];
         this.ascii = new boolean[capacity];
         this.offsets = new long[capacity];
         this.truncated = new boolean[capacity];
+    }
+
+    /** Lines that stay where they are in {@code body} ({@link #addInPlace}): no copy of their bytes. */
+    public static BatchLines inPlace(int capacity, byte[] body) {
+        return new BatchLines(capacity, body, true);
     }
 
     /** Lines given as Strings, each at the offset given for it (as tests build batches; ingest adds bytes). */
@@ -45,16 +58,34 @@ public final class BatchLines {
 
     /** Adds a copy of {@code length} UTF-8 bytes of {@code source} from {@code start}; {@code offset} < 0: none. */
     public void add(byte[] source, int start, int length, boolean asciiOnly, long offset, boolean lineTruncated) {
+        if (inPlace) {
+            throw new IllegalStateException("the lines are in place in their body: nothing is copied over it");
+        }
         if (textUsed + length > text.length) {
             text = Arrays.copyOf(text, Math.max(textUsed + length, 2 * text.length));
         }
         System.arraycopy(source, start, text, textUsed, length);
-        starts[count] = textUsed;
+        record(textUsed, length, asciiOnly, offset, lineTruncated);
+        textUsed += length;
+    }
+
+    /**
+     * Adds the line whose {@code length} bytes are at {@code start} of the body this batch was made {@link #inPlace}
+     * over; {@code asciiOnly} when they all are, else they are read as UTF-8 (a malformed sequence as U+FFFD).
+     */
+    public void addInPlace(int start, int length, boolean asciiOnly, long offset, boolean lineTruncated) {
+        if (!inPlace) {
+            throw new IllegalStateException("the lines are copied into the batch's own array");
+        }
+        record(start, length, asciiOnly, offset, lineTruncated);
+    }
+
+    private void record(int start, int length, boolean asciiOnly, long offset, boolean lineTruncated) {
+        starts[count] = start;
         lengths[count] = length;
         ascii[count] = asciiOnly;
         offsets[count] = offset;
         truncated[count] = lineTruncated;
-        textUsed += length;
         count++;
     }
 
@@ -66,6 +97,16 @@ public final class BatchLines {
 
     public int size() {
         return count;
+    }
+
+    /** The most lines it holds. */
+    public int capacity() {
+        return starts.length;
+    }
+
+    /** Whether the lines stay where they are in a body ({@link #inPlace}). */
+    public boolean isInPlace() {
+        return inPlace;
     }
 
     /** The source offset of line {@code i}; negative when the agent gave none. */

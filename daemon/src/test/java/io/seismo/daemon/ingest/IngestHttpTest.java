@@ -22,6 +22,8 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -195,19 +197,27 @@ class IngestHttpTest {
         assertThat(metric("seismo_ingest_waiting_lines")).isEqualTo("0.0");
     }
 
-    @Test
-    void shouldKeepTheLinesOfAWaitingBatchWhileTheLoopReadsMoreBodies() throws Exception {
+    /** Framed, a batch's lines stay in its body; as envelopes, they are copied into an array of their own. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void shouldKeepTheLinesOfAWaitingBatchWhileTheLoopReadsMoreBodies(boolean framed) throws Exception {
         gateClosed = true;
+        FramedBody fillFrames = new FramedBody();
         StringBuilder fill = new StringBuilder();
         for (int i = 0; i < 16; i++) {
+            fillFrames.line(i, "line " + i);
             fill.append("{\"o\":").append(i).append(",\"l\":\"line ").append(i).append("\"}\n");
         }
-        assertThat(post(TOKEN, fill.toString()).statusCode()).isEqualTo(200);
+        assertThat((framed ? postFramed(fillFrames.bytes()) : post(TOKEN, fill.toString())).statusCode()).isEqualTo(200);
 
         // Both wait for room; the second body and its lines are read meanwhile, into arrays the loop lends.
-        CompletableFuture<HttpResponse<String>> first = postAsync(TOKEN, "{\"o\":99,\"l\":\"one more\"}\n");
+        CompletableFuture<HttpResponse<String>> first = framed
+                ? postFramedAsync(new FramedBody().line(99, "one more").bytes())
+                : postAsync(TOKEN, "{\"o\":99,\"l\":\"one more\"}\n");
         await().atMost(Duration.ofSeconds(10)).until(() -> metric("seismo_ingest_waiting_lines").equals("1.0"));
-        CompletableFuture<HttpResponse<String>> second = postAsync(TOKEN, "{\"o\":120,\"l\":\"and another\"}\n");
+        CompletableFuture<HttpResponse<String>> second = framed
+                ? postFramedAsync(new FramedBody().line(120, "and another").bytes())
+                : postAsync(TOKEN, "{\"o\":120,\"l\":\"and another\"}\n");
         await().atMost(Duration.ofSeconds(10)).until(() -> metric("seismo_ingest_waiting_lines").equals("2.0"));
         correlatorGate.countDown();
 
@@ -328,8 +338,16 @@ class IngestHttpTest {
     }
 
     private HttpResponse<String> postFramed(byte[] body) throws Exception {
-        return client.send(request(TOKEN, HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", LineFrames.MEDIA_TYPE).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(framedRequest(body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private CompletableFuture<HttpResponse<String>> postFramedAsync(byte[] body) {
+        return client.sendAsync(framedRequest(body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest framedRequest(byte[] body) {
+        return request(TOKEN, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", LineFrames.MEDIA_TYPE).build();
     }
 
     private HttpRequest request(String token, String body) {

@@ -40,8 +40,18 @@ class LentBodiesTest {
         vertx = Vertx.vertx();
         bodies = new LentBodies(MAX_BYTES);
         Router router = Router.router(vertx);
-        router.post("/echo").handler(ctx -> bodies.read(ctx,
-                (bytes, length) -> ctx.response().end(Buffer.buffer().appendBytes(bytes, 0, length))));
+        router.post("/echo").handler(ctx -> bodies.read(ctx, (bytes, length) -> {
+            ctx.response().end(Buffer.buffer().appendBytes(bytes, 0, length));
+            return false;
+        }));
+        // Keeps the array a while, as a batch waiting for room in the ring does, answers from it, then gives it back.
+        router.post("/keep").handler(ctx -> bodies.read(ctx, (bytes, length) -> {
+            vertx.setTimer(20, id -> {
+                ctx.response().end(Buffer.buffer().appendBytes(bytes, 0, length));
+                bodies.giveBack(bytes);
+            });
+            return true;
+        }));
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setDecompressionSupported(true))
                 .requestHandler(router).listen(0).await(10, TimeUnit.SECONDS);
     }
@@ -80,6 +90,29 @@ class LentBodiesTest {
     }
 
     @Test
+    void shouldNotLendAnArrayItsUserKeepsUntilItIsGivenBack() throws Exception {
+        SplittableRandom random = new SplittableRandom(23);
+        List<byte[]> sent = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            byte[] body = new byte[1_000 + random.nextInt(100_000)];
+            Arrays.fill(body, (byte) ('a' + i % 26));
+            sent.add(body);
+            answers.add(client.sendAsync(request(body, true, false, "/keep"), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            HttpResponse<byte[]> answer = answers.get(i).get(30, TimeUnit.SECONDS);
+            assertThat(answer.body()).as("body %d, answered from the kept array", i).isEqualTo(sent.get(i));
+        }
+        // Given back, the arrays serve the next bodies: no new one for a body that fits one of them.
+        long made = bodies.arraysMade();
+        byte[] small = "fits a kept array".getBytes();
+        assertThat(client.send(request(small, true, false, "/keep"), HttpResponse.BodyHandlers.ofByteArray()).body())
+                .isEqualTo(small);
+        assertThat(bodies.arraysMade()).isEqualTo(made);
+    }
+
+    @Test
     void shouldReadBodiesOfAboutOneSizeIntoTheSameArray() throws Exception {
         SplittableRandom random = new SplittableRandom(5);
         for (int i = 0; i < 40; i++) { // one connection, so one event loop: an agent's batches of one file
@@ -106,8 +139,12 @@ class LentBodiesTest {
     }
 
     private HttpRequest request(byte[] body, boolean sized, boolean gzipped) throws Exception {
+        return request(body, sized, gzipped, "/echo");
+    }
+
+    private HttpRequest request(byte[] body, boolean sized, boolean gzipped, String path) throws Exception {
         byte[] payload = gzipped ? gzip(body) : body;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/echo"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
                 .timeout(Duration.ofSeconds(30));
         if (gzipped) {
             request.header("Content-Encoding", "gzip");

@@ -26,6 +26,7 @@ class LineFramesTest {
         assertThat(envelope.offset).isEqualTo(1L << 40);
         assertThat(envelope.truncated).isFalse();
         assertThat(envelope.lineBytes).isSameAs(body);
+        assertThat(envelope.lineAscii).isTrue();
         assertThat(envelope.lineText()).isEqualTo("{\"msg\":\"a \\\" b\"}\n\tnext");
         assertThat(LineFrames.read(body, next, envelope)).isEqualTo(body.length);
         assertThat(envelope.offset).isEqualTo(7);
@@ -34,16 +35,18 @@ class LineFramesTest {
     }
 
     @Test
-    void shouldDecodeALineThatIsNotAsciiAsUtf8ReplacingMalformedSequences() {
+    void shouldReadALineThatIsNotAsciiAsUtf8ReplacingMalformedSequences() {
         byte[] malformed = {'a', (byte) 0xC3, 'b', (byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xF0, (byte) 0x9F};
         byte[] body = new FramedBody().line(0, "naïve ☃ \uD83D\uDE00").line(30, 0, malformed).bytes();
         Envelope envelope = new Envelope();
 
         int next = LineFrames.read(body, 0, envelope);
-        assertThat(envelope.lineBytes).isNull();
+        assertThat(envelope.lineBytes).isSameAs(body); // left where it is, as any line
+        assertThat(envelope.lineAscii).isFalse();
         assertThat(envelope.lineText()).isEqualTo("naïve ☃ \uD83D\uDE00");
 
         LineFrames.read(body, next, envelope);
+        assertThat(envelope.lineAscii).isFalse();
         assertThat(envelope.lineText()).isEqualTo(new String(malformed, StandardCharsets.UTF_8)).contains("\uFFFD");
     }
 

@@ -1,5 +1,6 @@
 package io.seismo.daemon.ingest;
 
+import io.seismo.daemon.pipeline.BatchLines;
 import io.seismo.daemon.pipeline.BatchMeta;
 import io.seismo.daemon.pipeline.IngestBatch;
 import io.seismo.daemon.pipeline.JournalAck;
@@ -158,7 +159,8 @@ class RingAdmissionTest {
     private static OfferedBatch batch(String source, long... lineOffsets) {
         BatchMeta meta = new BatchMeta("agent", "host", "svc", "/var/log/svc.log", source, lineOffsets[0],
                 lineOffsets[lineOffsets.length - 1], 0, 0L);
-        OfferedBatch batch = new OfferedBatch(meta, lineOffsets.length, new byte[0], NO_ACK, System.nanoTime());
+        OfferedBatch batch = new OfferedBatch(meta, new BatchLines(lineOffsets.length, new byte[0]), NO_ACK,
+                System.nanoTime());
         EnvelopeReader reader = new EnvelopeReader();
         for (long offset : lineOffsets) {
             byte[] envelope = ("{\"o\":" + offset + ",\"l\":\"line " + offset + "\"}").getBytes(StandardCharsets.US_ASCII);
