@@ -59,30 +59,25 @@ final class RingAdmission {
 
     /**
      * Publishes the batch now, or queues it behind those already waiting; {@code outcome} is told either way, on
-     * {@code context}. Says whether the batch is settled, published or refused: if not, it waits and still needs its
-     * lines.
+     * {@code context}, once the batch is published or refused: until then it waits and still needs its lines.
      */
-    synchronized boolean offer(OfferedBatch batch, AdmissionOutcome outcome, Context context) {
+    synchronized void offer(OfferedBatch batch, AdmissionOutcome outcome, Context context) {
         Offer offer = new Offer(batch, outcome, context);
         if (waiting.isEmpty() && publish(offer)) {
-            return true;
+            return;
         }
         if (waitingLines + batch.linesOffered() > maxWaitingLines) {
             offer.refused();
-            return true;
+            return;
         }
         waiting.addLast(offer);
         waitingLines += batch.linesOffered();
         publishWaiting(System.nanoTime());
-        if (waiting.isEmpty()) {
-            return true;
-        }
-        if (retryingOn == null) {
+        if (!waiting.isEmpty() && retryingOn == null) {
             Vertx vertx = context.owner();
             retryingOn = vertx;
             retryTimer = vertx.setPeriodic(RETRY_EVERY_MILLIS, id -> retry());
         }
-        return waiting.peekLast() != offer;
     }
 
     /**
