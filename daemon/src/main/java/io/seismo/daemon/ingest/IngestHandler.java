@@ -111,7 +111,8 @@ public final class IngestHandler implements Handler<RoutingContext> {
         // A framed line's bytes are in the body as they were in the file: the batch reads them there. An envelope's
         // line goes into an array lent like the body's; a line is never longer than its envelope, so the body's
         // length is room enough. No String per line either way.
-        BatchLines lines = framed ? BatchLines.inPlace(capacity, bytes) : new BatchLines(capacity, bodies.borrow(length));
+        BatchLines lines = framed ? BatchLines.inPlace(capacity, bytes)
+                : new BatchLines(capacity, bodies.borrow(length));
         OfferedBatch batch = new OfferedBatch(meta, lines, new ContextAck(context, journaled), System.nanoTime());
         int malformed = 0;
         if (framed) {

@@ -7,9 +7,10 @@ import io.seismo.daemon.bytes.ByteWords;
  * The fast path of {@link JsonLineParser}: reads the common shape of a JSON log line (one object; values that are
  * strings without escapes, numbers, true, false, null or nested objects) straight from the line's UTF-8 bytes (as
  * its ring slot holds them) into the {@link FieldCollector}, with no parser object, token or String per value and
- * no copy of the line: only the values the collector has not seen before become characters. Whatever it is not sure of (an
- * escape, an array, a control character, anything invalid) it declines, and Jackson reads the line instead: so
- * every line it accepts yields exactly the fields Jackson's reading gives, and every error message is Jackson's.
+ * no copy of the line: only the values the collector has not seen before become characters. Whatever it is not
+ * sure of (an escape, an array, a control character, anything invalid) it declines, and Jackson reads the line
+ * instead: so every line it accepts yields exactly the fields Jackson's reading gives, and every error message is
+ * Jackson's.
  */
 final class PlainJsonScanner {
     /** Deeper nesting is left to Jackson, which also enforces its own limit. */

@@ -115,7 +115,8 @@ class PlainJsonScannerTest {
     @Test
     void shouldLeaveALoneSurrogateToJackson() {
         FieldCollector fields = new FieldCollector(TimeReader.create(null, null));
-        PlainJsonScanner scanner = new PlainJsonScanner(fields, new DottedNames(fields), StreamReadConstraints.defaults());
+        PlainJsonScanner scanner = new PlainJsonScanner(fields, new DottedNames(fields),
+                StreamReadConstraints.defaults());
         String line = "{\"msg\":\"half \uD83D of a pair\",\"user\":\"ok\"}";
 
         assertThat(scanner.scan(line)).isFalse();
