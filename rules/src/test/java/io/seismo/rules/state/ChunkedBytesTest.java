@@ -13,6 +13,33 @@ import org.junit.jupiter.api.Test;
 /** Chunked bytes read back as the one array a {@link DataOutputStream} would have written, across chunk edges. */
 class ChunkedBytesTest {
 
+    /** Chunks grow to the largest size and stay there; each byte around every chunk's edge is where it was put. */
+    @Test
+    void shouldFindEveryByteBesideEachChunksEdge() {
+        ChunkedBytes chunked = new ChunkedBytes(16);
+        int size = 5 * ChunkedBytes.MAX_CHUNK_BYTES + 100;
+        for (int i = 0; i < size; i++) {
+            chunked.putByte(i * 31 + (i >>> 8));
+        }
+        java.util.List<Integer> edges = new java.util.ArrayList<>();
+        int start = 0;
+        int full = 0;
+        for (ByteBuffer view : chunked.views()) {
+            edges.add(start);
+            start += view.remaining();
+            full += view.remaining() == ChunkedBytes.MAX_CHUNK_BYTES ? 1 : 0;
+        }
+        byte[] one = new byte[1];
+        for (int edge : edges) {
+            for (int at = Math.max(0, edge - 2); at <= Math.min(size - 1, edge + 1); at++) {
+                chunked.copyRange(at, 1, one, 0);
+                assertThat(one[0]).as("byte %d, beside the chunk starting at %d", at, edge)
+                        .isEqualTo((byte) (at * 31 + (at >>> 8)));
+            }
+        }
+        assertThat(full).as("chunks of the largest size").isGreaterThanOrEqualTo(4);
+    }
+
     @Test
     void shouldHoldWhatADataOutputStreamWritesAcrossChunksAndAgainAfterAReset() throws IOException {
         SplittableRandom random = new SplittableRandom(11);
