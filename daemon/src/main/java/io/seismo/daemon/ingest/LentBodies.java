@@ -108,7 +108,7 @@ final class LentBodies {
         return arraysMade.get();
     }
 
-    /** One body being read: chunks are copied straight from the network buffers into the lent array. */
+    /** One body being read: each chunk Vert.x hands over is copied straight into the lent array. */
     private final class Reading {
         private final RoutingContext ctx;
         private byte[] bytes;
