@@ -34,18 +34,13 @@ final class Envelope {
         return line != null || lineBytes != null;
     }
 
-    /** Adds the line to {@code lines}, copied. */
+    /** Adds the line to {@code lines}: copied, or where it is in a body they were made in place over. */
     void addTo(BatchLines lines) {
         if (lineBytes != null) {
             lines.add(lineBytes, lineStart, lineLength, lineAscii, offset, truncated);
         } else {
             lines.add(line, offset, truncated);
         }
-    }
-
-    /** Adds the line, whose bytes are in the body {@code lines} were made {@link BatchLines#inPlace} over. */
-    void addInPlaceTo(BatchLines lines) {
-        lines.addInPlace(lineStart, lineLength, lineAscii, offset, truncated);
     }
 
     /** The line as a String. */

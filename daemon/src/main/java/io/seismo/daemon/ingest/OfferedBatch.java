@@ -39,11 +39,7 @@ final class OfferedBatch {
      */
     void add(Envelope envelope, int bytes) {
         bodyBytes[lines.size()] = bytes;
-        if (lines.isInPlace()) {
-            envelope.addInPlaceTo(lines);
-        } else {
-            envelope.addTo(lines);
-        }
+        envelope.addTo(lines);
     }
 
     /** The array the lines' bytes are in. */

@@ -9,8 +9,8 @@ import java.util.Arrays;
  * The lines of one ingest batch until the ring takes them: their UTF-8 bytes in one array (lent by the caller, who
  * may reuse it once the ring has taken the lines, see {@link #text()}), each with its source offset and whether the
  * agent truncated it. The bytes are either copied in one after the other ({@link #add}) or, for a body that holds
- * each line's bytes as they are, left where they are in the body ({@link #inPlace}, {@link #addInPlace}). Lines can
- * be dropped from the front of the order ({@link #keep}) without moving their bytes.
+ * each line's bytes as they are, left where they are in the body ({@link #inPlace}). Lines can be dropped from the
+ * front of the order ({@link #keep}) without moving their bytes.
  */
 public final class BatchLines {
     private byte[] text;
@@ -42,7 +42,7 @@ public final class BatchLines {
         this.truncated = new boolean[capacity];
     }
 
-    /** Lines that stay where they are in {@code body} ({@link #addInPlace}): no copy of their bytes. */
+    /** Lines that stay where they are in {@code body}: {@link #add} takes their bytes there, copying nothing. */
     public static BatchLines inPlace(int capacity, byte[] body) {
         return new BatchLines(capacity, body, true);
     }
@@ -56,10 +56,18 @@ public final class BatchLines {
         return batch;
     }
 
-    /** Adds a copy of {@code length} UTF-8 bytes of {@code source} from {@code start}; {@code offset} < 0: none. */
+    /**
+     * Adds the line of {@code length} UTF-8 bytes of {@code source} from {@code start} ({@code asciiOnly} when they
+     * all are; else a malformed sequence reads as U+FFFD); {@code offset} < 0: none. Copied, unless the batch was
+     * made {@link #inPlace} over {@code source}, whose bytes it then takes where they are.
+     */
     public void add(byte[] source, int start, int length, boolean asciiOnly, long offset, boolean lineTruncated) {
         if (inPlace) {
-            throw new IllegalStateException("the lines are in place in their body: nothing is copied over it");
+            if (source != text) {
+                throw new IllegalStateException("the lines are in place in their body: nothing is copied over it");
+            }
+            record(start, length, asciiOnly, offset, lineTruncated);
+            return;
         }
         if (textUsed + length > text.length) {
             text = Arrays.copyOf(text, Math.max(textUsed + length, 2 * text.length));
@@ -67,17 +75,6 @@ public final class BatchLines {
         System.arraycopy(source, start, text, textUsed, length);
         record(textUsed, length, asciiOnly, offset, lineTruncated);
         textUsed += length;
-    }
-
-    /**
-     * Adds the line whose {@code length} bytes are at {@code start} of the body this batch was made {@link #inPlace}
-     * over; {@code asciiOnly} when they all are, else they are read as UTF-8 (a malformed sequence as U+FFFD).
-     */
-    public void addInPlace(int start, int length, boolean asciiOnly, long offset, boolean lineTruncated) {
-        if (!inPlace) {
-            throw new IllegalStateException("the lines are copied into the batch's own array");
-        }
-        record(start, length, asciiOnly, offset, lineTruncated);
     }
 
     private void record(int start, int length, boolean asciiOnly, long offset, boolean lineTruncated) {
@@ -102,11 +99,6 @@ public final class BatchLines {
     /** The most lines it holds. */
     public int capacity() {
         return starts.length;
-    }
-
-    /** Whether the lines stay where they are in a body ({@link #inPlace}). */
-    public boolean isInPlace() {
-        return inPlace;
     }
 
     /** The source offset of line {@code i}; negative when the agent gave none. */
