@@ -5,39 +5,24 @@ import io.seismo.rules.state.StateOutput;
 /**
  * The services of child spans that arrived before their parent span, by the parent's span id, each pair once.
  * In a trace whose lines arrive out of order this is common (a single child span whose parent has not been
- * seen), so pairs are kept as {@link SpanEntries}, not as a map of lists of strings per trace.
+ * seen), so pairs are kept as {@link SpanEntries}, not as a map of lists of strings per trace; {@link #size}
+ * counts the pairs.
  */
-final class AwaitedParents {
-    private final SpanEntries pairs = new SpanEntries();
-
-    /** Pairs of a parent span and a child's service. */
-    int size() {
-        return pairs.size();
-    }
-
-    /** Forgets every pair, keeping the array for the next ones. */
-    void clear() {
-        pairs.clear();
-    }
-
-    /** The bytes the pairs' array holds on to, used or not. */
-    int retainedBytes() {
-        return pairs.retainedBytes();
-    }
+final class AwaitedParents extends SpanEntries {
 
     /** Whether some child awaits {@code parent}. */
     boolean awaits(SpanKey parent) {
-        return pairs.positionOf(parent, 0) >= 0;
+        return find(parent, 0) >= 0;
     }
 
     /** Records that a child of {@code service} awaits {@code parent}; false when that pair was recorded. */
     boolean await(SpanKey parent, int service) {
-        for (int at = pairs.positionOf(parent, 0); at >= 0; at = pairs.positionOf(parent, at + 1)) {
-            if (pairs.valueAt(at) == service) {
+        for (int at = find(parent, 0); at >= 0; at = find(parent, after(at))) {
+            if (valueAt(at) == service) {
                 return false;
             }
         }
-        pairs.add(parent, service);
+        add(parent, service);
         return true;
     }
 
@@ -46,12 +31,12 @@ final class AwaitedParents {
      * loop takes them all, first awaited first, without a callback to allocate for each arriving span.
      */
     int takeChild(SpanKey parent) {
-        int at = pairs.positionOf(parent, 0);
+        int at = find(parent, 0);
         if (at < 0) {
             return -1;
         }
-        int service = pairs.valueAt(at);
-        pairs.remove(at);
+        int service = valueAt(at);
+        remove(at);
         return service;
     }
 
@@ -61,31 +46,31 @@ final class AwaitedParents {
      */
     void writeTo(StateOutput out) {
         int parents = 0;
-        for (int i = 0; i < pairs.size(); i++) {
-            parents += isFirstOfItsParent(i) ? 1 : 0;
+        for (int at = 0; at < end(); at = after(at)) {
+            parents += isFirstOfItsParent(at) ? 1 : 0;
         }
         out.writeInt(parents);
-        for (int i = 0; i < pairs.size(); i++) {
-            if (!isFirstOfItsParent(i)) {
+        for (int at = 0; at < end(); at = after(at)) {
+            if (!isFirstOfItsParent(at)) {
                 continue;
             }
-            pairs.writeIdAt(i, out);
+            writeIdAt(at, out);
             int children = 0;
-            for (int j = i; j < pairs.size(); j++) {
-                children += pairs.sameId(i, j) ? 1 : 0;
+            for (int other = at; other < end(); other = after(other)) {
+                children += sameId(at, other) ? 1 : 0;
             }
             out.writeInt(children);
-            for (int j = i; j < pairs.size(); j++) {
-                if (pairs.sameId(i, j)) {
-                    out.writeInt(pairs.valueAt(j));
+            for (int other = at; other < end(); other = after(other)) {
+                if (sameId(at, other)) {
+                    out.writeInt(valueAt(other));
                 }
             }
         }
     }
 
-    private boolean isFirstOfItsParent(int position) {
-        for (int i = 0; i < position; i++) {
-            if (pairs.sameId(i, position)) {
+    private boolean isFirstOfItsParent(int at) {
+        for (int before = 0; before < at; before = after(before)) {
+            if (sameId(before, at)) {
                 return false;
             }
         }

@@ -9,63 +9,54 @@ import java.util.Map;
  * SpanEntries} (so saving them is one copy). Most traces have a handful of spans, scanned in turn; past {@link
  * #SCAN_LIMIT} a hash index joins them.
  */
-final class SpanTable {
+final class SpanTable extends SpanEntries {
     static final int SCAN_LIMIT = 16;
 
-    private final SpanEntries spans = new SpanEntries();
+    /** From span id to where its entry is; entries are never taken out, so they stay where they are. */
     private Map<String, Integer> index;
-
-    int size() {
-        return spans.size();
-    }
 
     /** The service index of the span, or -1 when the span was not seen. */
     int serviceOf(SpanKey span) {
-        int position = positionOf(span);
-        return position < 0 ? -1 : spans.valueAt(position);
+        int at = entryOf(span);
+        return at < 0 ? -1 : valueAt(at);
     }
 
     /** Adds the span unless it is there already; true when it was added. */
     boolean putIfAbsent(SpanKey span, int service) {
-        if (positionOf(span) >= 0) {
+        if (entryOf(span) >= 0) {
             return false;
         }
-        spans.add(span, service);
-        int size = spans.size();
+        int at = add(span, service);
         if (index != null) {
-            index.put(span.id(), size - 1);
-        } else if (size > SCAN_LIMIT) {
-            index = new HashMap<>(size * 2);
+            index.put(span.id(), at);
+        } else if (size() > SCAN_LIMIT) {
+            index = new HashMap<>(size() * 2);
             // Only a trace this large keeps its span ids as strings too.
-            for (int i = 0; i < size; i++) {
-                index.put(spans.idAt(i), i);
+            for (int entry = 0; entry < end(); entry = after(entry)) {
+                index.put(idAt(entry), entry);
             }
         }
         return true;
     }
 
     /** Forgets every span, keeping the array for the next ones. */
+    @Override
     void clear() {
-        spans.clear();
+        super.clear();
         index = null;
-    }
-
-    /** The bytes the spans' array holds on to, used or not. */
-    int retainedBytes() {
-        return spans.retainedBytes();
     }
 
     /** The spans as a snapshot saves them: their count, then each span's id and service. */
     void writeTo(StateOutput out) {
-        out.writeInt(spans.size());
-        spans.writeTo(out);
+        out.writeInt(size());
+        writeEntriesTo(out);
     }
 
-    private int positionOf(SpanKey span) {
+    private int entryOf(SpanKey span) {
         if (index != null) {
-            Integer position = index.get(span.id());
-            return position == null ? -1 : position;
+            Integer at = index.get(span.id());
+            return at == null ? -1 : at;
         }
-        return spans.positionOf(span, 0);
+        return find(span, 0);
     }
 }

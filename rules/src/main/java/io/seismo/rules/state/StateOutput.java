@@ -151,6 +151,30 @@ public final class StateOutput {
         return true;
     }
 
+    /**
+     * Where the string that {@link #writeString} wrote at {@code at} of {@code written} ends: for holders that keep
+     * strings as these bytes back to back, without a table of their ends. The bytes are trusted (this class's).
+     */
+    public static int endOfString(byte[] written, int at) {
+        return switch (written[at]) {
+            case SHORT_STRING -> at + 3 + unsignedShort(written, at + 1);
+            case LONG_STRING -> {
+                int pieces = (written[at + 1] & 0xff) << 24 | (written[at + 2] & 0xff) << 16
+                        | (written[at + 3] & 0xff) << 8 | written[at + 4] & 0xff;
+                int end = at + 5;
+                for (int i = 0; i < pieces; i++) {
+                    end += 2 + unsignedShort(written, end);
+                }
+                yield end;
+            }
+            default -> at + 1; // NULL_STRING
+        };
+    }
+
+    private static int unsignedShort(byte[] bytes, int at) {
+        return (bytes[at] & 0xff) << 8 | bytes[at + 1] & 0xff;
+    }
+
     /** Bytes written before in this format (by another output), as they are. */
     public void writeBytes(byte[] source, int offset, int length) {
         bytes.putBytes(source, offset, length);

@@ -39,4 +39,25 @@ class StateOutputFormatTest {
 
         assertThat(fast.toByteArray()).isEqualTo(expectedBytes.toByteArray());
     }
+
+    @Test
+    void shouldFindWhereEachWrittenStringEnds() {
+        String[] strings = {"", "b", "0af7651916cd43dd", "sp\u00e4n-\u00fc", "\uD83D\uDE00",
+                "x".repeat(StateOutput.UTF_PIECE_CHARS), "y".repeat(StateOutput.UTF_PIECE_CHARS + 1),
+                "\u00e9".repeat(2 * StateOutput.UTF_PIECE_CHARS + 7), null};
+        StateOutput out = new StateOutput(4);
+        int[] ends = new int[strings.length];
+        for (int i = 0; i < strings.length; i++) {
+            out.writeString(strings[i]);
+            out.writeInt(i); // what follows a string must not be taken for part of it
+            ends[i] = out.size() - Integer.BYTES;
+        }
+        byte[] written = out.toByteArray();
+
+        int at = 0;
+        for (int i = 0; i < strings.length; i++) {
+            assertThat(StateOutput.endOfString(written, at)).as("end of string %d", i).isEqualTo(ends[i]);
+            at = ends[i] + Integer.BYTES;
+        }
+    }
 }
