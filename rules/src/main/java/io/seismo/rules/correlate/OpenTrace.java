@@ -20,7 +20,6 @@ final class OpenTrace extends CharKeyedEntry {
     static final int MIN_SAVED_BYTES = StateInput.MIN_STRING_BYTES + 5 * Long.BYTES
             + StateInput.MIN_NULLABLE_STRING_BYTES + 2 + Integer.BYTES + 4 * Integer.BYTES;
     private static final int NO_SERVICE = -1;
-    private static final long[] NO_LONGS = new long[0];
 
     /** Past these, a closed trace's tables are too large to keep for the next one (see {@link #isWorthReusing}). */
     private static final int MAX_REUSED_ENTRIES = 16;
@@ -36,9 +35,6 @@ final class OpenTrace extends CharKeyedEntry {
     private final SpanTable spans = new SpanTable();
     /** Created on the first child that arrives before its parent. */
     private AwaitedParents awaited;
-    /** Edges from span parents, in the order learnt: caller and callee arrival indices, packed. */
-    private long[] parentEdges = NO_LONGS;
-    private int parentEdgeCount;
     private boolean sawSpanIds;
     private boolean sawParents;
     /** The arrival of the last service in call order, or NO_SERVICE. */
@@ -67,7 +63,6 @@ final class OpenTrace extends CharKeyedEntry {
         if (awaited != null) {
             awaited.clear();
         }
-        parentEdgeCount = 0;
         sawSpanIds = false;
         sawParents = false;
         chainTail = NO_SERVICE;
@@ -85,7 +80,7 @@ final class OpenTrace extends CharKeyedEntry {
      */
     boolean isWorthReusing() {
         return keyCapacity() <= MAX_REUSED_ID_CHARS
-                && services.size() <= MAX_REUSED_ENTRIES && parentEdgeCount <= MAX_REUSED_ENTRIES
+                && services.size() <= MAX_REUSED_ENTRIES && services.callCount() <= MAX_REUSED_ENTRIES
                 && spans.size() <= MAX_REUSED_ENTRIES && spans.retainedBytes() <= MAX_REUSED_SPAN_BYTES
                 && (awaited == null || awaited.retainedBytes() <= MAX_REUSED_SPAN_BYTES);
     }
@@ -169,24 +164,9 @@ final class OpenTrace extends CharKeyedEntry {
     }
 
     private void parentEdge(int caller, int callee, long atNanos, EdgeObserver edges) {
-        if (caller != callee && addParentEdge(caller, callee)) {
+        if (caller != callee && services.addCall(caller, callee)) {
             services.reportCall(caller, callee, atNanos, edges);
         }
-    }
-
-    /** Records the edge unless it was learnt; true when it is new. Edges are at most one per span. */
-    private boolean addParentEdge(int caller, int callee) {
-        long edge = (long) caller << 32 | callee;
-        for (int i = 0; i < parentEdgeCount; i++) {
-            if (parentEdges[i] == edge) {
-                return false;
-            }
-        }
-        if (parentEdgeCount == parentEdges.length) {
-            parentEdges = Arrays.copyOf(parentEdges, Math.max(2, parentEdgeCount * 2));
-        }
-        parentEdges[parentEdgeCount++] = edge;
-        return true;
     }
 
     /**
@@ -205,9 +185,8 @@ final class OpenTrace extends CharKeyedEntry {
             }
         }
         if (sawParents) {
-            for (int i = 0; i < parentEdgeCount; i++) {
-                long edge = parentEdges[i];
-                scratch.edges.add(services.edge((int) (edge >>> 32), (int) edge));
+            for (int i = 0; i < services.callCount(); i++) {
+                scratch.edges.add(services.edge(services.callerOf(i), services.calleeOf(i)));
             }
         } else {
             for (int k = 1; k < count; k++) {
@@ -271,10 +250,10 @@ final class OpenTrace extends CharKeyedEntry {
         } else {
             awaited.writeTo(out);
         }
-        out.writeInt(parentEdgeCount);
-        for (int i = 0; i < parentEdgeCount; i++) {
-            out.writeInt((int) (parentEdges[i] >>> 32));
-            out.writeInt((int) parentEdges[i]);
+        out.writeInt(services.callCount());
+        for (int i = 0; i < services.callCount(); i++) {
+            out.writeInt(services.callerOf(i));
+            out.writeInt(services.calleeOf(i));
         }
     }
 
@@ -366,7 +345,7 @@ final class OpenTrace extends CharKeyedEntry {
             int callee = in.readInt("callee");
             serviceAt(names, caller);
             serviceAt(names, callee);
-            if (caller == callee || !addParentEdge(caller, callee)) {
+            if (caller == callee || !services.addCall(caller, callee)) {
                 throw new CorruptStateException("edge " + names[caller] + "->" + names[callee]
                         + " is a self call or saved twice");
             }

@@ -12,7 +12,8 @@ import java.util.Map;
  * stored when a service joins a trace, and a line reads one array where three (names, times, flags) and a table
  * object were. Most traces have a handful of services, scanned in turn; past {@link NameTable#SCAN_LIMIT} an
  * index joins them. A name without a number is kept in a small table of the trace's own and coded below
- * {@link ServiceIds#NO_ID}. Not thread-safe.
+ * {@link ServiceIds#NO_ID}. The calls learnt between them (from span parents, by arrival) are kept in the same
+ * array, from its far end: a trace holds one array for both. Not thread-safe.
  */
 final class TraceServices {
     private static final long[] NO_CELLS = new long[0];
@@ -20,9 +21,13 @@ final class TraceServices {
     private static final long CODE_BITS = 0xFFFF_FFFFL;
 
     private final ServiceIds ids;
-    /** Per service, at 2 × arrival its code (low half) and failed flag, at 2 × arrival + 1 when it was first seen. */
+    /**
+     * Per service, at 2 × arrival its code (low half) and failed flag, at 2 × arrival + 1 when it was first seen;
+     * per call, caller and callee arrivals packed, the first call in the last cell, the next before it.
+     */
     private long[] cells = NO_CELLS;
     private int size;
+    private int callCount;
     /** Names that got no number, coded {@code -2 - position}; null until the first. */
     private NameTable unnamed;
     /** From code to arrival, once the trace has more services than are worth scanning. */
@@ -67,8 +72,8 @@ final class TraceServices {
             }
             code = unnamedCode(unnamed.add(name));
         }
-        if (2 * size == cells.length) {
-            cells = Arrays.copyOf(cells, Math.max(4, 2 * cells.length));
+        if (2 * size + 2 > cells.length - callCount) {
+            grow();
         }
         int arrival = size++;
         cells[2 * arrival] = code & CODE_BITS;
@@ -82,6 +87,34 @@ final class TraceServices {
             }
         }
         return arrival;
+    }
+
+    /** Records a call from the service at {@code caller} to the one at {@code callee}; false when it was recorded. */
+    boolean addCall(int caller, int callee) {
+        long call = (long) caller << 32 | callee;
+        for (int i = 0; i < callCount; i++) {
+            if (cells[cells.length - 1 - i] == call) {
+                return false;
+            }
+        }
+        if (2 * size + 1 > cells.length - callCount) {
+            grow();
+        }
+        cells[cells.length - 1 - callCount++] = call;
+        return true;
+    }
+
+    /** The calls recorded by {@link #addCall}, in the order they were. */
+    int callCount() {
+        return callCount;
+    }
+
+    int callerOf(int call) {
+        return (int) (cells[cells.length - 1 - call] >>> 32);
+    }
+
+    int calleeOf(int call) {
+        return (int) cells[cells.length - 1 - call];
     }
 
     String nameAt(int arrival) {
@@ -137,13 +170,22 @@ final class TraceServices {
         cells[2 * arrival] |= FAILED;
     }
 
-    /** Forgets every service, keeping the arrays for the next ones. */
+    /** Forgets every service and call, keeping the arrays for the next ones. */
     void clear() {
         size = 0;
+        callCount = 0;
         index = null;
         if (unnamed != null) {
             unnamed.clear();
         }
+    }
+
+    /** Doubles the array: the services stay at its start, the calls move to its new end. */
+    private void grow() {
+        long[] grown = new long[Math.max(4, 2 * cells.length)];
+        System.arraycopy(cells, 0, grown, 0, 2 * size);
+        System.arraycopy(cells, cells.length - callCount, grown, grown.length - callCount, callCount);
+        cells = grown;
     }
 
     private static int unnamedCode(int position) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seismo.rules.event.NameTable;
 import io.seismo.rules.state.StateOutput;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TraceServicesTest {
@@ -101,6 +103,41 @@ class TraceServicesTest {
         assertThat(services.firstSeenAt(payments)).isEqualTo(500);
         assertThat(add("search", 600)).isEqualTo(1);
         assertThat(services.nameAt(1)).isEqualTo("search");
+    }
+
+    @Test
+    void shouldKeepCallsAndServicesApartWhileTheyShareAnArrayThatGrows() {
+        // Services and calls added in turn, two cells a service and one a call, so that the array is found full with
+        // one cell free as well as none, and each growth has both to move; the sizes cross several doublings.
+        int count = 40;
+        List<long[]> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            assertThat(add("svc-" + i, 1_000 + i)).isEqualTo(i);
+            for (int caller = i - i % 3; caller < i; caller++) { // none, one or two
+                assertThat(services.addCall(caller, i)).isTrue();
+                calls.add(new long[] {caller, i});
+            }
+        }
+        assertThat(services.addCall(3, 4)).as("a call recorded already").isFalse();
+        assertThat(services.addCall(4, 3)).as("the other way round").isTrue();
+        calls.add(new long[] {4, 3});
+
+        assertThat(services.callCount()).isEqualTo(calls.size());
+        for (int call = 0; call < calls.size(); call++) {
+            assertThat(new long[] {services.callerOf(call), services.calleeOf(call)}).as("call %d", call)
+                    .isEqualTo(calls.get(call));
+        }
+        for (int i = 0; i < count; i++) {
+            assertThat(services.nameAt(i)).isEqualTo("svc-" + i);
+            assertThat(services.firstSeenAt(i)).isEqualTo(1_000 + i);
+            assertThat(services.failedAt(i)).isFalse();
+        }
+
+        services.clear();
+        assertThat(services.callCount()).isZero();
+        assertThat(services.addCall(0, 1)).as("recorded before the clear only").isTrue();
+        assertThat(services.callerOf(0)).isZero();
+        assertThat(services.calleeOf(0)).isEqualTo(1);
     }
 
     private int add(String name, long firstNanos) {
