@@ -33,7 +33,7 @@ final class OpenTrace extends CharKeyedEntry {
     // and edges are kept in a few flat arrays by a service's arrival index, not in maps of small objects.
     private final TraceServices services;
     private final SpanTable spans = new SpanTable();
-    /** Created on the first child that arrives before its parent. */
+    /** Held only while some child that arrived before its parent waits for it (see {@link AddingScratch}). */
     private AwaitedParents awaited;
     private boolean sawSpanIds;
     private boolean sawParents;
@@ -49,20 +49,25 @@ final class OpenTrace extends CharKeyedEntry {
     OpenTrace(CharSequence traceId, int maxSpans, ServiceIds serviceIds) {
         this.maxSpans = maxSpans;
         this.services = new TraceServices(serviceIds);
-        reuseFor(traceId);
+        reset(traceId);
     }
 
     /**
-     * Empties the trace for another id, keeping its tables' arrays. Call only on a trace in no map: its map
-     * files it under its id.
+     * Empties the trace for another id, keeping its tables' arrays; a table of awaited parents goes back to
+     * {@code scratch}. Call only on a trace in no map: its map files it under its id.
      */
-    void reuseFor(CharSequence newTraceId) {
+    void reuseFor(CharSequence newTraceId, AddingScratch scratch) {
+        if (awaited != null) {
+            scratch.giveBack(awaited);
+            awaited = null;
+        }
+        reset(newTraceId);
+    }
+
+    private void reset(CharSequence newTraceId) {
         setKey(newTraceId); // the trace is filed under its id, held as characters: see CharKeyedEntry
         services.clear();
         spans.clear();
-        if (awaited != null) {
-            awaited.clear();
-        }
         sawSpanIds = false;
         sawParents = false;
         chainTail = NO_SERVICE;
@@ -94,11 +99,9 @@ final class OpenTrace extends CharKeyedEntry {
     }
 
     /**
-     * Adds an event whose service is {@code service}, numbered {@code serviceId} (see {@link ServiceIds}). The two
-     * keys are scratch space for the event's span and parent span ids.
+     * Adds an event whose service is {@code service}, numbered {@code serviceId} (see {@link ServiceIds}).
      */
-    void add(Event event, String service, int serviceId, long eventNanos, EdgeObserver edges, SpanKey span,
-             SpanKey parent) {
+    void add(Event event, String service, int serviceId, long eventNanos, EdgeObserver edges, AddingScratch scratch) {
         eventCount++;
         startNanos = Math.min(startNanos, eventNanos);
         endNanos = Math.max(endNanos, eventNanos);
@@ -122,29 +125,35 @@ final class OpenTrace extends CharKeyedEntry {
         if (event.isError()) {
             services.markFailed(arrival);
         }
-        learnEdges(event, arrival, newService, eventNanos, edges, span, parent);
+        learnEdges(event, arrival, newService, eventNanos, edges, scratch);
     }
 
     private void learnEdges(Event event, int arrival, boolean newService, long eventNanos,
-                            EdgeObserver edges, SpanKey span, SpanKey parent) {
+                            EdgeObserver edges, AddingScratch scratch) {
         CharSequence spanId = event.spanIdText();
         CharSequence parentSpanId = event.parentSpanIdText();
         if (spanId != null) {
             sawSpanIds = true;
-            if (spans.size() < maxSpans && spans.putIfAbsent(span.set(spanId), arrival) && awaited != null) {
+            SpanKey span = scratch.span.set(spanId);
+            if (spans.size() < maxSpans && spans.putIfAbsent(span, arrival) && awaited != null) {
                 for (int child = awaited.takeChild(span); child >= 0; child = awaited.takeChild(span)) {
                     parentEdge(arrival, child, eventNanos, edges);
+                }
+                if (awaited.size() == 0) {
+                    scratch.giveBack(awaited);
+                    awaited = null;
                 }
             }
         }
         if (parentSpanId != null) {
             sawParents = true;
-            int parentService = spans.serviceOf(parent.set(parentSpanId));
+            SpanKey parent = scratch.parent.set(parentSpanId);
+            int parentService = spans.serviceOf(parent);
             if (parentService >= 0) {
                 parentEdge(parentService, arrival, eventNanos, edges);
             } else {
                 if (awaited == null) {
-                    awaited = new AwaitedParents();
+                    awaited = scratch.emptyAwaitedParents();
                 }
                 if (awaited.size() < maxSpans) {
                     awaited.await(parent, arrival);

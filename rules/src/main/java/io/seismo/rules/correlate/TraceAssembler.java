@@ -36,8 +36,7 @@ public final class TraceAssembler {
     // Access order: the head is the trace whose latest event arrived longest ago, i.e. the next to close.
     private final AccessOrderMap<OpenTrace> open = new AccessOrderMap<>();
     private final ServiceIds serviceIds = new ServiceIds(MAX_SERVICE_IDS);
-    private final SpanKey spanKey = new SpanKey();
-    private final SpanKey parentKey = new SpanKey();
+    private final AddingScratch adding = new AddingScratch();
     private final ClosingScratch closing = new ClosingScratch();
     private final ArrayDeque<OpenTrace> spare = new ArrayDeque<>();
     private long evicted;
@@ -70,7 +69,7 @@ public final class TraceAssembler {
         }
         String service = event.getService();
         int serviceId = service == null ? ServiceIds.NO_ID : serviceIds.idOf(service);
-        trace.add(event, service, serviceId, eventNanos, edges, spanKey, parentKey);
+        trace.add(event, service, serviceId, eventNanos, edges, adding);
     }
 
     /**
@@ -133,7 +132,7 @@ public final class TraceAssembler {
         if (trace == null) {
             return new OpenTrace(traceId, maxSpansPerTrace, serviceIds);
         }
-        trace.reuseFor(traceId);
+        trace.reuseFor(traceId, adding);
         return trace;
     }
 
