@@ -63,11 +63,20 @@ final class ThreeSpanTraces {
 
     /** Opens traces 0 to {@code traces - 1}, three spans each; returns the event time after the last event. */
     static long open(CorrelationEngine engine, int traces) {
+        return open(engine, traces, false);
+    }
+
+    /**
+     * The same, each trace's spans in call order, or with {@code childrenFirst} the other way round (as lines of
+     * different services often arrive): each child then waits for its parent until the parent's line comes.
+     */
+    static long open(CorrelationEngine engine, int traces, boolean childrenFirst) {
         Event event = new Event();
         long time = START_NANOS;
         for (int t = 0; t < traces; t++) {
             String traceId = traceId(t);
-            for (int s = 0; s < SERVICES.length; s++) {
+            for (int k = 0; k < SERVICES.length; k++) {
+                int s = childrenFirst ? SERVICES.length - 1 - k : k;
                 fill(event, SERVICES[s], traceId, time += SPACING_NANOS);
                 event.setSpanId(traceId.substring(0, 14) + s);
                 event.setParentSpanId(s == 0 ? null : traceId.substring(0, 14) + (s - 1));
