@@ -1,5 +1,6 @@
 package io.seismo.rules.window;
 
+import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
 import java.util.ArrayList;
@@ -135,8 +136,24 @@ final class SampleRing {
         }
     }
 
-    /** Records the saved samples into this empty ring; a smaller ring keeps the newest. */
-    void readFrom(StateInput in, String what) {
+    /** Saves what {@link #writeTo} saves for an empty ring. */
+    static void writeEmpty(StateOutput out) {
+        out.writeInt(0);
+    }
+
+    /** Reads what {@link #writeEmpty} wrote; anything else is corrupt. */
+    static void readEmpty(StateInput in, String what) {
+        int saved = in.readInt("number of " + what);
+        if (saved != 0) {
+            throw new CorruptStateException("number of " + what + " is " + saved + ", not 0");
+        }
+    }
+
+    /**
+     * Records the saved samples into this empty ring; a smaller ring keeps the newest. Returns how many were
+     * saved.
+     */
+    int readFrom(StateInput in, String what) {
         int saved = in.readCount(what, 2 * StateInput.MIN_NULLABLE_STRING_BYTES);
         StateOutput sample = new StateOutput(FIRST_SAMPLE_BYTES);
         for (int i = 0; i < saved; i++) {
@@ -145,6 +162,7 @@ final class SampleRing {
             sample.writeString(in.readNullableString(what));
             record(sample);
         }
+        return saved;
     }
 
     /** Field {@code field} (0 message, 1 trace id) of the samples, newest first, distinct and non-null. */

@@ -17,8 +17,13 @@ public final class WindowedKey extends SnapshotEntry {
     static final int MIN_SAVED_BYTES = StateInput.MIN_STRING_BYTES + Long.BYTES + 1 + Long.BYTES + 3 * Integer.BYTES;
 
     private final BucketRing ring;
-    private final SampleRing errorSamples;
-    private final SampleRing recentSamples;
+    /**
+     * The key's latest events, or once it has had an error its latest errors only (see {@link #record}): one ring
+     * serves both, as the two are never kept at once. A hundred rules' keys are hundreds of thousands, and each
+     * ring is two objects for every collector cycle to mark.
+     */
+    private final SampleRing samples;
+    private boolean sampledErrors;
     private String key;
     private long newestBucket = NO_BUCKET;
     /** Bit i: rule i of those sharing these windows held at the last boundary (one rule: bit 0). */
@@ -28,8 +33,7 @@ public final class WindowedKey extends SnapshotEntry {
     WindowedKey(String key, int ringCapacity, int sampleCapacity) {
         this.key = key;
         this.ring = new BucketRing(ringCapacity);
-        this.errorSamples = new SampleRing(sampleCapacity);
-        this.recentSamples = new SampleRing(sampleCapacity);
+        this.samples = new SampleRing(sampleCapacity);
     }
 
     public String key() {
@@ -75,8 +79,7 @@ public final class WindowedKey extends SnapshotEntry {
 
     /** Sample error messages and their trace ids; the latest events of any level when there were no errors. */
     public Evidence evidence(int maxMessages, int maxTraceIds) {
-        SampleRing source = errorSamples.isEmpty() ? recentSamples : errorSamples;
-        return new Evidence(source.messages(maxMessages), source.traceIds(maxTraceIds));
+        return new Evidence(samples.messages(maxMessages), samples.traceIds(maxTraceIds));
     }
 
     /** Counts an event, keeping {@code sample} (its message and trace id, encoded) as evidence. */
@@ -88,10 +91,13 @@ public final class WindowedKey extends SnapshotEntry {
         // Evidence is the errors once there are any, and only clearing the key forgets them: from the first
         // error on, the latest events of other levels are never asked for, so they are not kept.
         if (level.isErrorOrWorse()) {
-            errorSamples.record(sample);
-            recentSamples.clear();
-        } else if (errorSamples.isEmpty()) {
-            recentSamples.record(sample);
+            if (!sampledErrors) {
+                samples.clear();
+                sampledErrors = true;
+            }
+            samples.record(sample);
+        } else if (!sampledErrors) {
+            samples.record(sample);
         }
         return true;
     }
@@ -110,8 +116,8 @@ public final class WindowedKey extends SnapshotEntry {
     void reuseFor(String newKey) {
         key = newKey;
         ring.clear();
-        errorSamples.clear();
-        recentSamples.clear();
+        samples.clear();
+        sampledErrors = false;
         newestBucket = NO_BUCKET;
         holdsBits = 0;
         holdsSinceNanos = 0;
@@ -131,8 +137,14 @@ public final class WindowedKey extends SnapshotEntry {
         }
         out.writeLong(holdsSinceNanos);
         ring.writeTo(out, fromBucket);
-        errorSamples.writeTo(out);
-        recentSamples.writeTo(out);
+        // Saved as two lists, errors then latest events, one of them empty: the format of two rings.
+        if (sampledErrors) {
+            samples.writeTo(out);
+            SampleRing.writeEmpty(out);
+        } else {
+            SampleRing.writeEmpty(out);
+            samples.writeTo(out);
+        }
     }
 
     /**
@@ -148,8 +160,12 @@ public final class WindowedKey extends SnapshotEntry {
                     : in.readLong("whether each rule's condition holds"));
             state.holdsSinceNanos = in.readTime("onset");
             state.ring.readFrom(in, state.newestBucket);
-            state.errorSamples.readFrom(in, "error samples");
-            state.recentSamples.readFrom(in, "recent samples");
+            state.sampledErrors = state.samples.readFrom(in, "error samples") > 0;
+            if (state.sampledErrors) {
+                SampleRing.readEmpty(in, "recent samples beside error samples");
+            } else {
+                state.samples.readFrom(in, "recent samples");
+            }
         } catch (CorruptStateException e) {
             throw e.within("key '" + state.key + "'");
         }
