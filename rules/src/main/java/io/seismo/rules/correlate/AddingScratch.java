@@ -13,8 +13,6 @@ import java.util.ArrayDeque;
 final class AddingScratch {
     /** Enough for the bursts of traces that open children first; the steady state takes and gives back alike. */
     private static final int MAX_SPARE_TABLES = 4_096;
-    /** Past this a table is left to the collector rather than kept for another trace. */
-    private static final int MAX_SPARE_TABLE_BYTES = 4 * 1024;
 
     final SpanKey span = new SpanKey();
     final SpanKey parent = new SpanKey();
@@ -26,9 +24,9 @@ final class AddingScratch {
         return table != null ? table : new AwaitedParents();
     }
 
-    /** Takes back a table that a trace no longer needs (emptied or not). */
+    /** Takes back a table a trace no longer needs (emptied or not); one too large for a reused trace is dropped. */
     void giveBack(AwaitedParents table) {
-        if (spareTables.size() < MAX_SPARE_TABLES && table.retainedBytes() <= MAX_SPARE_TABLE_BYTES) {
+        if (spareTables.size() < MAX_SPARE_TABLES && table.retainedBytes() <= OpenTrace.MAX_REUSED_SPAN_BYTES) {
             table.clear();
             spareTables.addLast(table);
         }

@@ -23,7 +23,7 @@ final class OpenTrace extends CharKeyedEntry {
 
     /** Past these, a closed trace's tables are too large to keep for the next one (see {@link #isWorthReusing}). */
     private static final int MAX_REUSED_ENTRIES = 16;
-    private static final int MAX_REUSED_SPAN_BYTES = 4 * 1024;
+    static final int MAX_REUSED_SPAN_BYTES = 4 * 1024;
     private static final int MAX_REUSED_ID_CHARS = 256;
     /** Up to this many services a trace's are ordered by insertion, allocating nothing but the result. */
     private static final int INSERTION_SORTED_SERVICES = 32;

@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 abstract sealed class SpanEntries permits SpanTable, AwaitedParents {
     private static final byte[] NO_BYTES = new byte[0];
-    /** Where an entry's int starts, from where its id ends. */
+    /** The bytes of an entry's int, which follows its id. */
     private static final int VALUE_BYTES = Integer.BYTES;
 
     private byte[] entries = NO_BYTES;

@@ -1,6 +1,5 @@
 package io.seismo.rules.window;
 
-import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
 import java.util.ArrayList;
@@ -143,10 +142,7 @@ final class SampleRing {
 
     /** Reads what {@link #writeEmpty} wrote; anything else is corrupt. */
     static void readEmpty(StateInput in, String what) {
-        int saved = in.readInt("number of " + what);
-        if (saved != 0) {
-            throw new CorruptStateException("number of " + what + " is " + saved + ", not 0");
-        }
+        in.readCount(what, 0, 0);
     }
 
     /**
