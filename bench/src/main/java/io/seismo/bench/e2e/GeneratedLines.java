@@ -32,7 +32,8 @@ public final class GeneratedLines {
     private static final int FRONT_SERVICES = 4;
     private static final int MIDDLE_SERVICES = 8;
     private static final int BACK_SERVICES = SERVICES - FRONT_SERVICES - MIDDLE_SERVICES;
-    private static final long TRACE_ID_LOW = 0x5851F42D4C957F2DL;
+    /** The last {@link #SPAN_ID_CHARS} hex digits of every trace id, as a number. */
+    public static final long TRACE_ID_LOW = 0x5851F42D4C957F2DL;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final String[] NAMES = texts(SERVICES, i -> "svc-" + i);
     private static final String[] USER_NAMES = texts(USERS, i -> "user-" + i);
@@ -74,13 +75,23 @@ public final class GeneratedLines {
 
     /** Writes the trace id of {@code traceKey} into {@code into} from {@code at}: {@link #TRACE_ID_CHARS} hex digits. */
     public static void traceId(long traceKey, char[] into, int at) {
-        hex(traceKey * 0x9E3779B97F4A7C15L, into, at);
+        hex(traceIdHigh(traceKey), into, at);
         hex(TRACE_ID_LOW, into, at + SPAN_ID_CHARS);
+    }
+
+    /** The first {@link #SPAN_ID_CHARS} hex digits of the trace id of {@code traceKey}, as a number. */
+    public static long traceIdHigh(long traceKey) {
+        return traceKey * 0x9E3779B97F4A7C15L;
     }
 
     /** Writes the id of the span at {@code tier} of trace {@code traceKey}: {@link #SPAN_ID_CHARS} hex digits. */
     public static void spanId(long traceKey, int tier, char[] into, int at) {
-        hex((traceKey * TIERS + tier + 1) * 0xBF58476D1CE4E5B9L, into, at);
+        hex(spanIdValue(traceKey, tier), into, at);
+    }
+
+    /** The id of the span at {@code tier} of trace {@code traceKey} as a number: its hex digits are the id. */
+    public static long spanIdValue(long traceKey, int tier) {
+        return (traceKey * TIERS + tier + 1) * 0xBF58476D1CE4E5B9L;
     }
 
     private static String[] texts(int count, IntFunction<String> text) {

@@ -1,11 +1,8 @@
 package io.seismo.bench.e2e;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +11,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Appends JSON log lines of about 260 bytes to a few files, round robin, at a target rate or as fast as one
@@ -25,13 +24,28 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LogGenerator implements AutoCloseable {
     private static final long FLUSH_EVERY_NANOS = 5_000_000L;
 
-    private final List<OutputStream> files = new ArrayList<>();
+    private static final byte[] TIMESTAMP_KEY = ascii("{\"@timestamp\":\"");
+    private static final byte[] LEVEL_ERROR = ascii("\",\"level\":\"ERROR\",\"service.name\":\"");
+    private static final byte[] LEVEL_INFO = ascii("\",\"level\":\"INFO\",\"service.name\":\"");
+    private static final byte[] TRACE_ID_KEY = ascii("\",\"trace_id\":\"");
+    private static final byte[] SPAN_ID_KEY = ascii("\",\"span_id\":\"");
+    private static final byte[] PARENT_SPAN_ID_KEY = ascii("\",\"parent_span_id\":\"");
+    private static final byte[] USER_KEY = ascii("\",\"user\":\"");
+    private static final byte[] ROUTE_KEY = ascii("\",\"route\":\"");
+    private static final byte[] MESSAGE_KEY = ascii("\",\"message\":\"");
+    private static final byte[] SEQ_KEY = ascii("\",\"seq\":");
+    private static final byte[] LINE_END = ascii("}\n");
+    private static final byte[][] SERVICE_NAMES = ascii(GeneratedLines.SERVICES, GeneratedLines::serviceName);
+    private static final byte[][] USERS = ascii(GeneratedLines.USERS, GeneratedLines::user);
+    private static final byte[][] ROUTES = ascii(GeneratedLines.ROUTES, GeneratedLines::route);
+    private static final byte[][] HANDLED = ascii(GeneratedLines.DURATIONS, ms -> GeneratedLines.message(false, ms));
+    private static final byte[][] TIMED_OUT = ascii(GeneratedLines.DURATIONS, ms -> GeneratedLines.message(true, ms));
+
+    private final List<LogFileBuffer> files = new ArrayList<>();
     private final Rate rate;
     private final Backlog backlog;
     private final int traceKeys;
     private final SplittableRandom random = new SplittableRandom(42);
-    private final StringBuilder line = new StringBuilder(320);
-    private final char[] idChars = new char[GeneratedLines.TRACE_ID_CHARS];
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final Map<String, Long> probeWrittenAt = new ConcurrentHashMap<>();
@@ -39,7 +53,7 @@ final class LogGenerator implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long probes; // written by the generator's thread only
     private long cachedMillis = -1;
-    private String cachedTimestamp;
+    private byte[] cachedTimestamp;
 
     LogGenerator(List<Path> paths, Rate rate, int traceKeys) throws IOException {
         this(paths, rate, Backlog.UNBOUNDED, traceKeys);
@@ -48,7 +62,7 @@ final class LogGenerator implements AutoCloseable {
     /** {@code backlog} bounds how far {@code --rate max} runs ahead of delivery. */
     LogGenerator(List<Path> paths, Rate rate, Backlog backlog, int traceKeys) throws IOException {
         for (Path path : paths) {
-            files.add(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
+            files.add(new LogFileBuffer(path));
         }
         this.rate = rate;
         this.backlog = backlog;
@@ -100,7 +114,7 @@ final class LogGenerator implements AutoCloseable {
                 long due = rate.dueAfter(now - start);
                 int burst = 0;
                 while (rate.isMax() ? burst < 1_000 && backlog.allowsAnother(written.get()) : sent() < due && burst < 10_000) {
-                    write(files.get(file), ordinaryLine());
+                    writeOrdinaryLine(files.get(file));
                     file = (file + 1) % files.size();
                     burst++;
                 }
@@ -132,29 +146,35 @@ final class LogGenerator implements AutoCloseable {
         return rate.unit() == Rate.Unit.LINES ? written.get() : bytes.get();
     }
 
-    private String ordinaryLine() {
-        long seq = written.get();
+    /** One span's line, put together in {@code file}'s buffer. */
+    private void writeOrdinaryLine(LogFileBuffer file) throws IOException {
+        long before = file.bytesPut();
         boolean error = random.nextInt(100) < GeneratedLines.ERROR_PERCENT;
         long traceKey = random.nextInt(traceKeys);
         int tier = random.nextInt(GeneratedLines.TIERS);
-        line.setLength(0);
-        line.append("{\"@timestamp\":\"").append(timestamp()).append("\",\"level\":\"").append(error ? "ERROR" : "INFO")
-                .append("\",\"service.name\":\"").append(GeneratedLines.serviceName(GeneratedLines.service(traceKey, tier)))
-                .append("\",\"trace_id\":\"");
-        GeneratedLines.traceId(traceKey, idChars, 0);
-        line.append(idChars, 0, GeneratedLines.TRACE_ID_CHARS).append("\",\"span_id\":\"");
-        GeneratedLines.spanId(traceKey, tier, idChars, 0);
-        line.append(idChars, 0, GeneratedLines.SPAN_ID_CHARS);
+        file.put(TIMESTAMP_KEY);
+        file.put(timestamp());
+        file.put(error ? LEVEL_ERROR : LEVEL_INFO);
+        file.put(SERVICE_NAMES[GeneratedLines.service(traceKey, tier)]);
+        file.put(TRACE_ID_KEY);
+        file.putHex(GeneratedLines.traceIdHigh(traceKey));
+        file.putHex(GeneratedLines.TRACE_ID_LOW);
+        file.put(SPAN_ID_KEY);
+        file.putHex(GeneratedLines.spanIdValue(traceKey, tier));
         if (tier > 0) {
-            line.append("\",\"parent_span_id\":\"");
-            GeneratedLines.spanId(traceKey, tier - 1, idChars, 0);
-            line.append(idChars, 0, GeneratedLines.SPAN_ID_CHARS);
+            file.put(PARENT_SPAN_ID_KEY);
+            file.putHex(GeneratedLines.spanIdValue(traceKey, tier - 1));
         }
-        line.append("\",\"user\":\"").append(GeneratedLines.user(random.nextInt(GeneratedLines.USERS)))
-                .append("\",\"route\":\"").append(GeneratedLines.route(random.nextInt(GeneratedLines.ROUTES)))
-                .append("\",\"message\":\"").append(GeneratedLines.message(error, random.nextInt(GeneratedLines.DURATIONS)))
-                .append("\",\"seq\":").append(seq).append("}\n");
-        return line.toString();
+        file.put(USER_KEY);
+        file.put(USERS[random.nextInt(GeneratedLines.USERS)]);
+        file.put(ROUTE_KEY);
+        file.put(ROUTES[random.nextInt(GeneratedLines.ROUTES)]);
+        file.put(MESSAGE_KEY);
+        file.put((error ? TIMED_OUT : HANDLED)[random.nextInt(GeneratedLines.DURATIONS)]);
+        file.put(SEQ_KEY);
+        file.putDecimal(written.get());
+        file.put(LINE_END);
+        counted(file.bytesPut() - before);
     }
 
     private String probeLine(String id) {
@@ -163,27 +183,40 @@ final class LogGenerator implements AutoCloseable {
                 + id + "\",\"message\":\"latency probe " + id + "\",\"seq\":" + written.get() + "}\n";
     }
 
-    private void write(OutputStream out, String text) throws IOException {
+    private void write(LogFileBuffer file, String text) throws IOException {
         byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
-        out.write(encoded);
-        written.incrementAndGet();
-        bytes.addAndGet(encoded.length);
+        file.put(encoded);
+        counted(encoded.length);
+    }
+
+    /** Only this thread writes the counts; others read them. */
+    private void counted(long lineBytes) {
+        written.lazySet(written.get() + 1);
+        bytes.lazySet(bytes.get() + lineBytes);
     }
 
     private void flush() throws IOException {
-        for (OutputStream out : files) {
-            out.flush();
+        for (LogFileBuffer file : files) {
+            file.flush();
         }
     }
 
-    /** Lines within one millisecond share their timestamp text. */
-    private String timestamp() {
+    /** Lines within one millisecond share their timestamp's bytes. */
+    private byte[] timestamp() {
         long millis = System.currentTimeMillis();
         if (millis != cachedMillis) {
             cachedMillis = millis;
-            cachedTimestamp = Instant.ofEpochMilli(millis).toString();
+            cachedTimestamp = ascii(Instant.ofEpochMilli(millis).toString());
         }
         return cachedTimestamp;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[][] ascii(int count, IntFunction<String> text) {
+        return IntStream.range(0, count).mapToObj(i -> ascii(text.apply(i))).toArray(byte[][]::new);
     }
 
     @Override
@@ -194,8 +227,8 @@ final class LogGenerator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (OutputStream out : files) {
-            out.close();
+        for (LogFileBuffer file : files) {
+            file.close();
         }
     }
 }
