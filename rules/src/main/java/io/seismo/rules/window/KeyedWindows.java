@@ -97,7 +97,7 @@ public final class KeyedWindows {
         if (state == null) {
             state = admit(key);
         }
-        if (!state.record(bucket, level, evidenceSample, event)) {
+        if (!state.record(bucket, level, evidenceSample.of(event))) {
             droppedEvents++;
             return false;
         }

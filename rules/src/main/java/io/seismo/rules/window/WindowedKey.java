@@ -1,6 +1,5 @@
 package io.seismo.rules.window;
 
-import io.seismo.rules.event.Event;
 import io.seismo.rules.event.Level;
 import io.seismo.rules.finding.Evidence;
 import io.seismo.rules.state.CorruptStateException;
@@ -83,11 +82,8 @@ public final class WindowedKey extends SnapshotEntry {
         return new Evidence(samples.messages(maxMessages), samples.traceIds(maxTraceIds));
     }
 
-    /**
-     * Counts {@code event}, keeping its message and trace id as evidence when this key keeps events of its level;
-     * {@code evidence} encodes them only then (most keys keep only errors, and most events are not).
-     */
-    boolean record(long bucket, Level level, EvidenceSample evidence, Event event) {
+    /** Counts an event, keeping {@code sample} (its message and trace id, encoded) as evidence. */
+    boolean record(long bucket, Level level, StateOutput sample) {
         if (!ring.add(bucket, level)) {
             return false;
         }
@@ -99,9 +95,9 @@ public final class WindowedKey extends SnapshotEntry {
                 samples.clear();
                 sampledErrors = true;
             }
-            samples.record(evidence.of(event));
+            samples.record(sample);
         } else if (!sampledErrors) {
-            samples.record(evidence.of(event));
+            samples.record(sample);
         }
         return true;
     }

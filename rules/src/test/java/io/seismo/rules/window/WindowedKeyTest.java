@@ -3,7 +3,6 @@ package io.seismo.rules.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.seismo.rules.event.Event;
 import io.seismo.rules.event.Level;
 import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.StateInput;
@@ -87,32 +86,11 @@ class WindowedKeyTest {
                 .hasMessageContaining("recent samples beside error samples");
     }
 
-    @Test
-    void shouldNotEncodeTheEvidenceOfAnEventItDoesNotKeep() {
-        WindowedKey key = new WindowedKey("a", RING, SAMPLES);
-        record(key, 1, Level.ERROR, "broke", "t1");
-        EvidenceSample evidence = new EvidenceSample();
-        Event kept = event("broke again", "t2");
-        StateOutput encoding = evidence.of(kept);
-        byte[] keptEncoded = encoding.toByteArray();
-
-        // Only errors are kept from now on: an INFO event leaves the shared encoding of the last event alone.
-        assertThat(key.record(1, Level.INFO, evidence, event("fine", "t3"))).isTrue();
-        assertThat(encoding.toByteArray()).isEqualTo(keptEncoded);
-        assertThat(key.record(1, Level.ERROR, evidence, kept)).isTrue();
-
-        assertThat(key.evidence(5, 5).sampleMessages()).containsExactly("broke again", "broke");
-    }
-
     private static void record(WindowedKey key, long bucket, Level level, String message, String traceId) {
-        assertThat(key.record(bucket, level, new EvidenceSample(), event(message, traceId))).isTrue();
-    }
-
-    private static Event event(String message, String traceId) {
-        Event event = new Event();
-        event.setMessage(message);
-        event.setTraceId(traceId);
-        return event;
+        StateOutput sample = new StateOutput(64);
+        sample.writeString(message);
+        sample.writeString(traceId);
+        assertThat(key.record(bucket, level, sample)).isTrue();
     }
 
     private static WindowedKey roundTrip(WindowedKey key) {
