@@ -1,5 +1,6 @@
 package io.seismo.bench.e2e;
 
+import java.util.HexFormat;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -34,7 +35,7 @@ public final class GeneratedLines {
     private static final int BACK_SERVICES = SERVICES - FRONT_SERVICES - MIDDLE_SERVICES;
     /** The last {@link #SPAN_ID_CHARS} hex digits of every trace id, as a number. */
     public static final long TRACE_ID_LOW = 0x5851F42D4C957F2DL;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final HexFormat HEX = HexFormat.of();
     private static final String[] NAMES = texts(SERVICES, i -> "svc-" + i);
     private static final String[] USER_NAMES = texts(USERS, i -> "user-" + i);
     private static final String[] ROUTE_PATHS = texts(ROUTES, i -> "/api/v" + i + "/items");
@@ -100,7 +101,7 @@ public final class GeneratedLines {
 
     private static void hex(long value, char[] into, int at) {
         for (int i = 0; i < SPAN_ID_CHARS; i++) {
-            into[at + i] = HEX[(int) (value >>> (SPAN_ID_CHARS - 1 - i) * 4) & 0xF];
+            into[at + i] = HEX.toLowHexDigit((int) (value >>> (SPAN_ID_CHARS - 1 - i) * 4));
         }
     }
 }

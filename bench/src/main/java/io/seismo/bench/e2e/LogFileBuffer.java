@@ -2,9 +2,9 @@ package io.seismo.bench.e2e;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 
 /**
  * A log file the generator appends to, with the bytes not yet written: lines are put together here as ASCII bytes,
@@ -14,7 +14,7 @@ import java.nio.file.Path;
  */
 final class LogFileBuffer implements AutoCloseable {
     static final int CAPACITY = 1 << 16;
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final HexFormat HEX = HexFormat.of();
     private static final int HEX_DIGITS = 16;
     /** Digits of the largest long. */
     private static final int MAX_DECIMAL = 19;
@@ -50,7 +50,7 @@ final class LogFileBuffer implements AutoCloseable {
     void putHex(long value) throws IOException {
         room(HEX_DIGITS);
         for (int i = 0; i < HEX_DIGITS; i++) {
-            pending[length + i] = HEX[(int) (value >>> (HEX_DIGITS - 1 - i) * 4) & 0xF];
+            pending[length + i] = (byte) HEX.toLowHexDigit((int) (value >>> (HEX_DIGITS - 1 - i) * 4));
         }
         length += HEX_DIGITS;
     }
