@@ -38,6 +38,8 @@ public final class SegmentedJournal implements AutoCloseable {
     private long recordsWritten;
     private long syncs;
     private boolean unsynced;
+    /** Bytes written since the last commit returned: staging also goes out when it fills between commits. */
+    private long writtenSinceCommit;
     private long lastSyncNanos = System.nanoTime();
     private Origin lastOrigin;
     private byte[] lastOriginBytes;
@@ -106,10 +108,13 @@ public final class SegmentedJournal implements AutoCloseable {
 
     /**
      * Writes what is staged and forces it to the device as the fsync policy says (every commit, or once the
-     * interval has passed since the last force). Returns the bytes written.
+     * interval has passed since the last force). Returns the bytes written since the last commit, including those
+     * that went out when staging filled before it.
      */
     public long commit() throws IOException {
-        long written = flushStaging();
+        flushStaging();
+        long written = writtenSinceCommit;
+        writtenSinceCommit = 0;
         if (unsynced && (options.fsync() == FsyncPolicy.BATCH || System.nanoTime() - lastSyncNanos >= fsyncIntervalNanos)) {
             force();
         }
@@ -166,7 +171,7 @@ public final class SegmentedJournal implements AutoCloseable {
                 newest, size, end.goodBytes(), end.goodRecords());
     }
 
-    private long flushStaging() throws IOException {
+    private void flushStaging() throws IOException {
         staging.flip();
         long written = 0;
         try {
@@ -181,10 +186,10 @@ public final class SegmentedJournal implements AutoCloseable {
         }
         staging.clear();
         segmentSize += written;
+        writtenSinceCommit += written;
         if (written > 0) {
             unsynced = true;
         }
-        return written;
     }
 
     private void force() throws IOException {

@@ -121,6 +121,23 @@ class SegmentedJournalTest {
     }
 
     @Test
+    void shouldCountEveryByteWrittenSinceTheLastCommitEvenWhenStagingFilledBeforeIt() throws IOException {
+        String line = "x".repeat(300);
+        try (SegmentedJournal journal = open(JournalOptions.perBatch(64 << 20))) {
+            // Well over the 1 MiB of staging: most of it goes out while appending, before the commit.
+            for (int i = 0; i < 5_000; i++) {
+                journal.append(CHECKOUT, i * 301L, false, line);
+            }
+            long first = journal.commit();
+            assertThat(first).isEqualTo(Files.size(onlySegment())).isGreaterThan(1 << 20);
+
+            journal.append(CHECKOUT, 5_000 * 301L, false, line);
+            long second = journal.commit();
+            assertThat(second).isEqualTo(Files.size(onlySegment()) - first);
+        }
+    }
+
+    @Test
     void shouldReadFromAPositionAcrossSegmentsAndDeleteOnlyWholeSegmentsBeforeIt() throws IOException {
         try (SegmentedJournal journal = open(JournalOptions.perBatch(100))) {
             for (int i = 0; i < 6; i++) {
