@@ -23,7 +23,6 @@ import java.util.zip.CRC32C;
 public final class JournalReader {
     private static final Logger LOG = LoggerFactory.getLogger(JournalReader.class);
     private static final int HEADER_BYTES = 8;
-    private static final int MIN_PAYLOAD_BYTES = 20;
 
     private JournalReader() {
     }
@@ -57,7 +56,7 @@ public final class JournalReader {
                 }
                 int length = in.readInt();
                 int expected = in.readInt();
-                if (length < MIN_PAYLOAD_BYTES || length > size - position - HEADER_BYTES) {
+                if (length < RecordFormat.MIN_PAYLOAD_BYTES || length > size - position - HEADER_BYTES) {
                     return new SegmentEnd(good, position, true);
                 }
                 if (payload.length < length) {
@@ -81,10 +80,14 @@ public final class JournalReader {
                         // A CRC-valid record this build cannot read: as untrusted as a corrupt one.
                         return new SegmentEnd(good, position, true);
                     }
-                    each.accept(record);
+                    if (record != null) {
+                        each.accept(record);
+                    }
                 }
                 position += HEADER_BYTES + length;
-                good++;
+                if (RecordFormat.holdsLine(payload[0])) {
+                    good++;
+                }
             }
             return new SegmentEnd(good, position, false);
         }
@@ -95,7 +98,7 @@ public final class JournalReader {
      * segment when {@code from} is null. A damaged stretch ends its segment's records and is logged; reading
      * goes on with the next segment.
      *
-     * @return how many records were read
+     * @return how many line records were read
      */
     public static long readFrom(JournalFiles files, JournalPosition from, Consumer<JournalRecord> each) throws IOException {
         long records = 0;
@@ -114,7 +117,10 @@ public final class JournalReader {
         return records;
     }
 
-    /** How many good records a segment had, where they end, and whether bytes after them were cut off or corrupt. */
+    /**
+     * How many good line records a segment had (origin records are not counted), where its good records end, and
+     * whether bytes after them were cut off or corrupt.
+     */
     public record SegmentEnd(long goodRecords, long goodBytes, boolean damagedTail) {
     }
 }

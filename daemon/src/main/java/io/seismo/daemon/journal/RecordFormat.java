@@ -5,20 +5,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The payload of a journal record (the part the CRC covers). Version 1:
- * {@code [byte 1][int originLength][origin][long offset][byte flags][string line]} where the origin is
+ * The payload of a journal record (the part the CRC covers). Since version 2 a batch's origin is a record of its
+ * own, {@code [byte 2][origin]}, followed by its lines, {@code [byte 3][long offset][byte flags][string line]},
+ * each of which belongs to the origin record before it in the segment. The origin is
  * {@code [long receivedNanos][string agent][string host][string service][string path][string source]} and a
- * string is {@code [int length, -1 for none][UTF-8 bytes]}. The origin block comes first and whole, so the
- * writer encodes it once per batch and the reader decodes it once per run of records from the same batch.
+ * string is {@code [int length, -1 for none][UTF-8 bytes]}. The origin was about a third of a line's record when
+ * every line carried it (its file's path, source and agent against a line of 250 bytes), and the journal's
+ * writes are kernel time on the journal thread. A replay starts at a commit, and every commit begins with its
+ * origin (see {@link SegmentedJournal}), so a reader starting there knows each line's origin.
  *
- * <p>Version 0 is the first layout, {@code [long offset][string source][string service][string line]}; its
- * leading byte is the top byte of a file offset (0, or 0xFF for the -1 of a line without one), so it is still read.
+ * <p>Still read: version 1, {@code [byte 1][int originLength][origin][long offset][byte flags][string line]},
+ * every line with its origin; and version 0, the first layout, {@code [long offset][string source][string
+ * service][string line]}, whose leading byte is the top byte of a file offset (0, or 0xFF for the -1 of a line
+ * without one).
  */
 final class RecordFormat {
-    static final byte VERSION = 1;
+    private static final byte VERSION_1 = 1;
+    private static final byte ORIGIN = 2;
+    private static final byte LINE = 3;
     private static final byte TRUNCATED = 1;
     /** The leading byte of a version 0 record whose line came without an offset (-1). */
     private static final byte LEGACY_NO_OFFSET = (byte) 0xFF;
+    /** The shortest payload of any version: a line record of an empty line. */
+    static final int MIN_PAYLOAD_BYTES = 1 + Long.BYTES + 1 + Integer.BYTES;
 
     private RecordFormat() {
     }
@@ -36,50 +45,94 @@ final class RecordFormat {
         return out.array();
     }
 
-    static int payloadSize(byte[] origin, int lineBytes) {
-        return 1 + Integer.BYTES + origin.length + Long.BYTES + 1 + Integer.BYTES + lineBytes;
+    static int originPayloadSize(byte[] origin) {
+        return 1 + origin.length;
+    }
+
+    static void putOrigin(ByteBuffer out, byte[] origin) {
+        out.put(ORIGIN).put(origin);
+    }
+
+    static int linePayloadSize(int lineBytes) {
+        return 1 + Long.BYTES + 1 + Integer.BYTES + lineBytes;
     }
 
     /** The payload of a line whose UTF-8 bytes are the first {@code lineLength} of {@code line}. */
-    static void putPayload(ByteBuffer out, byte[] origin, long offset, boolean truncated, byte[] line, int lineLength) {
-        out.put(VERSION).putInt(origin.length).put(origin).putLong(offset).put(truncated ? TRUNCATED : 0);
+    static void putLine(ByteBuffer out, long offset, boolean truncated, byte[] line, int lineLength) {
+        out.put(LINE).putLong(offset).put(truncated ? TRUNCATED : 0);
         out.putInt(lineLength).put(line, 0, lineLength);
+    }
+
+    /** Whether a payload whose first byte is {@code leading} holds a line (every record but an origin does). */
+    static boolean holdsLine(byte leading) {
+        return leading != ORIGIN;
     }
 
     static byte[] utf8(String s) {
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Decodes payloads in order, reusing the previous record's {@link Origin} while the origin bytes repeat. */
+    /**
+     * Decodes the payloads of one segment in order, from its start or from a commit. An origin record gives no line
+     * ({@link #decode} returns null) but the origin of the lines after it; a version 1 record's origin is reused
+     * while its bytes repeat.
+     */
     static final class Decoder {
         private byte[] lastOriginBytes = new byte[0];
         private Origin lastOrigin;
 
+        /** The line of the payload, or null for an origin record. */
         JournalRecord decode(byte[] payload, int length) {
             ByteBuffer in = ByteBuffer.wrap(payload, 0, length);
             byte version = in.get(0);
             if (version == 0 || version == LEGACY_NO_OFFSET) {
                 return legacy(in);
             }
-            if (version != VERSION) {
-                throw new IllegalArgumentException("journal record version " + version + " is not known to this build");
-            }
             in.position(1);
-            int originLength = in.getInt();
-            int originStart = in.position();
-            if (originLength < 0 || originLength > in.remaining()) {
-                throw new IllegalArgumentException("origin length " + originLength + " runs past the record");
+            switch (version) {
+                case ORIGIN -> {
+                    lastOrigin = origin(in, payload, in.position(), in.remaining());
+                    if (in.hasRemaining()) {
+                        throw new IllegalArgumentException(in.remaining() + " bytes follow the origin in its record");
+                    }
+                    return null;
+                }
+                case LINE -> {
+                    if (lastOrigin == null) {
+                        throw new IllegalArgumentException("a line record comes before any origin record");
+                    }
+                    return line(in, lastOrigin);
+                }
+                case VERSION_1 -> {
+                    int originLength = in.getInt();
+                    if (originLength < 0 || originLength > in.remaining()) {
+                        throw new IllegalArgumentException("origin length " + originLength + " runs past the record");
+                    }
+                    int originStart = in.position();
+                    Origin origin = lastOrigin != null && Arrays.equals(lastOriginBytes, 0, lastOriginBytes.length,
+                            payload, originStart, originStart + originLength)
+                            ? lastOrigin : origin(in, payload, originStart, originLength);
+                    in.position(originStart + originLength);
+                    return line(in, origin);
+                }
+                default -> throw new IllegalArgumentException("journal record version " + version + " is not known to this build");
             }
-            if (lastOrigin == null || !Arrays.equals(lastOriginBytes, 0, lastOriginBytes.length, payload, originStart, originStart + originLength)) {
-                ByteBuffer origin = ByteBuffer.wrap(payload, originStart, originLength);
-                long receivedNanos = origin.getLong();
-                lastOrigin = new Origin(string(origin), string(origin), string(origin), string(origin), string(origin), receivedNanos);
-                lastOriginBytes = Arrays.copyOfRange(payload, originStart, originStart + originLength);
-            }
-            in.position(originStart + originLength);
+        }
+
+        /** Reads the origin block of {@code length} bytes at {@code start}; {@code in} is left just past it. */
+        private Origin origin(ByteBuffer in, byte[] payload, int start, int length) {
+            ByteBuffer origin = ByteBuffer.wrap(payload, start, length);
+            long receivedNanos = origin.getLong();
+            lastOrigin = new Origin(string(origin), string(origin), string(origin), string(origin), string(origin), receivedNanos);
+            lastOriginBytes = Arrays.copyOfRange(payload, start, origin.position());
+            in.position(origin.position());
+            return lastOrigin;
+        }
+
+        private static JournalRecord line(ByteBuffer in, Origin origin) {
             long offset = in.getLong();
             boolean truncated = (in.get() & TRUNCATED) != 0;
-            return new JournalRecord(lastOrigin, offset, truncated, string(in));
+            return new JournalRecord(origin, offset, truncated, string(in));
         }
 
         private static JournalRecord legacy(ByteBuffer in) {

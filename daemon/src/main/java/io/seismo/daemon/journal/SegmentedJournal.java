@@ -15,7 +15,8 @@ import java.util.zip.CRC32C;
 
 /**
  * Append-only journal of raw ingested lines in numbered segment files. Each record is
- * {@code [int length][int crc32c][payload]} (payload: {@link RecordFormat}) so a torn tail is detectable.
+ * {@code [int length][int crc32c][payload]} (payload: {@link RecordFormat}) so a torn tail is detectable. A
+ * batch's origin is a record of its own, staged before its first line and again at the start of every commit.
  * Records are staged in one reused buffer and written on {@link #commit()}, which the journal handler calls
  * once per ring batch (group commit). Opening a journal whose newest segment ends in a torn or corrupt record
  * (a crash mid-write) cuts it back to the last good record before anything is appended.
@@ -43,6 +44,11 @@ public final class SegmentedJournal implements AutoCloseable {
     private long lastSyncNanos = System.nanoTime();
     private Origin lastOrigin;
     private byte[] lastOriginBytes;
+    /**
+     * Whether the commit being staged has its origin record yet. Every commit starts with one, so a replay from a
+     * commit (a checkpoint's position) or a segment's start knows each line's origin.
+     */
+    private boolean originStaged;
 
     /**
      * @param onTailTruncated called once when the newest segment had a torn or corrupt tail that was cut off
@@ -85,8 +91,22 @@ public final class SegmentedJournal implements AutoCloseable {
             // Batches share one origin: encode it once per batch, not once per line.
             lastOriginBytes = RecordFormat.encodeOrigin(origin);
             lastOrigin = origin;
+            originStaged = false;
         }
-        int payload = RecordFormat.payloadSize(lastOriginBytes, lineLength);
+        if (!originStaged) {
+            int start = beginRecord(RecordFormat.originPayloadSize(lastOriginBytes));
+            RecordFormat.putOrigin(staging, lastOriginBytes);
+            endRecord(start);
+            originStaged = true;
+        }
+        int start = beginRecord(RecordFormat.linePayloadSize(lineLength));
+        RecordFormat.putLine(staging, offset, truncated, line, lineLength);
+        endRecord(start);
+        recordsWritten++;
+    }
+
+    /** Makes room for a record of {@code payload} bytes, puts its length, and says where it starts. */
+    private int beginRecord(int payload) throws IOException {
         int record = RECORD_HEADER_BYTES + payload;
         if (staging.remaining() < record) {
             flushStaging();
@@ -96,14 +116,18 @@ public final class SegmentedJournal implements AutoCloseable {
         }
         int start = staging.position();
         staging.putInt(payload).putInt(0);
-        RecordFormat.putPayload(staging, lastOriginBytes, offset, truncated, line, lineLength);
+        return start;
+    }
+
+    /** Puts the CRC of the record at {@code start}, whose payload was put since {@link #beginRecord}. */
+    private void endRecord(int start) {
+        int end = staging.position();
         // The CRC reads the payload where it was staged: staging's own bounds, set round it and put back.
-        staging.limit(start + record).position(start + RECORD_HEADER_BYTES);
+        staging.limit(end).position(start + RECORD_HEADER_BYTES);
         crc.reset();
         crc.update(staging);
         staging.limit(staging.capacity());
         staging.putInt(start + 4, (int) crc.getValue());
-        recordsWritten++;
     }
 
     /**
@@ -115,6 +139,7 @@ public final class SegmentedJournal implements AutoCloseable {
         flushStaging();
         long written = writtenSinceCommit;
         writtenSinceCommit = 0;
+        originStaged = false;
         if (unsynced && (options.fsync() == FsyncPolicy.BATCH || System.nanoTime() - lastSyncNanos >= fsyncIntervalNanos)) {
             force();
         }
@@ -167,7 +192,7 @@ public final class SegmentedJournal implements AutoCloseable {
             ch.force(true);
         }
         onTailTruncated.run();
-        LOG.warn("journal segment {} had a torn or corrupt tail: cut from {} to {} bytes ({} good records kept)",
+        LOG.warn("journal segment {} had a torn or corrupt tail: cut from {} to {} bytes ({} good lines kept)",
                 newest, size, end.goodBytes(), end.goodRecords());
     }
 
@@ -181,6 +206,7 @@ public final class SegmentedJournal implements AutoCloseable {
         } catch (IOException e) {
             // A half-written record would hide every later record of this segment from a replay: cut it off.
             staging.clear();
+            originStaged = false;
             channel.truncate(segmentSize);
             throw e;
         }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
@@ -200,6 +201,75 @@ class SegmentedJournalTest {
         assertThat(end.damagedTail()).isFalse();
     }
 
+    @Test
+    void shouldStillReadVersion1RecordsThatCarryTheirOriginInEveryLine() throws IOException {
+        Path segment = new JournalFiles(dir).segment(0);
+        Files.write(segment, concat(version1Record(CHECKOUT, 3, "one"), version1Record(CHECKOUT, 7, "two"),
+                version1Record(BILLING, 1, "three")));
+
+        List<JournalRecord> records = new ArrayList<>();
+        JournalReader.SegmentEnd end = JournalReader.read(segment, records::add);
+
+        assertThat(records).containsExactly(new JournalRecord(CHECKOUT, 3, false, "one"),
+                new JournalRecord(CHECKOUT, 7, false, "two"), new JournalRecord(BILLING, 1, false, "three"));
+        assertThat(end.goodRecords()).isEqualTo(3);
+        assertThat(end.damagedTail()).isFalse();
+    }
+
+    @Test
+    void shouldStartEveryCommitWithItsOriginSoThatReadingFromACommitKnowsEachLinesOrigin() throws IOException {
+        JournalPosition afterFirst;
+        try (SegmentedJournal journal = open(JournalOptions.perBatch(1 << 20))) {
+            journal.append(CHECKOUT, 0, false, "a");
+            journal.append(CHECKOUT, 2, false, "b");
+            journal.commit();
+            afterFirst = journal.position();
+            journal.append(CHECKOUT, 4, false, "c");
+            journal.commit();
+            journal.append(BILLING, 7, false, "d");
+            journal.append(CHECKOUT, 9, false, "e");
+            journal.commit();
+        }
+        List<JournalRecord> records = new ArrayList<>();
+
+        long read = JournalReader.readFrom(new JournalFiles(dir), afterFirst, records::add);
+
+        assertThat(records).containsExactly(new JournalRecord(CHECKOUT, 4, false, "c"),
+                new JournalRecord(BILLING, 7, false, "d"), new JournalRecord(CHECKOUT, 9, false, "e"));
+        assertThat(read).as("lines, not origin records").isEqualTo(3);
+    }
+
+    @Test
+    void shouldWriteABatchsOriginOncePerCommitNotWithEveryLine() throws IOException {
+        String line = "a line of about the length the benchmark writes ".repeat(5);
+        int lines = 1_000;
+        try (SegmentedJournal journal = open(JournalOptions.perBatch(64 << 20))) {
+            for (int i = 0; i < lines; i++) {
+                journal.append(CHECKOUT, i, false, line);
+            }
+            journal.commit();
+        }
+        long originRecord = 8 + 1 + RecordFormat.encodeOrigin(CHECKOUT).length;
+        long lineRecord = 8 + 1 + 8 + 1 + 4 + line.length();
+
+        assertThat(Files.size(onlySegment())).isEqualTo(originRecord + lines * lineRecord);
+    }
+
+    @Test
+    void shouldTakeALineRecordBeforeAnyOriginForDamage() throws IOException {
+        Path segment = new JournalFiles(dir).segment(0);
+        byte[] line = "orphan".getBytes(StandardCharsets.UTF_8);
+        Files.write(segment, record(ByteBuffer.allocate(14 + line.length).put((byte) 3).putLong(0).put((byte) 0)
+                .putInt(line.length).put(line).array()));
+
+        List<JournalRecord> records = new ArrayList<>();
+        JournalReader.SegmentEnd end = JournalReader.read(segment, records::add);
+
+        assertThat(records).isEmpty();
+        assertThat(end.goodBytes()).isZero();
+        assertThat(end.damagedTail()).isTrue();
+    }
+
     private static byte[] legacyRecord(long offset, String source, String service, String line) {
         byte[][] strings = {source.getBytes(StandardCharsets.UTF_8), service.getBytes(StandardCharsets.UTF_8),
                 line.getBytes(StandardCharsets.UTF_8)};
@@ -207,14 +277,32 @@ class SegmentedJournalTest {
         for (byte[] string : strings) {
             payload.putInt(string.length).put(string);
         }
-        CRC32C crc = new CRC32C();
-        crc.update(payload.array());
-        return ByteBuffer.allocate(8 + payload.capacity()).putInt(payload.capacity()).putInt((int) crc.getValue())
-                .put(payload.array()).array();
+        return record(payload.array());
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        return ByteBuffer.allocate(a.length + b.length).put(a).put(b).array();
+    /** {@code [byte 1][int originLength][origin][long offset][byte flags][string line]}, as builds before 2 wrote. */
+    private static byte[] version1Record(Origin origin, long offset, String line) {
+        byte[] originBytes = RecordFormat.encodeOrigin(origin);
+        byte[] text = line.getBytes(StandardCharsets.UTF_8);
+        return record(ByteBuffer.allocate(1 + 4 + originBytes.length + 8 + 1 + 4 + text.length).put((byte) 1)
+                .putInt(originBytes.length).put(originBytes).putLong(offset).put((byte) 0).putInt(text.length).put(text)
+                .array());
+    }
+
+    /** {@code [int length][int crc32c][payload]}. */
+    private static byte[] record(byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        return ByteBuffer.allocate(8 + payload.length).putInt(payload.length).putInt((int) crc.getValue())
+                .put(payload).array();
+    }
+
+    private static byte[] concat(byte[]... records) {
+        ByteBuffer all = ByteBuffer.allocate(Arrays.stream(records).mapToInt(r -> r.length).sum());
+        for (byte[] record : records) {
+            all.put(record);
+        }
+        return all.array();
     }
 
     private SegmentedJournal open(JournalOptions options) throws IOException {
