@@ -217,6 +217,24 @@ class SegmentedJournalTest {
     }
 
     @Test
+    void shouldReadASegmentOfVersion1RecordsThatThisBuildWentOnAppendingTo() throws IOException {
+        Path segment = new JournalFiles(dir).segment(0);
+        Files.write(segment, version1Record(CHECKOUT, 3, "written before the upgrade"));
+        try (SegmentedJournal journal = open(JournalOptions.perBatch(1 << 20))) {
+            journal.append(CHECKOUT, 30, false, "written after it");
+            journal.commit();
+        }
+
+        List<JournalRecord> records = new ArrayList<>();
+        JournalReader.SegmentEnd end = JournalReader.read(onlySegment(), records::add);
+
+        assertThat(records).containsExactly(new JournalRecord(CHECKOUT, 3, false, "written before the upgrade"),
+                new JournalRecord(CHECKOUT, 30, false, "written after it"));
+        assertThat(end.damagedTail()).isFalse();
+        assertThat(tailsTruncated).hasValue(0);
+    }
+
+    @Test
     void shouldStartEveryCommitWithItsOriginSoThatReadingFromACommitKnowsEachLinesOrigin() throws IOException {
         JournalPosition afterFirst;
         try (SegmentedJournal journal = open(JournalOptions.perBatch(1 << 20))) {
