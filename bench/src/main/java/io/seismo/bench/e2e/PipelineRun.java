@@ -81,6 +81,8 @@ final class PipelineRun {
                 .put(RunFigures.EVENTS_PER_SECOND, eventsPerSecond)
                 .put(RunFigures.FILE_MB_PER_SECOND, eventsPerSecond * generator.meanLineBytes() / 1e6)
                 .put(RunFigures.MB_PER_SECOND, (after.bytes() - before.bytes()) / seconds / 1e6)
+                .put(RunFigures.JOURNAL_BYTES_PER_LINE, (after.journalBytes() - before.journalBytes())
+                        / (after.events() - before.events()))
                 .put(RunFigures.LOSS, generator.linesWritten() - ingested)
                 .put(RunFigures.CORRELATED_PER_SECOND, (after.correlated() - before.correlated()) / seconds)
                 .put(RunFigures.LATE_EVENTS, after.late() - before.late())

@@ -16,6 +16,8 @@ record RunFigures(Map<String, Double> values) {
     /** What the daemon counts in seismo_ingest_bytes_total (agent mode: what the sink receives): the framed lines. */
     static final String MB_PER_SECOND = "wire MB/s";
     static final String LOSS = "loss";
+    /** What the daemon's journal wrote per line ingested in the window: the line, its record and its origin's share. */
+    static final String JOURNAL_BYTES_PER_LINE = "journal bytes a line";
     /** Events through the rules (seismo_correlator_events_total): below events/s when the correlator falls behind. */
     static final String CORRELATED_PER_SECOND = "correlated events/s";
     static final String LATE_EVENTS = "late events";
@@ -42,10 +44,10 @@ record RunFigures(Map<String, Double> values) {
     static final String WAIT_WITHIN_5MS = "ingest to correlator in 5 ms %";
 
     /** Every figure, in table order. */
-    static final List<String> ORDER = List.of(EVENTS_PER_SECOND, FILE_MB_PER_SECOND, MB_PER_SECOND, LOSS, CORRELATED_PER_SECOND,
-            LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU, DAEMON_GC_CPU, DAEMON_JIT_CPU, DAEMON_RSS, AGENT_CPU,
-            AGENT_RSS, GENERATOR_CPU, LATENCY_SAMPLES, P50, P90, P99, MAX, FINDING_P50, FINDING_P99,
-            FINDING_WITHIN_5MS, WAIT_P50, WAIT_P99, WAIT_WITHIN_5MS);
+    static final List<String> ORDER = List.of(EVENTS_PER_SECOND, FILE_MB_PER_SECOND, MB_PER_SECOND,
+            JOURNAL_BYTES_PER_LINE, LOSS, CORRELATED_PER_SECOND, LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU, DAEMON_GC_CPU,
+            DAEMON_JIT_CPU, DAEMON_RSS, AGENT_CPU, AGENT_RSS, GENERATOR_CPU, LATENCY_SAMPLES, P50, P90, P99, MAX,
+            FINDING_P50, FINDING_P99, FINDING_WITHIN_5MS, WAIT_P50, WAIT_P99, WAIT_WITHIN_5MS);
 
     double get(String name) {
         return values.getOrDefault(name, Double.NaN);

@@ -34,6 +34,7 @@ class DaemonMetricsTest {
         DaemonMetrics metrics = DaemonMetrics.parse("""
                 # TYPE seismo_ingest_events_total counter
                 seismo_ingest_events_total 1234.0
+                seismo_journal_bytes_total 356000.0
                 seismo_ingest_to_finding_seconds_bucket{le="0.005"} 3
                 seismo_ingest_to_finding_seconds_bucket{le="+Inf"} 7
                 seismo_ingest_to_correlator_seconds_bucket{le="0.005"} 40
@@ -42,6 +43,7 @@ class DaemonMetricsTest {
                 """);
 
         assertThat(metrics.events()).isEqualTo(1234.0);
+        assertThat(metrics.journalBytes()).isEqualTo(356000.0);
         assertThat(metrics.findingLatencyBuckets()).containsExactly(Map.entry(0.005, 3.0), Map.entry(INF, 7.0));
         assertThat(metrics.ingestWaitBuckets()).containsExactly(Map.entry(0.005, 40.0), Map.entry(INF, 50.0));
     }

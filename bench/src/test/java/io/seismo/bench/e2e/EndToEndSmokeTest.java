@@ -35,6 +35,12 @@ class EndToEndSmokeTest {
         assertThat(result.getBoolean("sustained")).isTrue();
         assertThat(figures.getJsonObject(RunFigures.EVENTS_PER_SECOND).getDouble("median")).isPositive();
         assertThat(figures.getJsonObject(RunFigures.LATENCY_SAMPLES).getDouble("median")).isGreaterThanOrEqualTo(1);
+        // Each line's bytes, its record's 22 and its share of its batch's origin (the daemon's own counter; the
+        // generator's mean line is a little off the window's).
+        double lineBytes = figures.getJsonObject(RunFigures.FILE_MB_PER_SECOND).getDouble("median") * 1e6
+                / figures.getJsonObject(RunFigures.EVENTS_PER_SECOND).getDouble("median");
+        assertThat(figures.getJsonObject(RunFigures.JOURNAL_BYTES_PER_LINE).getDouble("median"))
+                .isBetween(lineBytes + 10, lineBytes + 122);
         assertThat(result.getJsonObject("machine").getInteger("cores")).isPositive();
         try (InputStream age = Files.newInputStream(Path.of("/proc/sys/vm/dirty_expire_centisecs"))) {
             assertThat(result.getJsonObject("machine").getString("dirtyExpireCentisecs"))
