@@ -91,7 +91,7 @@ final class RecordFormat {
             in.position(1);
             switch (version) {
                 case ORIGIN -> {
-                    lastOrigin = origin(in, payload, in.position(), in.remaining());
+                    origin(in, payload, in.position(), in.remaining());
                     if (in.hasRemaining()) {
                         throw new IllegalArgumentException(in.remaining() + " bytes follow the origin in its record");
                     }
@@ -119,7 +119,10 @@ final class RecordFormat {
             }
         }
 
-        /** Reads the origin block of {@code length} bytes at {@code start}; {@code in} is left just past it. */
+        /**
+         * Reads the origin block of {@code length} bytes at {@code start} as the origin of the lines that follow;
+         * {@code in} is left just past it.
+         */
         private Origin origin(ByteBuffer in, byte[] payload, int start, int length) {
             ByteBuffer origin = ByteBuffer.wrap(payload, start, length);
             long receivedNanos = origin.getLong();
