@@ -101,7 +101,7 @@ public final class JournalReader {
      * @return how many line records were read
      */
     public static long readFrom(JournalFiles files, JournalPosition from, Consumer<JournalRecord> each) throws IOException {
-        long records = 0;
+        long lines = 0;
         for (Path segment : files.segments()) {
             long number = JournalFiles.numberOf(segment);
             if (from != null && number < from.segment()) {
@@ -109,18 +109,18 @@ public final class JournalReader {
             }
             long start = from != null && number == from.segment() ? from.offset() : 0;
             SegmentEnd end = read(segment, start, each);
-            records += end.goodRecords();
+            lines += end.goodLines();
             if (end.damagedTail()) {
                 LOG.warn("journal segment {} is damaged at byte {}: its records after that are skipped", segment, end.goodBytes());
             }
         }
-        return records;
+        return lines;
     }
 
     /**
-     * How many good line records a segment had (origin records are not counted), where its good records end, and
+     * How many good line records a segment had (an origin record holds no line), where its good records end, and
      * whether bytes after them were cut off or corrupt.
      */
-    public record SegmentEnd(long goodRecords, long goodBytes, boolean damagedTail) {
+    public record SegmentEnd(long goodLines, long goodBytes, boolean damagedTail) {
     }
 }

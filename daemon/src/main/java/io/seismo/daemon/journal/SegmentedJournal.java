@@ -193,7 +193,7 @@ public final class SegmentedJournal implements AutoCloseable {
         }
         onTailTruncated.run();
         LOG.warn("journal segment {} had a torn or corrupt tail: cut from {} to {} bytes ({} good lines kept)",
-                newest, size, end.goodBytes(), end.goodRecords());
+                newest, size, end.goodBytes(), end.goodLines());
     }
 
     private void flushStaging() throws IOException {

@@ -212,7 +212,7 @@ class SegmentedJournalTest {
 
         assertThat(records).containsExactly(new JournalRecord(CHECKOUT, 3, false, "one"),
                 new JournalRecord(CHECKOUT, 7, false, "two"), new JournalRecord(BILLING, 1, false, "three"));
-        assertThat(end.goodRecords()).isEqualTo(3);
+        assertThat(end.goodLines()).isEqualTo(3);
         assertThat(end.damagedTail()).isFalse();
     }
 
