@@ -49,7 +49,7 @@ final class AwaitedParents extends SpanEntries {
         for (int at = 0; at < end(); at = after(at)) {
             parents += isFirstOfItsParent(at) ? 1 : 0;
         }
-        out.writeInt(parents);
+        out.writeVarLong(parents);
         for (int at = 0; at < end(); at = after(at)) {
             if (!isFirstOfItsParent(at)) {
                 continue;
@@ -59,10 +59,10 @@ final class AwaitedParents extends SpanEntries {
             for (int other = at; other < end(); other = after(other)) {
                 children += sameId(at, other) ? 1 : 0;
             }
-            out.writeInt(children);
+            out.writeVarLong(children);
             for (int other = at; other < end(); other = after(other)) {
                 if (sameId(at, other)) {
-                    out.writeInt(valueAt(other));
+                    out.writeVarLong(valueAt(other));
                 }
             }
         }

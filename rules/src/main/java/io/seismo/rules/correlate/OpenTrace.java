@@ -16,9 +16,15 @@ import java.util.Comparator;
  */
 final class OpenTrace extends CharKeyedEntry {
 
-    /** Trace id, four times and the event count, first error, two flags, chain tail and four table sizes. */
-    static final int MIN_SAVED_BYTES = StateInput.MIN_STRING_BYTES + 5 * Long.BYTES
+    /** Format 2: trace id, four times and the event count, first error, two flags, chain tail and four table sizes. */
+    private static final int MIN_FIXED_WIDTH_BYTES = StateInput.MIN_STRING_BYTES + 5 * Long.BYTES
             + StateInput.MIN_NULLABLE_STRING_BYTES + 2 + Integer.BYTES + 4 * Integer.BYTES;
+    /** {@link #writeTo}: trace id, event count, start, end, flags and four table sizes. */
+    private static final int MIN_COMPACT_BYTES = StateInput.MIN_STRING_BYTES + 1 + Long.BYTES + 1 + 1 + 4;
+    private static final int SAW_SPAN_IDS = 1;
+    private static final int SAW_PARENTS = 2;
+    private static final int FAILED = 4;
+    private static final int CHAINED = 8;
     private static final int NO_SERVICE = -1;
 
     /** Past these, a closed trace's tables are too large to keep for the next one (see {@link #isWorthReusing}). */
@@ -233,51 +239,73 @@ final class OpenTrace extends CharKeyedEntry {
     }
 
     /**
-     * Saves the trace as kept. Services are written once, in arrival order; the span table, the children
-     * waiting for a parent and the edges refer to them by that index (a service's {@code arrival}).
+     * Saves the trace as kept, {@link TraceEncoding#COMPACT}: times as how long after the trace's start, counts and
+     * indexes as variable-length numbers, the flags and which optional parts follow in one byte. Services are
+     * written once, in arrival order; the span table, the children waiting for a parent and the edges refer to them
+     * by that index (a service's {@code arrival}).
      */
     void writeTo(StateOutput out) {
-        out.writeString(this);
-        out.writeLong(eventCount);
+        out.writeId(this);
+        out.writeVarLong(eventCount);
         out.writeLong(startNanos);
-        out.writeLong(endNanos);
-        out.writeLong(firstErrorNanos);
-        out.writeString(firstErrorMessage);
-        out.writeBoolean(sawSpanIds);
-        out.writeBoolean(sawParents);
-        out.writeInt(chainTail);
-        out.writeLong(chainTailNanos);
-        out.writeInt(services.size());
+        out.writeVarLong(endNanos - startNanos);
+        boolean failed = firstErrorNanos != Long.MAX_VALUE;
+        boolean chained = chainTail != NO_SERVICE;
+        out.writeByte((sawSpanIds ? SAW_SPAN_IDS : 0) | (sawParents ? SAW_PARENTS : 0) | (failed ? FAILED : 0)
+                | (chained ? CHAINED : 0));
+        if (failed) {
+            out.writeVarLong(firstErrorNanos - startNanos);
+            out.writeString(firstErrorMessage);
+        }
+        if (chained) {
+            out.writeVarLong(chainTail);
+            out.writeVarLong(chainTailNanos - startNanos);
+        }
+        out.writeVarLong(services.size());
         for (int i = 0; i < services.size(); i++) {
             services.writeNameAt(i, out);
-            out.writeLong(services.firstSeenAt(i));
+            out.writeVarLong(services.firstSeenAt(i) - startNanos);
             out.writeBoolean(services.failedAt(i));
         }
         spans.writeTo(out);
         if (awaited == null) {
-            out.writeInt(0);
+            out.writeVarLong(0);
         } else {
             awaited.writeTo(out);
         }
-        out.writeInt(services.callCount());
+        out.writeVarLong(services.callCount());
         for (int i = 0; i < services.callCount(); i++) {
-            out.writeInt(services.callerOf(i));
-            out.writeInt(services.calleeOf(i));
+            out.writeVarLong(services.callerOf(i));
+            out.writeVarLong(services.calleeOf(i));
         }
     }
 
-    /** Reads a trace saved by {@link #writeTo}, checked against this engine's bound on spans. */
-    static OpenTrace readFrom(StateInput in, int maxSpans, ServiceIds serviceIds) {
+    /** The fewest bytes a trace takes in {@code encoding}. */
+    static int minSavedBytes(TraceEncoding encoding) {
+        return encoding == TraceEncoding.COMPACT ? MIN_COMPACT_BYTES : MIN_FIXED_WIDTH_BYTES;
+    }
+
+    /** Reads a trace saved in {@code encoding}, checked against this engine's bound on spans. */
+    static OpenTrace readFrom(StateInput in, TraceEncoding encoding, int maxSpans, ServiceIds serviceIds) {
         OpenTrace trace = new OpenTrace(in.readString("trace id"), maxSpans, serviceIds);
         try {
-            trace.readFields(in, serviceIds);
+            int chainTailIndex = encoding == TraceEncoding.COMPACT ? trace.readCompactHeader(in) : trace.readFixedWidthHeader(in);
+            String[] names = trace.readServices(in, encoding, serviceIds);
+            if (chainTailIndex != NO_SERVICE) {
+                serviceAt(names, chainTailIndex);
+                trace.chainTail = chainTailIndex;
+            }
+            trace.readSpans(in, encoding, names);
+            trace.readWaitingChildren(in, encoding, names);
+            trace.readParentEdges(in, encoding, names);
         } catch (CorruptStateException e) {
             throw e.within("trace " + trace.traceId());
         }
         return trace;
     }
 
-    private void readFields(StateInput in, ServiceIds serviceIds) {
+    /** The fields before the services, as format 2 saved them; returns the chain tail's index. */
+    private int readFixedWidthHeader(StateInput in) {
         eventCount = in.readCounter("event count");
         startNanos = in.readTime("start"); // a trace is opened by its first event
         endNanos = in.readTime("end");
@@ -287,18 +315,34 @@ final class OpenTrace extends CharKeyedEntry {
         sawParents = in.readBoolean("whether it has parent spans");
         int chainTailIndex = in.readInt("chain tail");
         chainTailNanos = in.readTime("chain tail time");
-        String[] names = readServices(in, serviceIds);
-        if (chainTailIndex != NO_SERVICE) {
-            serviceAt(names, chainTailIndex);
-            chainTail = chainTailIndex;
-        }
-        readSpans(in, names);
-        readWaitingChildren(in, names);
-        readParentEdges(in, names);
+        return chainTailIndex;
     }
 
-    private String[] readServices(StateInput in, ServiceIds serviceIds) {
-        int count = in.readCount("services", maxSpans, StateInput.MIN_STRING_BYTES + Long.BYTES + 1);
+    /** The fields before the services, as {@link #writeTo} saves them; returns the chain tail's index. */
+    private int readCompactHeader(StateInput in) {
+        eventCount = in.readVarCounter("event count");
+        startNanos = in.readTime("start");
+        endNanos = in.readTimeAfter(startNanos, "end");
+        int flags = in.readByte("flags");
+        if ((flags & ~(SAW_SPAN_IDS | SAW_PARENTS | FAILED | CHAINED)) != 0) {
+            throw new CorruptStateException("flags are " + flags + ", with bits no trace sets");
+        }
+        sawSpanIds = (flags & SAW_SPAN_IDS) != 0;
+        sawParents = (flags & SAW_PARENTS) != 0;
+        if ((flags & FAILED) != 0) {
+            firstErrorNanos = in.readTimeAfter(startNanos, "first error time");
+            firstErrorMessage = in.readNullableString("first error message");
+        }
+        if ((flags & CHAINED) == 0) {
+            return NO_SERVICE;
+        }
+        int chainTailIndex = in.readVarIndex("chain tail");
+        chainTailNanos = in.readTimeAfter(startNanos, "chain tail time");
+        return chainTailIndex;
+    }
+
+    private String[] readServices(StateInput in, TraceEncoding encoding, ServiceIds serviceIds) {
+        int count = encoding.readCount(in, "services", maxSpans, StateInput.MIN_STRING_BYTES + 2);
         String[] names = new String[count];
         for (int i = 0; i < count; i++) {
             names[i] = in.readString("service");
@@ -306,7 +350,9 @@ final class OpenTrace extends CharKeyedEntry {
             if (services.indexOf(names[i], id) >= 0) {
                 throw new CorruptStateException("service " + names[i] + " is saved twice");
             }
-            int arrival = services.add(names[i], id, in.readTime("first event of a service"));
+            long firstSeen = encoding == TraceEncoding.COMPACT ? in.readTimeAfter(startNanos, "first event of a service")
+                    : in.readTime("first event of a service");
+            int arrival = services.add(names[i], id, firstSeen);
             if (in.readBoolean("whether a service failed")) {
                 services.markFailed(arrival);
             }
@@ -314,8 +360,8 @@ final class OpenTrace extends CharKeyedEntry {
         return names;
     }
 
-    private void readSpans(StateInput in, String[] names) {
-        int count = in.readCount("spans", maxSpans, StateInput.MIN_STRING_BYTES + Integer.BYTES);
+    private void readSpans(StateInput in, TraceEncoding encoding, String[] names) {
+        int count = encoding.readCount(in, "spans", maxSpans, StateInput.MIN_STRING_BYTES + Integer.BYTES);
         SpanKey span = new SpanKey();
         for (int i = 0; i < count; i++) {
             String spanId = in.readString("span id");
@@ -327,31 +373,31 @@ final class OpenTrace extends CharKeyedEntry {
         }
     }
 
-    private void readWaitingChildren(StateInput in, String[] names) {
-        int count = in.readCount("awaited parents", maxSpans, StateInput.MIN_STRING_BYTES + Integer.BYTES);
+    private void readWaitingChildren(StateInput in, TraceEncoding encoding, String[] names) {
+        int count = encoding.readCount(in, "awaited parents", maxSpans, StateInput.MIN_STRING_BYTES + 2);
         SpanKey parent = new SpanKey();
         for (int i = 0; i < count; i++) {
             String parentSpanId = in.readString("awaited parent span");
             if (awaited == null) {
                 awaited = new AwaitedParents();
             }
-            int children = in.readCount("children awaiting a parent", maxSpans - awaited.size(), Integer.BYTES);
+            int children = encoding.readCount(in, "children awaiting a parent", maxSpans - awaited.size(), 1);
             if (children == 0 || awaited.awaits(parent.set(parentSpanId))) {
                 throw new CorruptStateException("parent span " + parentSpanId + " is awaited twice or by nobody");
             }
             for (int j = 0; j < children; j++) {
-                int child = in.readInt("child awaiting a parent");
+                int child = encoding.readIndex(in, "child awaiting a parent");
                 serviceAt(names, child);
                 awaited.await(parent, child);
             }
         }
     }
 
-    private void readParentEdges(StateInput in, String[] names) {
-        int count = in.readCount("edges", 2 * Integer.BYTES);
+    private void readParentEdges(StateInput in, TraceEncoding encoding, String[] names) {
+        int count = encoding.readCount(in, "edges", Integer.MAX_VALUE, 2);
         for (int i = 0; i < count; i++) {
-            int caller = in.readInt("caller");
-            int callee = in.readInt("callee");
+            int caller = encoding.readIndex(in, "caller");
+            int callee = encoding.readIndex(in, "callee");
             serviceAt(names, caller);
             serviceAt(names, callee);
             if (caller == callee || !services.addCall(caller, callee)) {

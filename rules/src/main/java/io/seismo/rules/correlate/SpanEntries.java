@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * Span ids each with an int, kept as the bytes a snapshot saves them as (the id as {@link
- * StateOutput#writeString}, then the int as {@link StateOutput#writeInt}), back to back in one array, and found by
+ * StateOutput#writeId}, then the int as {@link StateOutput#writeInt}), back to back in one array, and found by
  * scanning. An entry is named by its offset in the array ({@code at}); the id's encoding says where it ends, so
  * no table of ends is kept. The tables built on it extend it rather than hold one: a million open traces then
  * hold one object and one array per table where they held three objects, which every collector cycle marks

@@ -4,7 +4,7 @@ import io.seismo.rules.state.StateOutput;
 import java.util.Arrays;
 
 /**
- * A span id with its bytes as a snapshot saves it ({@link StateOutput#writeString}), encoded once per event so
+ * A span id with its bytes as a snapshot saves it ({@link StateOutput#writeId}), encoded once per event so
  * that a {@link SpanTable} can compare it with the ids it keeps as bytes. Scratch space, reused event to event.
  */
 final class SpanKey {
@@ -17,7 +17,7 @@ final class SpanKey {
     SpanKey set(CharSequence spanId) {
         id = spanId;
         encoder.reset();
-        encoder.writeString(spanId);
+        encoder.writeId(spanId);
         length = encoder.size();
         if (length > bytes.length) {
             bytes = new byte[Math.max(length, 2 * bytes.length)];

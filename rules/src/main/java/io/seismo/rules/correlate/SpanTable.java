@@ -48,7 +48,7 @@ final class SpanTable extends SpanEntries {
 
     /** The spans as a snapshot saves them: their count, then each span's id and service. */
     void writeTo(StateOutput out) {
-        out.writeInt(size());
+        out.writeVarLong(size());
         writeEntriesTo(out);
     }
 

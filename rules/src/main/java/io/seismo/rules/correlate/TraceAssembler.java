@@ -102,14 +102,17 @@ public final class TraceAssembler {
         open.writeTo(out, OpenTrace::writeTo);
     }
 
-    /** Reads what {@link #writeTo} wrote; replaces the (empty) open traces once applied. */
-    public StagedRestore readState(StateInput in) {
+    /**
+     * Reads what {@link #writeTo} wrote, or an older snapshot's traces in {@code encoding}; replaces the (empty)
+     * open traces once applied.
+     */
+    public StagedRestore readState(StateInput in, TraceEncoding encoding) {
         long savedEvicted = in.readCounter("evicted traces");
-        int count = in.readCount("open traces", maxOpenTraces, OpenTrace.MIN_SAVED_BYTES);
+        int count = in.readCount("open traces", maxOpenTraces, OpenTrace.minSavedBytes(encoding));
         List<OpenTrace> restored = new ArrayList<>(count);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            OpenTrace trace = OpenTrace.readFrom(in, maxSpansPerTrace, serviceIds);
+            OpenTrace trace = OpenTrace.readFrom(in, encoding, maxSpansPerTrace, serviceIds);
             if (!ids.add(trace.traceId())) {
                 throw new CorruptStateException("trace " + trace.traceId() + " is saved twice");
             }

@@ -225,7 +225,8 @@ public final class CorrelationEngine {
         fresh = false;
     }
 
-    private StagedRestore readState(StateInput in) {
+    private StagedRestore readState(SnapshotEnvelope.Opened opened) {
+        StateInput in = opened.body();
         long savedEventsSeen = in.readCounter("events seen");
         long savedLateEvents = in.readCounter("late events");
         long savedEventsWithoutTime = in.readCounter("events without time");
@@ -238,7 +239,7 @@ public final class CorrelationEngine {
         }
         List<StagedRestore> parts = new ArrayList<>();
         parts.add(graph.readState(in));
-        parts.add(traces.readState(in));
+        parts.add(traces.readState(in, opened.traceEncoding()));
         parts.addAll(ruleStates.readFrom(in, savedWatermark));
         in.expectEnd("the snapshot");
         parts.add(() -> {

@@ -1,5 +1,6 @@
 package io.seismo.rules.engine;
 
+import io.seismo.rules.correlate.TraceEncoding;
 import io.seismo.rules.state.CorruptStateException;
 import io.seismo.rules.state.StateInput;
 import io.seismo.rules.state.StateOutput;
@@ -13,7 +14,9 @@ import java.util.zip.CRC32;
  */
 final class SnapshotEnvelope {
     static final int MAGIC = 0x53454953; // "SEIS"
-    static final int VERSION = 2;
+    /** Version 3 saves open traces compactly (see {@link TraceEncoding}); version 2 is still read. */
+    static final int VERSION = 3;
+    static final int OLDEST_READ_VERSION = 2;
     static final int HEADER_BYTES = 3 * Integer.BYTES;
 
     private SnapshotEnvelope() {
@@ -36,8 +39,15 @@ final class SnapshotEnvelope {
         framed.overwriteInt(2 * Integer.BYTES, framed.crc32(HEADER_BYTES));
     }
 
+    /** A sealed snapshot's body, once its frame has been checked, and the format version it is in. */
+    record Opened(int version, StateInput body) {
+        TraceEncoding traceEncoding() {
+            return version >= 3 ? TraceEncoding.COMPACT : TraceEncoding.FIXED_WIDTH;
+        }
+    }
+
     /** The body of a sealed snapshot, once its frame has been checked. */
-    static StateInput open(byte[] bytes) {
+    static Opened open(byte[] bytes) {
         if (bytes.length < HEADER_BYTES) {
             throw new CorruptStateException("a snapshot has at least " + HEADER_BYTES + " bytes, got " + bytes.length);
         }
@@ -48,8 +58,9 @@ final class SnapshotEnvelope {
                     magic, MAGIC));
         }
         int version = header.getInt();
-        if (version != VERSION) {
-            throw new CorruptStateException("snapshot format version " + version + ", this engine reads version " + VERSION);
+        if (version < OLDEST_READ_VERSION || version > VERSION) {
+            throw new CorruptStateException("snapshot format version " + version + ", this engine reads versions "
+                    + OLDEST_READ_VERSION + " to " + VERSION);
         }
         int expectedCrc = header.getInt();
         CRC32 crc = new CRC32();
@@ -58,6 +69,6 @@ final class SnapshotEnvelope {
             throw new CorruptStateException(String.format("snapshot is torn or corrupt: CRC-32 of its %d bytes is %08x, "
                     + "its header says %08x", bytes.length - HEADER_BYTES, (int) crc.getValue(), expectedCrc));
         }
-        return new StateInput(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES);
+        return new Opened(version, new StateInput(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES));
     }
 }

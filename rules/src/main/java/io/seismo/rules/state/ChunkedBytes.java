@@ -22,6 +22,8 @@ final class ChunkedBytes extends OutputStream {
     /** Below half of G1's smallest region (1 MiB), so a chunk is never humongous. */
     static final int MAX_CHUNK_BYTES = 256 * 1024;
     private static final int MAX_CHUNK_SHIFT = Integer.numberOfTrailingZeros(MAX_CHUNK_BYTES);
+    /** The most bytes {@link #putVarLong} takes: 64 bits in groups of seven. */
+    static final int MAX_VAR_LONG_BYTES = 10;
     /**
      * Big-endian views for one store per number: a snapshot writes several ints and longs for each of a million
      * open traces, and byte by byte they were a third of its capture's time (JFR of OpenTraceBenchmark).
@@ -77,6 +79,26 @@ final class ChunkedBytes extends OutputStream {
     void putByte(int value) {
         if (position == current.length) {
             nextChunk();
+        }
+        current[position++] = (byte) value;
+    }
+
+    /**
+     * {@code value} in 7-bit groups, lowest first, the top bit of each byte saying another follows (LEB128): a
+     * small count or a time a few seconds after another takes one to five bytes instead of eight.
+     */
+    void putVarLong(long value) {
+        if (current.length - position < MAX_VAR_LONG_BYTES) {
+            while ((value & ~0x7FL) != 0) {
+                putByte((int) (value & 0x7F) | 0x80);
+                value >>>= 7;
+            }
+            putByte((int) value);
+            return;
+        }
+        while ((value & ~0x7FL) != 0) {
+            current[position++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
         }
         current[position++] = (byte) value;
     }

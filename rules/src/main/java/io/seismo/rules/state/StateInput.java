@@ -21,6 +21,7 @@ public final class StateInput {
     public static final int MIN_STRING_BYTES = 3;
     /** The fewest bytes a string that may be null takes (the null tag alone). */
     public static final int MIN_NULLABLE_STRING_BYTES = 1;
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private final byte[] bytes;
     private final int limit;
@@ -66,6 +67,12 @@ public final class StateInput {
         }
     }
 
+    /** A byte written by {@link StateOutput#writeByte}, 0 to 255. */
+    public int readByte(String what) {
+        need(1, what);
+        return source.read();
+    }
+
     public boolean readBoolean(String what) {
         need(1, what);
         int value = source.read();
@@ -77,7 +84,10 @@ public final class StateInput {
 
     /** A counter: never negative. */
     public long readCounter(String what) {
-        long value = readLong(what);
+        return counter(readLong(what), what);
+    }
+
+    private static long counter(long value, String what) {
         if (value < 0) {
             throw new CorruptStateException(what + " is negative (" + value + ")");
         }
@@ -102,20 +112,70 @@ public final class StateInput {
         return value;
     }
 
+    /** A number written by {@link StateOutput#writeVarLong}; more than its ten bytes is corrupt. */
+    public long readVarLong(String what) {
+        long value = 0;
+        for (int shift = 0; shift < Long.SIZE; shift += 7) {
+            need(1, what);
+            int next = source.read();
+            value |= (long) (next & 0x7F) << shift;
+            if ((next & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new CorruptStateException(what + " before offset " + position() + " runs past the ten bytes of a number");
+    }
+
+    /** A counter written by {@link StateOutput#writeVarLong}: never negative. */
+    public long readVarCounter(String what) {
+        return counter(readVarLong(what), what);
+    }
+
+    /** A position or index written by {@link StateOutput#writeVarLong}: 0 to {@link Integer#MAX_VALUE}. */
+    public int readVarIndex(String what) {
+        long value = readVarLong(what);
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new CorruptStateException(what + " is " + Long.toUnsignedString(value) + ", not an index");
+        }
+        return (int) value;
+    }
+
+    /**
+     * An event time saved as how long after {@code base} (a plausible time) it came, by {@link
+     * StateOutput#writeVarLong}; the time must be plausible too.
+     */
+    public long readTimeAfter(long base, String what) {
+        long after = readVarLong(what);
+        long value = base + after;
+        if (after < 0 || value < base || Math.abs(value) > LATEST_PLAUSIBLE_NANOS) {
+            throw new CorruptStateException(what + " is " + Long.toUnsignedString(after) + " ns after " + base
+                    + ", not a plausible time");
+        }
+        return value;
+    }
+
+    /** Like {@link #readCount(String, int, int)}, for a count written by {@link StateOutput#writeVarLong}. */
+    public int readVarCount(String what, int max, int minBytesEach) {
+        return checkedCount(readVarLong("number of " + what), what, max, minBytesEach);
+    }
+
     /**
      * A count of entries of at least {@code minBytesEach} bytes each: at most {@code max} (the engine's own
      * bound on such entries) and no more than the bytes left could hold.
      */
     public int readCount(String what, int max, int minBytesEach) {
-        int count = readInt("number of " + what);
+        return checkedCount(readInt("number of " + what), what, max, minBytesEach);
+    }
+
+    private int checkedCount(long count, String what, int max, int minBytesEach) {
         if (count < 0 || count > max) {
             throw new CorruptStateException("number of " + what + " is " + count + ", outside 0.." + max);
         }
-        if ((long) count * minBytesEach > remaining()) {
+        if (count * minBytesEach > remaining()) {
             throw new CorruptStateException("number of " + what + " is " + count + " but only " + remaining()
                     + " bytes are left");
         }
-        return count;
+        return (int) count;
     }
 
     /** A count bounded only by the bytes left. */
@@ -140,6 +200,8 @@ public final class StateInput {
                     return null;
                 case StateOutput.SHORT_STRING:
                     return data.readUTF();
+                case StateOutput.HEX_STRING:
+                    return readHex(what);
                 case StateOutput.LONG_STRING:
                     int pieces = readCount("pieces of " + what, Short.BYTES);
                     StringBuilder text = new StringBuilder();
@@ -154,6 +216,24 @@ public final class StateInput {
         } catch (IOException e) {
             throw corrupt(what, e);
         }
+    }
+
+    private String readHex(String what) {
+        need(1, "length of " + what);
+        int length = source.read();
+        if (length == 0) {
+            throw new CorruptStateException(what + " before offset " + position() + " is hex of no digits");
+        }
+        need((length + 1) / 2, what);
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i += 2) {
+            int pair = source.read();
+            chars[i] = HEX_DIGITS[pair >>> 4];
+            if (i + 1 < length) {
+                chars[i + 1] = HEX_DIGITS[pair & 0xF];
+            }
+        }
+        return new String(chars);
     }
 
     /** A list written by {@link StateOutput#writeStrings}. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -19,6 +20,17 @@ public final class StateOutput {
     static final byte NULL_STRING = 0;
     static final byte SHORT_STRING = 1;
     static final byte LONG_STRING = 2;
+    /** Lowercase hex digits two to a byte after their count: a trace or span id in half its bytes. */
+    static final byte HEX_STRING = 3;
+    static final int MAX_HEX_CHARS = 255;
+    private static final byte[] HEX_VALUES = new byte['f' + 1];
+
+    static {
+        Arrays.fill(HEX_VALUES, (byte) -1);
+        for (int digit = 0; digit < 16; digit++) {
+            HEX_VALUES[Character.forDigit(digit, 16)] = (byte) digit;
+        }
+    }
     // writeUTF takes at most 65535 bytes, i.e. 21845 chars of 3 bytes each. Modified UTF-8 encodes every
     // char on its own, so cutting a surrogate pair between pieces still reads back the same string.
     static final int UTF_PIECE_CHARS = 65535 / 3;
@@ -28,6 +40,9 @@ public final class StateOutput {
     /** What came before the newest deferred part, in order; empty while nothing is deferred. */
     private final List<Piece> pieces = new ArrayList<>();
     private final List<DeferredState> deferred = new ArrayList<>();
+    /** Scratch for {@link #writeId}, made on its first use: most outputs never write an id. */
+    private byte[] packedHex;
+    private char[] idChars;
 
     public StateOutput(int initialBytes) {
         this.bytes = new ChunkedBytes(initialBytes);
@@ -65,6 +80,11 @@ public final class StateOutput {
         bytes.putInt(value);
     }
 
+    /** The low eight bits of {@code value}: flags, say. */
+    public void writeByte(int value) {
+        bytes.putByte(value);
+    }
+
     public void writeBoolean(boolean value) {
         bytes.putByte(value ? 1 : 0);
     }
@@ -92,6 +112,70 @@ public final class StateOutput {
         if (!written) {
             writeModifiedUtf(value.toString());
         }
+    }
+
+    /**
+     * An id (a trace or span id, which are nearly always lowercase hex), read back by {@link StateInput#readString}
+     * as the same string: as packed hex digits when it is 1 to {@link #MAX_HEX_CHARS} of them, else as {@link
+     * #writeString(CharSequence)} writes it. The same id always gets the same bytes.
+     */
+    public void writeId(CharSequence value) {
+        int length = value == null ? 0 : value.length();
+        if (length == 0 || length > MAX_HEX_CHARS || !packedAsHex(charsOf(value, length), length)) {
+            writeString(value);
+            return;
+        }
+        bytes.putBytes(packedHex, 0, 2 + (length + 1) / 2);
+    }
+
+    /** The first {@code length} chars of {@code value}: its own array when it has one, else copied to scratch. */
+    private char[] charsOf(CharSequence value, int length) {
+        char[] held = value instanceof CharArrayView view ? view.charArray() : null;
+        if (held != null) {
+            return held;
+        }
+        if (idChars == null) {
+            idChars = new char[MAX_HEX_CHARS];
+        }
+        if (value instanceof String string) {
+            string.getChars(0, length, idChars, 0);
+        } else {
+            for (int i = 0; i < length; i++) {
+                idChars[i] = value.charAt(i);
+            }
+        }
+        return idChars;
+    }
+
+    /**
+     * Packs the first {@code length} of {@code chars} into {@link #packedHex} after the tag and count, and says
+     * whether they were all lowercase hex digits (one pass: an id that is not is told at its first other char).
+     */
+    private boolean packedAsHex(char[] chars, int length) {
+        if (packedHex == null) {
+            packedHex = new byte[2 + (MAX_HEX_CHARS + 1) / 2];
+            packedHex[0] = HEX_STRING;
+        }
+        packedHex[1] = (byte) length;
+        for (int i = 0, at = 2; i < length; i += 2, at++) {
+            int high = hexValue(chars[i]);
+            int low = i + 1 < length ? hexValue(chars[i + 1]) : 0;
+            if ((high | low) < 0) {
+                return false;
+            }
+            packedHex[at] = (byte) (high << 4 | low);
+        }
+        return true;
+    }
+
+    /** The value of a lowercase hex digit, or -1 for any other char. */
+    private static int hexValue(char c) {
+        return c < HEX_VALUES.length ? HEX_VALUES[c] : -1;
+    }
+
+    /** A number of at most 64 bits as {@link ChunkedBytes#putVarLong} writes it: small ones in a byte or two. */
+    public void writeVarLong(long value) {
+        bytes.putVarLong(value);
     }
 
     /**
@@ -167,6 +251,7 @@ public final class StateOutput {
                 }
                 yield end;
             }
+            case HEX_STRING -> at + 2 + ((written[at + 1] & 0xff) + 1) / 2;
             default -> at + 1; // NULL_STRING
         };
     }

@@ -34,14 +34,14 @@ class AwaitedParentsTest {
         awaited.await(key.set("p1"), 5);
 
         StateOutput expected = new StateOutput(16);
-        expected.writeInt(2);
-        expected.writeString("p1");
-        expected.writeInt(2);
-        expected.writeInt(3);
-        expected.writeInt(5);
-        expected.writeString("spän");
-        expected.writeInt(1);
-        expected.writeInt(4);
+        expected.writeVarLong(2);
+        expected.writeId("p1");
+        expected.writeVarLong(2);
+        expected.writeVarLong(3);
+        expected.writeVarLong(5);
+        expected.writeId("spän");
+        expected.writeVarLong(1);
+        expected.writeVarLong(4);
         StateOutput saved = new StateOutput(16);
         awaited.writeTo(saved);
 

@@ -39,7 +39,7 @@ class SpanTableTest {
     }
 
     @Test
-    void shouldSaveTheSpansAsStringsAndIntsWouldBeWrittenWhateverTheirCharacters() {
+    void shouldSaveTheSpansAsIdsAndIntsWouldBeWrittenWhateverTheirCharacters() {
         List<String> ids = new ArrayList<>(List.of("0af7651916cd43dd", "spän-ü", "x".repeat(70_000), "", "b"));
         SpanTable spans = new SpanTable();
         for (int i = 0; i < ids.size(); i++) {
@@ -50,9 +50,9 @@ class SpanTableTest {
         }
 
         StateOutput expected = new StateOutput(16);
-        expected.writeInt(ids.size());
+        expected.writeVarLong(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            expected.writeString(ids.get(i));
+            expected.writeId(ids.get(i));
             expected.writeInt(1_000 * i + 7);
         }
         StateOutput saved = new StateOutput(16);

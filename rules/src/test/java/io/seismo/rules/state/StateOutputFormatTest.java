@@ -41,21 +41,36 @@ class StateOutputFormatTest {
     }
 
     @Test
+    void shouldPackLowercaseHexIdsTwoDigitsToAByteAfterTheirCount() {
+        StateOutput out = new StateOutput(4);
+        out.writeId("0af7");
+        out.writeId("abc"); // an odd count: the last digit's byte is padded with zero
+
+        assertThat(out.toByteArray()).containsExactly(StateOutput.HEX_STRING, 4, 0x0a, 0xf7 - 256,
+                StateOutput.HEX_STRING, 3, 0xab - 256, 0xc0 - 256);
+    }
+
+    @Test
     void shouldFindWhereEachWrittenStringEnds() {
-        String[] strings = {"", "b", "0af7651916cd43dd", "sp\u00e4n-\u00fc", "\uD83D\uDE00",
+        String[] strings = {"", "b", "0af7651916cd43dd", "abc", "sp\u00e4n-\u00fc", "\uD83D\uDE00",
                 "x".repeat(StateOutput.UTF_PIECE_CHARS), "y".repeat(StateOutput.UTF_PIECE_CHARS + 1),
                 "\u00e9".repeat(2 * StateOutput.UTF_PIECE_CHARS + 7), null};
         StateOutput out = new StateOutput(4);
-        int[] ends = new int[strings.length];
-        for (int i = 0; i < strings.length; i++) {
-            out.writeString(strings[i]);
+        int[] ends = new int[2 * strings.length];
+        for (int i = 0; i < ends.length; i++) {
+            String value = strings[i % strings.length];
+            if (i < strings.length) {
+                out.writeString(value);
+            } else {
+                out.writeId(value); // hex ones packed, the rest as strings
+            }
             out.writeInt(i); // what follows a string must not be taken for part of it
             ends[i] = out.size() - Integer.BYTES;
         }
         byte[] written = out.toByteArray();
 
         int at = 0;
-        for (int i = 0; i < strings.length; i++) {
+        for (int i = 0; i < ends.length; i++) {
             assertThat(StateOutput.endOfString(written, at)).as("end of string %d", i).isEqualTo(ends[i]);
             at = ends[i] + Integer.BYTES;
         }
