@@ -289,7 +289,8 @@ final class OpenTrace extends CharKeyedEntry {
     static OpenTrace readFrom(StateInput in, TraceEncoding encoding, int maxSpans, ServiceIds serviceIds) {
         OpenTrace trace = new OpenTrace(in.readString("trace id"), maxSpans, serviceIds);
         try {
-            int chainTailIndex = encoding == TraceEncoding.COMPACT ? trace.readCompactHeader(in) : trace.readFixedWidthHeader(in);
+            int chainTailIndex = encoding == TraceEncoding.COMPACT ? trace.readCompactHeader(in)
+                    : trace.readFixedWidthHeader(in);
             String[] names = trace.readServices(in, encoding, serviceIds);
             if (chainTailIndex != NO_SERVICE) {
                 serviceAt(names, chainTailIndex);
@@ -350,8 +351,8 @@ final class OpenTrace extends CharKeyedEntry {
             if (services.indexOf(names[i], id) >= 0) {
                 throw new CorruptStateException("service " + names[i] + " is saved twice");
             }
-            long firstSeen = encoding == TraceEncoding.COMPACT ? in.readTimeAfter(startNanos, "first event of a service")
-                    : in.readTime("first event of a service");
+            long firstSeen = encoding == TraceEncoding.COMPACT
+                    ? in.readTimeAfter(startNanos, "first event of a service") : in.readTime("first event of a service");
             int arrival = services.add(names[i], id, firstSeen);
             if (in.readBoolean("whether a service failed")) {
                 services.markFailed(arrival);

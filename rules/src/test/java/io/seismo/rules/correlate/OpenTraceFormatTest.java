@@ -71,7 +71,7 @@ class OpenTraceFormatTest {
         assertThat(saved).isEqualTo(expected.toByteArray());
         assertThat(saved).as("hex ids two digits a byte").hasSize(171);
 
-        OpenTrace read = OpenTrace.readFrom(new StateInput(saved, 0, saved.length), TraceEncoding.COMPACT, MAX_SPANS, ids);
+        OpenTrace read = read(saved);
         assertThat(read.traceId()).isEqualTo(TRACE_ID);
         assertThat(saved(read)).as("read back and saved again").isEqualTo(saved);
     }
@@ -103,7 +103,7 @@ class OpenTraceFormatTest {
 
         byte[] saved = saved(trace);
         assertThat(saved).isEqualTo(expected.toByteArray());
-        OpenTrace read = OpenTrace.readFrom(new StateInput(saved, 0, saved.length), TraceEncoding.COMPACT, MAX_SPANS, ids);
+        OpenTrace read = read(saved);
         assertThat(saved(read)).isEqualTo(saved);
     }
 
@@ -118,20 +118,23 @@ class OpenTraceFormatTest {
         saved[flagsAt] |= 16;
 
         assertThatExceptionOfType(CorruptStateException.class)
-                .isThrownBy(() -> OpenTrace.readFrom(new StateInput(saved, 0, saved.length), TraceEncoding.COMPACT,
-                        MAX_SPANS, ids))
+                .isThrownBy(() -> read(saved))
                 .withMessageContaining("flags are 17");
     }
 
     private void add(OpenTrace trace, String service, String span, String parent, long atNanos, Level level) {
-        SyntheticEvent event = SyntheticEvent.log(atNanos, service, level, service + (level == Level.ERROR ? " failed" : " ok"))
-                .withTrace(trace.traceId());
+        String message = service + (level == Level.ERROR ? " failed" : " ok");
+        SyntheticEvent event = SyntheticEvent.log(atNanos, service, level, message).withTrace(trace.traceId());
         if (span != null) {
             event = event.withSpan(span, parent);
         }
         event.writeTo(holder);
         trace.add(holder, service, ids.idOf(service), atNanos, edges, scratch);
         holder.reset();
+    }
+
+    private OpenTrace read(byte[] saved) {
+        return OpenTrace.readFrom(new StateInput(saved, 0, saved.length), TraceEncoding.COMPACT, MAX_SPANS, ids);
     }
 
     private static byte[] saved(OpenTrace trace) {

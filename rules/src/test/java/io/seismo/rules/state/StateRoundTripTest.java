@@ -102,7 +102,8 @@ class StateRoundTripTest {
         }
         in.expectEnd("ids");
         // Lowercase hex up to 255 digits goes two to a byte after a tag and a count; anything else as a string.
-        assertThat(sizes).containsExactly(2 + 8, 2 + 16, 2 + 2, 2 + 1, 2 + 128, 3 + 256, 3 + 16, 3 + 7, 3 + 1, 3, 3 + 5, 1);
+        assertThat(sizes).containsExactly(2 + 8, 2 + 16, 2 + 2, 2 + 1, 2 + 128, 3 + 256, 3 + 16, 3 + 7, 3 + 1, 3, 3 + 5,
+                1);
     }
 
     @Test
@@ -160,7 +161,8 @@ class StateRoundTripTest {
         byte[] hexCut = {StateOutput.HEX_STRING, 5, 0x12};
 
         assertThatExceptionOfType(CorruptStateException.class)
-                .isThrownBy(() -> new StateInput(elevenBytes, 0, 11).readVarLong("count")).withMessageContaining("ten bytes");
+                .isThrownBy(() -> new StateInput(elevenBytes, 0, 11).readVarLong("count"))
+                .withMessageContaining("ten bytes");
         assertThatExceptionOfType(CorruptStateException.class)
                 .isThrownBy(() -> new StateInput(cut, 0, 2).readVarLong("count")).withMessageContaining("ends early");
         assertThatExceptionOfType(CorruptStateException.class)
@@ -174,7 +176,8 @@ class StateRoundTripTest {
         assertThatExceptionOfType(CorruptStateException.class)
                 .isThrownBy(() -> inputOf(farAfter).readTimeAfter(1, "end")).withMessageContaining("plausible");
         assertThatExceptionOfType(CorruptStateException.class)
-                .isThrownBy(() -> new StateInput(hexOfNothing, 0, 2).readString("id")).withMessageContaining("no digits");
+                .isThrownBy(() -> new StateInput(hexOfNothing, 0, 2).readString("id"))
+                .withMessageContaining("no digits");
         assertThatExceptionOfType(CorruptStateException.class)
                 .isThrownBy(() -> new StateInput(hexCut, 0, 3).readString("id")).withMessageContaining("ends early");
     }
