@@ -351,9 +351,7 @@ final class OpenTrace extends CharKeyedEntry {
             if (services.indexOf(names[i], id) >= 0) {
                 throw new CorruptStateException("service " + names[i] + " is saved twice");
             }
-            long firstSeen = encoding == TraceEncoding.COMPACT
-                    ? in.readTimeAfter(startNanos, "first event of a service") : in.readTime("first event of a service");
-            int arrival = services.add(names[i], id, firstSeen);
+            int arrival = services.add(names[i], id, encoding.readTimeAfter(in, startNanos, "first event of a service"));
             if (in.readBoolean("whether a service failed")) {
                 services.markFailed(arrival);
             }

@@ -20,6 +20,11 @@ public enum TraceEncoding {
         return this == COMPACT ? in.readVarCount(what, max, minBytesEach) : in.readCount(what, max, minBytesEach);
     }
 
+    /** A time of a trace at or after its start, {@code startNanos}. */
+    long readTimeAfter(StateInput in, long startNanos, String what) {
+        return this == COMPACT ? in.readTimeAfter(startNanos, what) : in.readTime(what);
+    }
+
     /** The index of one of a trace's services. */
     int readIndex(StateInput in, String what) {
         return this == COMPACT ? in.readVarIndex(what) : in.readInt(what);

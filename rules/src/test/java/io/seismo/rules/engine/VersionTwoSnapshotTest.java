@@ -21,12 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stream and this test fails rather than passes by accident.
  */
 class VersionTwoSnapshotTest {
-    static final long SEED = 11;
-    static final int SECONDS = 240;
-    /** Steps the snapshots were taken after: each right after an event, with traces half assembled. */
-    static final int[] CUTS = {2_001, 8_002};
+    private static final long SEED = 11;
+    private static final int SECONDS = 240;
 
-    static final String RULES = """
+    private static final String RULES = """
             threshold('trace-errors') {
                 by { traceId }
                 window tumbling(5.seconds)
@@ -50,14 +48,15 @@ class VersionTwoSnapshotTest {
             }
             """;
 
-    static RuleSet rules() throws RuleLoadException {
+    private static RuleSet rules() throws RuleLoadException {
         return RuleSet.compile(List.of(new RuleSource("v2.groovy", RULES)));
     }
 
-    static String fileName(int cut) {
+    private static String fileName(int cut) {
         return "snapshot-v2-seed" + SEED + "-step" + cut + ".bin";
     }
 
+    /** {@code cut}: the step the snapshot was taken after, each right after an event, with traces half assembled. */
     @ParameterizedTest(name = "snapshot after step {0}")
     @ValueSource(ints = {2_001, 8_002})
     void shouldRestoreAVersionTwoSnapshotAndGoOnExactlyAsTheEngineThatNeverStopped(int cut) throws Exception {
