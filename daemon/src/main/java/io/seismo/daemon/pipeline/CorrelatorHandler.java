@@ -54,6 +54,11 @@ final class CorrelatorHandler implements EventHandler<Slot> {
     }
 
     @Override
+    public void onStart() {
+        PipelineThreads.nameCurrent(PipelineThreads.CORRELATOR);
+    }
+
+    @Override
     public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
         boolean hadDeferredWork = correlator.hasDeferredWork();
         switch (slot.type) {

@@ -59,6 +59,11 @@ final class JournalHandler implements EventHandler<Slot> {
     }
 
     @Override
+    public void onStart() {
+        PipelineThreads.nameCurrent(PipelineThreads.JOURNAL);
+    }
+
+    @Override
     public void onBatchStart(long batchSize, long queueDepth) {
         groupSlots = Math.max(MIN_GROUP_SLOTS, (batchSize + MAX_GROUPS_PER_BATCH - 1) / MAX_GROUPS_PER_BATCH);
         slotsInGroup = 0;

@@ -34,6 +34,12 @@ final class ParseHandler implements EventHandler<Slot> {
         progress = sequenceCallback;
     }
 
+    /** Not called when this parser runs inside the {@link JournalHandler}: that thread keeps the journal's name. */
+    @Override
+    public void onStart() {
+        PipelineThreads.nameCurrent(PipelineThreads.parse(ordinal));
+    }
+
     @Override
     public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
         if (slot.type == SlotType.LINE && sequence % count == ordinal) {

@@ -48,7 +48,7 @@ public final class Pipeline implements AutoCloseable {
         AtomicInteger threadNumber = new AtomicInteger();
         disruptor = new Disruptor<>(Slot::new, ringSize,
                 r -> {
-                    Thread t = new Thread(r, "seismo-pipeline-" + threadNumber.getAndIncrement());
+                    Thread t = new Thread(r, PipelineThreads.UNSTARTED + threadNumber.getAndIncrement());
                     t.setDaemon(true);
                     return t;
                 },

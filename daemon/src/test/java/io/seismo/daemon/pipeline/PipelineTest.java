@@ -19,11 +19,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +136,39 @@ class PipelineTest {
         pipeline.close(Duration.ofSeconds(5));
         pipeline = null;
         assertThat(journaled()).extracting(JournalRecord::line).containsExactly("a", "boom", "b");
+    }
+
+    @Test
+    void shouldNameEachHandlerThreadAfterItsRole() throws IOException {
+        pipeline = start(64, 2, new RecordingCorrelator(null));
+        List<String> names = List.of("seismo-journal", "seismo-parse-0", "seismo-parse-1", "seismo-correlator");
+
+        // Each handler names its thread once the thread has started, a moment after the pipeline is built.
+        await().atMost(Duration.ofSeconds(10)).until(() -> liveThreadNames().containsAll(names));
+        Path tasks = Path.of("/proc/self/task");
+        if (Files.isDirectory(tasks)) {
+            // What top and the end-to-end benchmark read: the native name, its first 15 characters.
+            assertThat(nativeThreadNames(tasks)).contains("seismo-journal", "seismo-parse-0", "seismo-parse-1",
+                    "seismo-correlat");
+        }
+    }
+
+    private static Set<String> liveThreadNames() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).collect(Collectors.toSet());
+    }
+
+    private static List<String> nativeThreadNames(Path tasks) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> each = Files.list(tasks)) {
+            for (Path task : each.toList()) {
+                try {
+                    names.add(Files.readString(task.resolve("comm")).trim());
+                } catch (IOException ended) {
+                    // A thread that ended since the listing has no name to read.
+                }
+            }
+        }
+        return names;
     }
 
     private Pipeline start(int ringSize, int parsers, Correlator correlator) {
