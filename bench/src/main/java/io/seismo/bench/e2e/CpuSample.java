@@ -3,11 +3,10 @@ package io.seismo.bench.e2e;
 import java.lang.management.ManagementFactory;
 
 /**
- * CPU seconds of the daemon (and of its garbage collector's and JIT compiler's threads), the agent and the generator
- * thread at one moment, for rates over a window.
+ * CPU seconds of the daemon (in all and by the role of its threads), the agent and the generator thread at one
+ * moment, for rates over a window.
  */
-record CpuSample(long atNanos, double daemonSeconds, double daemonGcSeconds, double daemonJitSeconds, double agentSeconds,
-                 double generatorSeconds) {
+record CpuSample(long atNanos, RoleCpu daemon, double agentSeconds, double generatorSeconds) {
     static final long NO_PROCESS = -1;
     static final long NO_THREAD = -1;
 
@@ -18,10 +17,8 @@ record CpuSample(long atNanos, double daemonSeconds, double daemonGcSeconds, dou
     static CpuSample take(long daemonPid, long agentPid, long generatorThreadId) {
         double generator = generatorThreadId == NO_THREAD ? Double.NaN
                 : ManagementFactory.getThreadMXBean().getThreadCpuTime(generatorThreadId) / 1e9;
-        boolean noDaemon = daemonPid == NO_PROCESS;
-        return new CpuSample(System.nanoTime(), noDaemon ? Double.NaN : ProcessStats.cpuSeconds(daemonPid),
-                noDaemon ? Double.NaN : ProcessStats.gcCpuSeconds(daemonPid),
-                noDaemon ? Double.NaN : ProcessStats.jitCpuSeconds(daemonPid), ProcessStats.cpuSeconds(agentPid), generator);
+        RoleCpu daemon = daemonPid == NO_PROCESS ? RoleCpu.UNKNOWN : ProcessStats.roleCpu(daemonPid);
+        return new CpuSample(System.nanoTime(), daemon, ProcessStats.cpuSeconds(agentPid), generator);
     }
 
     double seconds(CpuSample earlier) {

@@ -72,24 +72,32 @@ final class PipelineRun {
                                       double ingested) {
         double seconds = cpuAfter.seconds(cpuBefore);
         boolean timed = latency.getTotalCount() > 0;
-        double eventsPerSecond = (after.events() - before.events()) / seconds;
+        double lines = after.events() - before.events();
+        double eventsPerSecond = lines / seconds;
         Map<Double, Double> findingsBefore = before.findingLatencyBuckets();
         Map<Double, Double> findingsAfter = after.findingLatencyBuckets();
         Map<Double, Double> waitBefore = before.ingestWaitBuckets();
         Map<Double, Double> waitAfter = after.ingestWaitBuckets();
-        return RunFigures.builder()
+        RoleCpu daemonBefore = cpuBefore.daemon();
+        RoleCpu daemonAfter = cpuAfter.daemon();
+        RunFigures.Builder figures = RunFigures.builder();
+        figures.put(RunFigures.DAEMON_CPU_PER_LINE, daemonAfter.microsPerLine(daemonBefore, lines));
+        for (ThreadRole role : ThreadRole.values()) {
+            figures.put(RunFigures.daemonCpuPerLine(role), daemonAfter.microsPerLine(daemonBefore, role, lines));
+        }
+        return figures
                 .put(RunFigures.EVENTS_PER_SECOND, eventsPerSecond)
                 .put(RunFigures.FILE_MB_PER_SECOND, eventsPerSecond * generator.meanLineBytes() / 1e6)
                 .put(RunFigures.MB_PER_SECOND, (after.bytes() - before.bytes()) / seconds / 1e6)
-                .put(RunFigures.JOURNAL_BYTES_PER_LINE, (after.journalBytes() - before.journalBytes())
-                        / (after.events() - before.events()))
+                .put(RunFigures.JOURNAL_BYTES_PER_LINE, (after.journalBytes() - before.journalBytes()) / lines)
                 .put(RunFigures.LOSS, generator.linesWritten() - ingested)
                 .put(RunFigures.CORRELATED_PER_SECOND, (after.correlated() - before.correlated()) / seconds)
                 .put(RunFigures.LATE_EVENTS, after.late() - before.late())
                 .put(RunFigures.TRACES_EVICTED, after.tracesEvicted() - before.tracesEvicted())
-                .put(RunFigures.DAEMON_CPU, CpuSample.percent(cpuAfter.daemonSeconds(), cpuBefore.daemonSeconds(), seconds))
-                .put(RunFigures.DAEMON_GC_CPU, CpuSample.percent(cpuAfter.daemonGcSeconds(), cpuBefore.daemonGcSeconds(), seconds))
-                .put(RunFigures.DAEMON_JIT_CPU, CpuSample.percent(cpuAfter.daemonJitSeconds(), cpuBefore.daemonJitSeconds(), seconds))
+                .put(RunFigures.DAEMON_CPU,
+                        CpuSample.percent(daemonAfter.totalSeconds(), daemonBefore.totalSeconds(), seconds))
+                .put(RunFigures.DAEMON_GC_CPU, rolePercent(cpuBefore, cpuAfter, ThreadRole.GC))
+                .put(RunFigures.DAEMON_JIT_CPU, rolePercent(cpuBefore, cpuAfter, ThreadRole.JIT))
                 .put(RunFigures.DAEMON_RSS, daemonRss)
                 .put(RunFigures.AGENT_CPU, CpuSample.percent(cpuAfter.agentSeconds(), cpuBefore.agentSeconds(), seconds))
                 .put(RunFigures.AGENT_RSS, agentRss)
@@ -106,6 +114,10 @@ final class PipelineRun {
                 .put(RunFigures.WAIT_P99, 1000 * DaemonMetrics.quantile(waitBefore, waitAfter, 0.99))
                 .put(RunFigures.WAIT_WITHIN_5MS, DaemonMetrics.withinPercent(waitBefore, waitAfter, 0.005))
                 .build();
+    }
+
+    private static double rolePercent(CpuSample before, CpuSample after, ThreadRole role) {
+        return CpuSample.percent(after.daemon().seconds(role), before.daemon().seconds(role), after.seconds(before));
     }
 
     private static void printSlowest(List<ProbeWebhook.Timed> slowest, long readyNanos) {

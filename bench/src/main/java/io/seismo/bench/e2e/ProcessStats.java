@@ -4,81 +4,46 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * CPU time and resident memory of a process, from Linux's /proc: {@code utime + stime} of
- * {@code /proc/<pid>/stat} in clock ticks (100 per second), and {@code VmRSS} of {@code /proc/<pid>/status}.
+ * {@code /proc/<pid>/stat} and of each {@code /proc/<pid>/task/<tid>/stat}, and {@code VmRSS} of
+ * {@code /proc/<pid>/status}.
  */
 final class ProcessStats {
-    private static final double TICKS_PER_SECOND = 100.0;
-    /** Linux keeps the first 15 characters of a thread's name: "GC Thread#0", "G1 Refine#0", "ZWorker#0". */
-    private static final List<String> GC_THREAD_PREFIXES = List.of("GC Thread", "G1 ", "Shenandoah", "ZWorker", "ZDriver",
-            "ZDirector");
-    /** HotSpot's JIT compiler threads: "C2 CompilerThread0" is "C2 CompilerThre" there. */
-    private static final List<String> JIT_THREAD_PREFIXES = List.of("C1 CompilerThre", "C2 CompilerThre");
-
     private ProcessStats() {
     }
 
     /** CPU seconds used so far, user and system; -1 when the process is gone. */
     static double cpuSeconds(long pid) {
         try {
-            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+            return TaskStat.parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))).cpuSeconds();
         } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
     /**
-     * CPU seconds used so far by the process's garbage collector threads (G1's workers, refinement and marking
-     * threads, and those of Parallel, Shenandoah and ZGC); -1 when the process is gone.
+     * CPU seconds used so far, in all and by the role of each thread, reading every thread once;
+     * {@link RoleCpu#UNKNOWN} when the process is gone.
      */
-    static double gcCpuSeconds(long pid) {
-        return threadsCpuSeconds(pid, GC_THREAD_PREFIXES);
-    }
-
-    /**
-     * CPU seconds used so far by the process's JIT compiler threads: a run measured while C2 still compiles shares
-     * the cores with it. -1 when the process is gone.
-     */
-    static double jitCpuSeconds(long pid) {
-        return threadsCpuSeconds(pid, JIT_THREAD_PREFIXES);
-    }
-
-    static boolean isGcThread(String name) {
-        return hasPrefix(name, GC_THREAD_PREFIXES);
-    }
-
-    static boolean isJitThread(String name) {
-        return hasPrefix(name, JIT_THREAD_PREFIXES);
-    }
-
-    /** The CPU seconds of the threads named with one of {@code prefixes}, from each {@code /proc/<pid>/task/<tid>/stat}. */
-    private static double threadsCpuSeconds(long pid, List<String> prefixes) {
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
-            double seconds = 0;
+    static RoleCpu roleCpu(long pid) {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.resolve("task"))) {
+            List<TaskStat> threads = new ArrayList<>();
             for (Path task : tasks) {
                 String stat = readOrEmpty(task.resolve("stat"));
-                int open = stat.indexOf('(');
-                int close = stat.lastIndexOf(')');
-                if (open >= 0 && close > open && hasPrefix(stat.substring(open + 1, close), prefixes)) {
-                    seconds += ticks(stat);
+                if (!stat.isEmpty()) {
+                    threads.add(TaskStat.parse(stat));
                 }
             }
-            return seconds;
+            // Read last: its CPU holds every thread's, so the rest it leaves is never below zero.
+            return RoleCpu.of(TaskStat.parse(Files.readString(proc.resolve("stat"))), threads);
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return RoleCpu.UNKNOWN;
         }
-    }
-
-    private static boolean hasPrefix(String name, List<String> prefixes) {
-        for (String prefix : prefixes) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A thread that ended between listing and reading counts as nothing. */
@@ -88,12 +53,6 @@ final class ProcessStats {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static double ticks(String stat) {
-        // Fields after the command name, which is in parentheses and may hold spaces.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
     /** Resident set size in MiB; -1 when the process is gone. */

@@ -1,9 +1,11 @@
 package io.seismo.bench.e2e;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The figures of one run, by name in the order the table prints them; NaN where the mode does not measure one
@@ -27,6 +29,11 @@ record RunFigures(Map<String, Double> values) {
     static final String DAEMON_GC_CPU = "daemon GC threads CPU %";
     /** The part of the daemon's CPU its JIT compiler's threads used: high while C2 still compiles the hot paths. */
     static final String DAEMON_JIT_CPU = "daemon JIT threads CPU %";
+    /**
+     * The daemon's CPU over the window per line ingested in it, in microseconds; {@link #daemonCpuPerLine} splits it
+     * by the role of the threads that used it.
+     */
+    static final String DAEMON_CPU_PER_LINE = "daemon CPU us a line";
     static final String DAEMON_RSS = "daemon peak RSS MiB";
     static final String AGENT_CPU = "agent CPU %";
     static final String AGENT_RSS = "agent peak RSS MiB";
@@ -44,10 +51,19 @@ record RunFigures(Map<String, Double> values) {
     static final String WAIT_WITHIN_5MS = "ingest to correlator in 5 ms %";
 
     /** Every figure, in table order. */
-    static final List<String> ORDER = List.of(EVENTS_PER_SECOND, FILE_MB_PER_SECOND, MB_PER_SECOND,
-            JOURNAL_BYTES_PER_LINE, LOSS, CORRELATED_PER_SECOND, LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU, DAEMON_GC_CPU,
-            DAEMON_JIT_CPU, DAEMON_RSS, AGENT_CPU, AGENT_RSS, GENERATOR_CPU, LATENCY_SAMPLES, P50, P90, P99, MAX,
-            FINDING_P50, FINDING_P99, FINDING_WITHIN_5MS, WAIT_P50, WAIT_P99, WAIT_WITHIN_5MS);
+    static final List<String> ORDER = Stream.of(
+            Stream.of(EVENTS_PER_SECOND, FILE_MB_PER_SECOND, MB_PER_SECOND, JOURNAL_BYTES_PER_LINE, LOSS,
+                    CORRELATED_PER_SECOND, LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU, DAEMON_GC_CPU, DAEMON_JIT_CPU,
+                    DAEMON_CPU_PER_LINE),
+            Arrays.stream(ThreadRole.values()).map(RunFigures::daemonCpuPerLine),
+            Stream.of(DAEMON_RSS, AGENT_CPU, AGENT_RSS, GENERATOR_CPU, LATENCY_SAMPLES, P50, P90, P99, MAX, FINDING_P50,
+                    FINDING_P99, FINDING_WITHIN_5MS, WAIT_P50, WAIT_P99, WAIT_WITHIN_5MS))
+            .flatMap(names -> names).toList();
+
+    /** The part of {@link #DAEMON_CPU_PER_LINE} the daemon's threads of this role used. */
+    static String daemonCpuPerLine(ThreadRole role) {
+        return DAEMON_CPU_PER_LINE + ": " + role.label();
+    }
 
     double get(String name) {
         return values.getOrDefault(name, Double.NaN);

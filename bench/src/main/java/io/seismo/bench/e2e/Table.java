@@ -4,6 +4,9 @@ import io.vertx.core.json.JsonObject;
 
 /** The result as a person reads it: the machine and settings, then one line per figure. */
 final class Table {
+    /** A figure's name, as wide as the longest, so that the columns line up. */
+    private static final String NAME = "%-" + RunFigures.ORDER.stream().mapToInt(String::length).max().orElse(0) + "s";
+
     private Table() {
     }
 
@@ -22,14 +25,14 @@ final class Table {
                 .append("method: ").append(result.getString("method")).append(System.lineSeparator())
                 .append("pinning: ").append(result.getString("pinning")).append("; sustained (no loss in any run): ")
                 .append(result.getBoolean("sustained") ? "yes" : "NO").append(System.lineSeparator())
-                .append(String.format("%-28s %14s %14s %14s%n", "figure", "median", "min", "max"));
+                .append(String.format(NAME + " %14s %14s %14s%n", "figure", "median", "min", "max"));
         JsonObject figures = result.getJsonObject("figures");
         for (String name : RunFigures.ORDER) {
             JsonObject figure = figures.getJsonObject(name);
             if (figure == null || figure.getDouble("median") == null) {
-                out.append(String.format("%-28s %14s%n", name, "not measured"));
+                out.append(String.format(NAME + " %14s%n", name, "not measured"));
             } else {
-                out.append(String.format("%-28s %,14.1f %,14.1f %,14.1f%n", name, figure.getDouble("median"),
+                out.append(String.format(NAME + " %,14.1f %,14.1f %,14.1f%n", name, figure.getDouble("median"),
                         figure.getDouble("min"), figure.getDouble("max")));
             }
         }

@@ -41,11 +41,25 @@ class EndToEndSmokeTest {
                 / figures.getJsonObject(RunFigures.EVENTS_PER_SECOND).getDouble("median");
         assertThat(figures.getJsonObject(RunFigures.JOURNAL_BYTES_PER_LINE).getDouble("median"))
                 .isBetween(lineBytes + 10, lineBytes + 122);
+        assertThat(median(figures, RunFigures.DAEMON_CPU_PER_LINE)).isPositive();
+        for (ThreadRole role : ThreadRole.values()) {
+            assertThat(median(figures, RunFigures.daemonCpuPerLine(role))).as(role.label()).isNotNull();
+        }
+        // Threads that ran for tenths of a second here: none of them was left to the rest by its name.
+        for (ThreadRole busy : new ThreadRole[] {ThreadRole.CORRELATOR, ThreadRole.PARSE, ThreadRole.INGEST}) {
+            assertThat(median(figures, RunFigures.daemonCpuPerLine(busy))).as(busy.label()).isPositive();
+        }
         assertThat(result.getJsonObject("machine").getInteger("cores")).isPositive();
         try (InputStream age = Files.newInputStream(Path.of("/proc/sys/vm/dirty_expire_centisecs"))) {
             assertThat(result.getJsonObject("machine").getString("dirtyExpireCentisecs"))
                     .isEqualTo(new String(age.readAllBytes(), StandardCharsets.US_ASCII).trim());
         }
-        assertThat(Table.render(result)).contains("line to webhook p99 ms", "events/s");
+        String table = Table.render(result);
+        assertThat(table).contains("line to webhook p99 ms", "events/s");
+        System.out.print(table);
+    }
+
+    private static Double median(JsonObject figures, String name) {
+        return figures.getJsonObject(name).getDouble("median");
     }
 }

@@ -7,40 +7,21 @@ import org.junit.jupiter.api.Test;
 class ProcessStatsTest {
 
     @Test
-    void shouldTellTheCollectorsThreadsFromTheOthersByTheirNames() {
-        assertThat(ProcessStats.isGcThread("GC Thread#1")).isTrue();
-        assertThat(ProcessStats.isGcThread("G1 Refine#0")).isTrue();
-        assertThat(ProcessStats.isGcThread("G1 Conc#0")).isTrue();
-        assertThat(ProcessStats.isGcThread("ZWorker#3")).isTrue();
-        assertThat(ProcessStats.isGcThread("seismo-pipelin")).isFalse();
-        assertThat(ProcessStats.isGcThread("C2 CompilerThre")).isFalse();
-        assertThat(ProcessStats.isGcThread("VM Thread")).isFalse();
-    }
-
-    @Test
-    void shouldTellTheJitCompilersThreadsFromTheOthersByTheirNames() {
-        assertThat(ProcessStats.isJitThread("C2 CompilerThre")).isTrue();
-        assertThat(ProcessStats.isJitThread("C1 CompilerThre")).isTrue();
-        assertThat(ProcessStats.isJitThread("GC Thread#1")).isFalse();
-        assertThat(ProcessStats.isJitThread("seismo-pipelin")).isFalse();
-    }
-
-    @Test
-    void shouldCountTheCollectorsCpuAsPartOfTheProcesssOwn() {
+    void shouldSplitTheProcesssOwnCpuByTheRolesOfItsThreads() {
         long pid = ProcessHandle.current().pid();
-        double gc = ProcessStats.gcCpuSeconds(pid);
+        RoleCpu cpu = ProcessStats.roleCpu(pid);
 
-        assertThat(gc).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(ProcessStats.cpuSeconds(pid));
-        assertThat(ProcessStats.gcCpuSeconds(Long.MAX_VALUE)).isEqualTo(-1);
-    }
-
-    @Test
-    void shouldCountTheJitCompilersCpuAsPartOfTheProcesssOwn() {
-        long pid = ProcessHandle.current().pid();
-        double jit = ProcessStats.jitCpuSeconds(pid);
-
+        assertThat(cpu.totalSeconds()).isPositive().isLessThanOrEqualTo(ProcessStats.cpuSeconds(pid));
+        assertThat(cpu.seconds(ThreadRole.GC)).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(cpu.totalSeconds());
         // This JVM compiled the test framework's code on its way here: its compiler threads took some time.
-        assertThat(jit).isGreaterThan(0).isLessThanOrEqualTo(ProcessStats.cpuSeconds(pid));
-        assertThat(ProcessStats.jitCpuSeconds(Long.MAX_VALUE)).isEqualTo(-1);
+        assertThat(cpu.seconds(ThreadRole.JIT)).isGreaterThan(0).isLessThanOrEqualTo(cpu.totalSeconds());
+        // The main thread ("java") is nobody's role; the process's line is read after its threads'.
+        assertThat(cpu.seconds(ThreadRole.REST)).isPositive();
+    }
+
+    @Test
+    void shouldSayWhenTheProcessIsGone() {
+        assertThat(ProcessStats.cpuSeconds(Long.MAX_VALUE)).isEqualTo(-1);
+        assertThat(ProcessStats.roleCpu(Long.MAX_VALUE).totalSeconds()).isNaN();
     }
 }
