@@ -65,6 +65,11 @@ record RunFigures(Map<String, Double> values) {
         return DAEMON_CPU_PER_LINE + ": " + role.label();
     }
 
+    /** Decimals the table prints a figure with: two for CPU per line, whose roles differ by tenths of a microsecond. */
+    static int decimals(String name) {
+        return name.startsWith(DAEMON_CPU_PER_LINE) ? 2 : 1;
+    }
+
     double get(String name) {
         return values.getOrDefault(name, Double.NaN);
     }

@@ -32,7 +32,8 @@ final class Table {
             if (figure == null || figure.getDouble("median") == null) {
                 out.append(String.format(NAME + " %14s%n", name, "not measured"));
             } else {
-                out.append(String.format(NAME + " %,14.1f %,14.1f %,14.1f%n", name, figure.getDouble("median"),
+                String number = " %,14." + RunFigures.decimals(name) + "f";
+                out.append(String.format(NAME + number + number + number + "%n", name, figure.getDouble("median"),
                         figure.getDouble("min"), figure.getDouble("max")));
             }
         }
