@@ -38,14 +38,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * the dependency graph's updates then come as often per line as in an end-to-end run at that rate, so the
  * figure is what a line costs that thread there, less what sharing two cores with the rest adds. No checkpoint
  * is taken ({@link OpenTraceBenchmark} times one). The state grows for the first 10–15 s of event time (about a
- * million lines at 75,000 a second), which the warm-up covers.
+ * million lines at 75,000 a second), which the warm-up covers. The heap is the packaged daemon's kind (Shenandoah,
+ * touched at start, in transparent huge pages): a line's lookups miss the cache among a million traces, and with
+ * 4 KB pages each miss is a TLB miss too.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+UseShenandoahGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages", "-XX:+UseShenandoahGC"})
 public class EndToEndCorrelatorBenchmark {
     /** Ring slots the lines are parsed into, as the daemon's ring reuses its events. */
     private static final int SLOTS = 4096;
