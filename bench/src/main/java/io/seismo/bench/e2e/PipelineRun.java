@@ -96,8 +96,8 @@ final class PipelineRun {
                 .put(RunFigures.TRACES_EVICTED, after.tracesEvicted() - before.tracesEvicted())
                 .put(RunFigures.DAEMON_CPU,
                         CpuSample.percent(daemonAfter.totalSeconds(), daemonBefore.totalSeconds(), seconds))
-                .put(RunFigures.DAEMON_GC_CPU, rolePercent(cpuBefore, cpuAfter, ThreadRole.GC))
-                .put(RunFigures.DAEMON_JIT_CPU, rolePercent(cpuBefore, cpuAfter, ThreadRole.JIT))
+                .put(RunFigures.DAEMON_GC_CPU, percent(daemonBefore, daemonAfter, ThreadRole.GC, seconds))
+                .put(RunFigures.DAEMON_JIT_CPU, percent(daemonBefore, daemonAfter, ThreadRole.JIT, seconds))
                 .put(RunFigures.DAEMON_RSS, daemonRss)
                 .put(RunFigures.AGENT_CPU, CpuSample.percent(cpuAfter.agentSeconds(), cpuBefore.agentSeconds(), seconds))
                 .put(RunFigures.AGENT_RSS, agentRss)
@@ -116,8 +116,9 @@ final class PipelineRun {
                 .build();
     }
 
-    private static double rolePercent(CpuSample before, CpuSample after, ThreadRole role) {
-        return CpuSample.percent(after.daemon().seconds(role), before.daemon().seconds(role), after.seconds(before));
+    /** Per cent of one core the role's threads used over the window. */
+    private static double percent(RoleCpu before, RoleCpu after, ThreadRole role, double seconds) {
+        return CpuSample.percent(after.seconds(role), before.seconds(role), seconds);
     }
 
     private static void printSlowest(List<ProbeWebhook.Timed> slowest, long readyNanos) {
