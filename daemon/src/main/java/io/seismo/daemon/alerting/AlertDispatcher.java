@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Alerting's own thread. The correlator hands findings over with {@link #submit}, which never blocks; the
  * {@link AlertLifecycle} runs here, is ticked every 100 ms, and each notification is put in the {@link Outbox}
- * (fsynced, deduplicated by key) before it goes to its sink through a {@link SinkDelivery} that retries on its own
+ * (fsynced, deduplicated by key; the rounds that queued while the thread was busy together) before it goes to its sink through a {@link SinkDelivery} that retries on its own
  * schedule. {@link #snapshotAfterQueued()} and {@link #restore} carry the lifecycle across checkpoints. Every piece of state is touched by this one thread only;
  * {@link #activeAlerts()} reads an immutable snapshot it publishes.
  */
@@ -45,6 +46,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private final AlertLifecycle lifecycle;
     private final Outbox outbox;
     private final Map<String, SinkDelivery> deliveriesByReceiver = new LinkedHashMap<>();
+    private final AlertingInbox inbox = new AlertingInbox();
     private volatile List<Alert> activeAlerts = List.of();
     private volatile List<ActiveAlert> activeStates = List.of();
     /** Set by the first {@link #submit}: from then on a restore would throw away live state. */
@@ -102,14 +104,7 @@ public final class AlertDispatcher implements AutoCloseable {
     /** Completes with the alerting state once everything submitted before this call is processed. */
     public CompletableFuture<byte[]> snapshotAfterQueued() {
         CompletableFuture<byte[]> snapshot = new CompletableFuture<>();
-        boolean accepted = runOnAlertingThread(() -> {
-            try {
-                snapshot.complete(AlertingSnapshotCodec.encode(lifecycle.snapshot()));
-            } catch (RuntimeException e) {
-                snapshot.completeExceptionally(e);
-            }
-        });
-        if (!accepted) {
+        if (!enqueue(new AlertingInbox.SnapshotRequest(snapshot))) {
             snapshot.completeExceptionally(new IllegalStateException("alerting is stopped"));
         }
         return snapshot;
@@ -144,12 +139,51 @@ public final class AlertDispatcher implements AutoCloseable {
 
     /** Hands a round of findings to the alerting thread; returns at once. Safe from any thread. */
     public void submit(List<Finding> round) {
-        List<Finding> copy = List.copyOf(round);
         tookFindings = true;
-        runOnAlertingThread(() -> {
-            route(lifecycle.onFindings(copy, clock.instant()));
+        enqueue(new AlertingInbox.FindingsRound(List.copyOf(round)));
+    }
+
+    /** Queues the item and, when no drain is due, hands the alerting thread one; false when alerting is stopped. */
+    private boolean enqueue(AlertingInbox.Item item) {
+        if (inbox.add(item) && !runOnAlertingThread(this::drainInbox)) {
+            inbox.drainRefused();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Takes every round queued so far and routes their notifications together: one outbox fsync for all. A snapshot
+     * request routes what came before it first, so the state it captures has every earlier notification in the outbox.
+     */
+    private void drainInbox() {
+        inbox.drainStarts();
+        List<Notification> notifications = new ArrayList<>();
+        boolean tookRounds = false;
+        for (AlertingInbox.Item item = inbox.next(); item != null; item = inbox.next()) {
+            if (item instanceof AlertingInbox.FindingsRound round) {
+                tookRounds = true;
+                try {
+                    notifications.addAll(lifecycle.onFindings(round.findings(), clock.instant()));
+                } catch (RuntimeException e) {
+                    LOG.error("Alerting could not take a round of {} findings; continuing with the next",
+                            round.findings().size(), e);
+                }
+            } else if (item instanceof AlertingInbox.SnapshotRequest request) {
+                CompletableFuture<byte[]> snapshot = request.snapshot();
+                try {
+                    route(notifications);
+                    notifications.clear();
+                    snapshot.complete(AlertingSnapshotCodec.encode(lifecycle.snapshot()));
+                } catch (RuntimeException e) {
+                    snapshot.completeExceptionally(e);
+                }
+            }
+        }
+        route(notifications);
+        if (tookRounds) {
             publishActive();
-        });
+        }
     }
 
     private void publishActive() {
@@ -277,6 +311,7 @@ public final class AlertDispatcher implements AutoCloseable {
         route(lifecycle.onTick(now));
         activeStates = lifecycle.activeStates(now);
         deliveriesByReceiver.values().forEach(delivery -> delivery.retryDue(now));
+        outbox.sync(); // the tick's settlements, in one fsync
     }
 
     /** Into the outbox first (which drops what it already holds), then to the sinks. */

@@ -41,6 +41,10 @@ public interface AlertingMetrics {
     default void outboxWriteFailures() {
     }
 
+    /** The outbox fsynced its file: once per round of new notifications, and once a tick for the settlements since. */
+    default void outboxSyncs() {
+    }
+
     /** Reopening the outbox found a torn or corrupt record; it and what followed were skipped. */
     default void outboxRecordsSkipped() {
     }

@@ -20,9 +20,12 @@ import java.util.zip.CRC32;
 
 /**
  * The outbox in {@code <dataDir>/outbox/}: one append-only file of records, each framed as length, CRC-32 and
- * payload. A notification is appended and fsynced before any sink sees it; each settlement (delivered, superseded,
- * given up) is appended and fsynced too, so after a kill -9 the unsettled ones are delivered again and the settled
- * ones are not. A torn or corrupt record ends the readable part: it and what follows are cut off, counted and
+ * payload. A notification is appended and fsynced before any sink sees it. Each settlement (delivered, superseded,
+ * given up) is appended at once, so after a kill -9 the unsettled ones are delivered again and the settled ones are
+ * not; it is fsynced with the next append or {@link #sync}, whichever comes first. One fsync then serves every
+ * delivery of a tick, where one each had the alerting thread waiting on the disk for each (a single fsync took
+ * 170–190 ms while the kernel wrote back other files). Only a machine crash in that tick can deliver a settled
+ * notification once more, under the same id. A torn or corrupt record ends the readable part: it and what follows are cut off, counted and
  * logged. The file is rewritten (temp file, fsync, atomic rename) when settled records dominate it, keeping only the
  * pending entries and the recent settled keys that dedupe a replay.
  */
@@ -44,6 +47,8 @@ final class FileOutbox implements Outbox {
     private final StateOutput payload = new StateOutput(4096);
     private FileChannel channel;
     private long recordsInFile;
+    /** Settlements written since the file was last fsynced. */
+    private boolean settlementsUnsynced;
 
     private FileOutbox(Path directory, AlertingMetrics metrics, int settledCapacity) {
         this.directory = directory;
@@ -83,7 +88,7 @@ final class FileOutbox implements Outbox {
             for (OutboxEntry entry : taken) {
                 writeEntry(channel, entry);
             }
-            channel.force(false);
+            force();
         } catch (IOException | RuntimeException e) {
             // Delivering without durability beats not delivering: the entries stay pending in memory.
             metrics.outboxWriteFailures();
@@ -100,7 +105,7 @@ final class FileOutbox implements Outbox {
         }
         try {
             writeSettled(channel, key);
-            channel.force(false);
+            settlementsUnsynced = true;
             if (recordsInFile > 2L * (index.pendingCount() + index.settledCount()) + COMPACTION_SLACK_RECORDS) {
                 rewrite();
             }
@@ -112,12 +117,40 @@ final class FileOutbox implements Outbox {
     }
 
     @Override
+    public void sync() {
+        if (!settlementsUnsynced) {
+            return;
+        }
+        try {
+            force();
+        } catch (IOException | RuntimeException e) {
+            // Not retried: after a failed fsync the kernel may already count the pages as written.
+            settlementsUnsynced = false;
+            metrics.outboxWriteFailures();
+            LOG.error("Cannot sync the outbox {}; after a machine crash notifications settled in the last moments "
+                    + "may be delivered again: {}", file, e.toString());
+        }
+    }
+
+    @Override
     public List<OutboxEntry> pending() {
         return index.pending();
     }
 
     @Override
     public void close() {
+        sync();
+        closeChannel();
+    }
+
+    /** Makes everything written durable, settlements written since the last sync included. */
+    private void force() throws IOException {
+        channel.force(false);
+        settlementsUnsynced = false;
+        metrics.outboxSyncs();
+    }
+
+    private void closeChannel() {
         try {
             if (channel != null) {
                 channel.close();
@@ -179,7 +212,7 @@ final class FileOutbox implements Outbox {
 
     /** Writes the settled keys and the pending entries to a new file and swaps it in atomically. */
     private void rewrite() throws IOException {
-        close();
+        closeChannel();
         Path temp = directory.resolve(FILE_NAME + ".tmp");
         long records = 0;
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -194,11 +227,13 @@ final class FileOutbox implements Outbox {
             }
             out.force(true);
         }
+        metrics.outboxSyncs();
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true); // the rename itself must survive a crash
         }
         recordsInFile = records;
+        settlementsUnsynced = false;
         channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 

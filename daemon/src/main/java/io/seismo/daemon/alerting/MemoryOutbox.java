@@ -20,6 +20,10 @@ final class MemoryOutbox implements Outbox {
     }
 
     @Override
+    public void sync() {
+    }
+
+    @Override
     public List<OutboxEntry> pending() {
         return index.pending();
     }

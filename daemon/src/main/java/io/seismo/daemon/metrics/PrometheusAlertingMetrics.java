@@ -70,6 +70,11 @@ public final class PrometheusAlertingMetrics implements AlertingMetrics {
     }
 
     @Override
+    public void outboxSyncs() {
+        metrics.outboxSyncs.inc();
+    }
+
+    @Override
     public void outboxRecordsSkipped() {
         metrics.outboxRecordsSkipped.inc();
     }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static io.seismo.daemon.alerting.TestFindings.T0;
@@ -57,6 +59,42 @@ class AlertDispatcherDurabilityTest {
         assertThat(backUp.accepted.get(0).alerts().get(0).id()).isEqualTo(healthy.accepted.get(0).alerts().get(0).id());
         assertThat(healthyAgain.attemptTimes).as("already delivered before the restart").isEmpty();
         assertThat(after.activeAlerts()).hasSize(1);
+    }
+
+    @Test
+    void shouldSyncTheSettlementsOfARoundsDeliveriesTogetherOnATick() {
+        ScriptedSink sink = ScriptedSink.healthy("hook", clock);
+        start(List.of(sink)).submit(List.of(threshold("checkout", true, T0), threshold("payments", true, T0),
+                threshold("search", true, T0)));
+        await().atMost(WAIT).until(() -> sink.accepted.size() == 3);
+
+        // One sync at open (the outbox is rewritten), one for the round's three notifications, and one on a tick for
+        // their three settlements: two if a tick fell between them. A sync for each settlement would make five.
+        await().atMost(WAIT).until(() -> metrics.count("outboxSyncs") >= 3);
+        await().during(Duration.ofMillis(350)).atMost(WAIT).until(() -> metrics.count("outboxSyncs") <= 4);
+    }
+
+    @Test
+    void shouldPutTheRoundsThatQueuedWhileAlertingWasBusyInTheOutboxWithOneSync() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        ScriptedSink sink = ScriptedSink.holdingFirstSendUntil("hook", clock, gate);
+        AlertDispatcher dispatcher = start(List.of(sink));
+        dispatcher.submit(List.of(threshold("checkout", true, T0)));
+        await().atMost(WAIT).until(() -> sink.attemptTimes.size() == 1); // the alerting thread is held in that send
+        List<String> queuedServices = List.of("payments", "search", "cart", "ledger", "profile");
+        queuedServices.forEach(service -> dispatcher.submit(List.of(threshold(service, true, T0))));
+        CompletableFuture<byte[]> snapshot = dispatcher.snapshotAfterQueued();
+        int syncsBeforeRelease = metrics.count("outboxSyncs");
+
+        gate.countDown();
+
+        await().atMost(WAIT).until(() -> sink.accepted.size() == 1 + queuedServices.size());
+        assertThat(snapshot.get(10, TimeUnit.SECONDS)).isNotEmpty();
+        // Their five notifications in one sync, their settlements (and the first one's) in one or two ticks' syncs:
+        // a sync for each round would make at least five.
+        await().during(Duration.ofMillis(350)).atMost(WAIT)
+                .until(() -> metrics.count("outboxSyncs") - syncsBeforeRelease <= 3);
+        assertThat(dispatcher.activeAlerts()).hasSize(1 + queuedServices.size());
     }
 
     @Test

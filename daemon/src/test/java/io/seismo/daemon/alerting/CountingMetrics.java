@@ -71,6 +71,11 @@ final class CountingMetrics implements AlertingMetrics {
     }
 
     @Override
+    public void outboxSyncs() {
+        inc("outboxSyncs");
+    }
+
+    @Override
     public void outboxRecordsSkipped() {
         inc("outboxRecordsSkipped");
     }

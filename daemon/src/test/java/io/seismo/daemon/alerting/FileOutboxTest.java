@@ -38,16 +38,60 @@ class FileOutboxTest {
 
     @Test
     void shouldNeitherDeliverAgainNorTakeAgainWhatWasSettledBeforeAReopen() {
-        List<Notification> outgoing = TestNotifications.firingFor("hook", "checkout", "payments");
+        List<Notification> outgoing;
         try (FileOutbox outbox = FileOutbox.open(dir, metrics)) {
-            outbox.append(outgoing, T0);
-            outbox.markDone(outgoing.get(0).id());
+            outgoing = appendTwoAndSettleTheFirst(outbox);
         }
 
         try (FileOutbox reopened = FileOutbox.open(dir, metrics)) {
             assertThat(reopened.pending()).extracting(OutboxEntry::key).containsExactly(outgoing.get(1).id());
             assertThat(reopened.append(outgoing, T0.plusSeconds(5))).as("a replay produces both again").isEmpty();
         }
+    }
+
+    @Test
+    void shouldSyncSettlementsTogetherAndOnlyWhenThereAreSome() {
+        List<Notification> outgoing = TestNotifications.firingFor("hook", "checkout", "payments");
+        try (FileOutbox outbox = FileOutbox.open(dir, metrics)) {
+            int afterOpen = metrics.count("outboxSyncs");
+            outbox.append(outgoing, T0);
+            assertThat(metrics.count("outboxSyncs")).as("new notifications are durable before any sink sees them")
+                    .isEqualTo(afterOpen + 1);
+
+            outbox.markDone(outgoing.get(0).id());
+            outbox.markDone(outgoing.get(1).id());
+            assertThat(metrics.count("outboxSyncs")).as("settlements wait for the next sync").isEqualTo(afterOpen + 1);
+
+            outbox.sync();
+            outbox.sync();
+            assertThat(metrics.count("outboxSyncs")).as("one sync for both, none with nothing new")
+                    .isEqualTo(afterOpen + 2);
+        }
+    }
+
+    @Test
+    void shouldWriteASettlementAtOnceSoThatACrashedProcessKeepsItUnsynced() {
+        try (FileOutbox outbox = FileOutbox.open(dir, metrics)) {
+            List<Notification> outgoing = appendTwoAndSettleTheFirst(outbox);
+
+            // Not closed and not synced, as after a kill -9: the next process reads what the kernel holds.
+            try (FileOutbox next = FileOutbox.open(dir, new CountingMetrics())) {
+                assertThat(next.pending()).extracting(OutboxEntry::key).containsExactly(outgoing.get(1).id());
+            }
+        }
+    }
+
+    @Test
+    void shouldSyncWhatIsSettledWhenClosed() {
+        List<Notification> outgoing = TestNotifications.firingFor("hook", "checkout");
+        FileOutbox outbox = FileOutbox.open(dir, metrics);
+        outbox.append(outgoing, T0);
+        outbox.markDone(outgoing.get(0).id());
+        int beforeClose = metrics.count("outboxSyncs");
+
+        outbox.close();
+
+        assertThat(metrics.count("outboxSyncs")).isEqualTo(beforeClose + 1);
     }
 
     @Test
@@ -121,5 +165,12 @@ class FileOutboxTest {
 
             assertThat(taken).hasSize(1);
         }
+    }
+
+    private static List<Notification> appendTwoAndSettleTheFirst(FileOutbox outbox) {
+        List<Notification> outgoing = TestNotifications.firingFor("hook", "checkout", "payments");
+        outbox.append(outgoing, T0);
+        outbox.markDone(outgoing.get(0).id());
+        return outgoing;
     }
 }

@@ -12,6 +12,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** A sink that answers from a script (then accepts everything), and records every attempt. */
@@ -42,6 +44,21 @@ final class ScriptedSink implements AlertSink {
 
     static ScriptedSink alwaysFailing(String name, ManualClock clock, boolean retryable, Duration retryAfter) {
         return new ScriptedSink(name, clock, List.of(), () -> fail(retryable, retryAfter));
+    }
+
+    /**
+     * A sink whose first send holds the calling thread (the alerting thread) until {@code gate} opens, at most 10 s,
+     * and which then accepts everything.
+     */
+    static ScriptedSink holdingFirstSendUntil(String name, ManualClock clock, CountDownLatch gate) {
+        return new ScriptedSink(name, clock, List.of(() -> {
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return accept();
+        }), ScriptedSink::accept);
     }
 
     /** A sink whose receiver never answers: every send stays pending. */
