@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * of two histograms (ingest to finding, and ingest to the correlator taking a line) by upper bound.
  */
 record DaemonMetrics(double events, double bytes, double correlated, double late, double tracesEvicted,
-                     double journalBytes, Map<Double, Double> findingLatencyBuckets,
+                     double journalBytes, double outboxSyncs, Map<Double, Double> findingLatencyBuckets,
                      Map<Double, Double> ingestWaitBuckets) {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -29,7 +29,7 @@ record DaemonMetrics(double events, double bytes, double correlated, double late
      */
     private static final String ONLY_THESE = Stream.of("seismo_ingest_events_total", "seismo_ingest_bytes_total",
                     "seismo_correlator_events_total", "seismo_late_events_total", "seismo_traces_evicted_total",
-                    "seismo_journal_bytes_total", "seismo_ingest_to_finding_seconds", "seismo_ingest_to_correlator_seconds")
+                    "seismo_journal_bytes_total", "seismo_outbox_syncs_total", "seismo_ingest_to_finding_seconds", "seismo_ingest_to_correlator_seconds")
             .map(name -> "name%5B%5D=" + name).collect(Collectors.joining("&", "/metrics?", ""));
 
     static DaemonMetrics scrape(int port) throws IOException, InterruptedException {
@@ -45,6 +45,7 @@ record DaemonMetrics(double events, double bytes, double correlated, double late
         double late = 0;
         double evicted = 0;
         double journalBytes = 0;
+        double outboxSyncs = 0;
         Map<Double, Double> findingBuckets = new TreeMap<>();
         Map<Double, Double> waitBuckets = new TreeMap<>();
         for (String line : text.split("\n")) {
@@ -60,13 +61,16 @@ record DaemonMetrics(double events, double bytes, double correlated, double late
                 evicted = value(line);
             } else if (line.startsWith("seismo_journal_bytes_total ")) {
                 journalBytes = value(line);
+            } else if (line.startsWith("seismo_outbox_syncs_total ")) {
+                outboxSyncs = value(line);
             } else if (line.startsWith(FINDING_BUCKET)) {
                 putBucket(findingBuckets, line, FINDING_BUCKET);
             } else if (line.startsWith(WAIT_BUCKET)) {
                 putBucket(waitBuckets, line, WAIT_BUCKET);
             }
         }
-        return new DaemonMetrics(events, bytes, correlated, late, evicted, journalBytes, findingBuckets, waitBuckets);
+        return new DaemonMetrics(events, bytes, correlated, late, evicted, journalBytes, outboxSyncs, findingBuckets,
+                waitBuckets);
     }
 
     private static void putBucket(Map<Double, Double> buckets, String line, String prefix) {

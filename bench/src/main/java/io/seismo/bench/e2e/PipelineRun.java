@@ -90,6 +90,7 @@ final class PipelineRun {
                 .put(RunFigures.FILE_MB_PER_SECOND, eventsPerSecond * generator.meanLineBytes() / 1e6)
                 .put(RunFigures.MB_PER_SECOND, (after.bytes() - before.bytes()) / seconds / 1e6)
                 .put(RunFigures.JOURNAL_BYTES_PER_LINE, (after.journalBytes() - before.journalBytes()) / lines)
+                .put(RunFigures.OUTBOX_SYNCS_PER_SECOND, (after.outboxSyncs() - before.outboxSyncs()) / seconds)
                 .put(RunFigures.LOSS, generator.linesWritten() - ingested)
                 .put(RunFigures.CORRELATED_PER_SECOND, (after.correlated() - before.correlated()) / seconds)
                 .put(RunFigures.LATE_EVENTS, after.late() - before.late())

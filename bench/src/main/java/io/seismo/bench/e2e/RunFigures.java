@@ -20,6 +20,8 @@ record RunFigures(Map<String, Double> values) {
     static final String LOSS = "loss";
     /** What the daemon's journal wrote per line ingested in the window: the line, its record and its origin's share. */
     static final String JOURNAL_BYTES_PER_LINE = "journal bytes a line";
+    /** How often the alerting thread fsynced its outbox (seismo_outbox_syncs_total): each sync holds alerts back. */
+    static final String OUTBOX_SYNCS_PER_SECOND = "outbox syncs/s";
     /** Events through the rules (seismo_correlator_events_total): below events/s when the correlator falls behind. */
     static final String CORRELATED_PER_SECOND = "correlated events/s";
     static final String LATE_EVENTS = "late events";
@@ -52,9 +54,9 @@ record RunFigures(Map<String, Double> values) {
 
     /** Every figure, in table order. */
     static final List<String> ORDER = Stream.of(
-            Stream.of(EVENTS_PER_SECOND, FILE_MB_PER_SECOND, MB_PER_SECOND, JOURNAL_BYTES_PER_LINE, LOSS,
-                    CORRELATED_PER_SECOND, LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU, DAEMON_GC_CPU, DAEMON_JIT_CPU,
-                    DAEMON_CPU_PER_LINE),
+            Stream.of(EVENTS_PER_SECOND, FILE_MB_PER_SECOND, MB_PER_SECOND, JOURNAL_BYTES_PER_LINE,
+                    OUTBOX_SYNCS_PER_SECOND, LOSS, CORRELATED_PER_SECOND, LATE_EVENTS, TRACES_EVICTED, DAEMON_CPU,
+                    DAEMON_GC_CPU, DAEMON_JIT_CPU, DAEMON_CPU_PER_LINE),
             Arrays.stream(ThreadRole.values()).map(RunFigures::daemonCpuPerLine),
             Stream.of(DAEMON_RSS, AGENT_CPU, AGENT_RSS, GENERATOR_CPU, LATENCY_SAMPLES, P50, P90, P99, MAX, FINDING_P50,
                     FINDING_P99, FINDING_WITHIN_5MS, WAIT_P50, WAIT_P99, WAIT_WITHIN_5MS))

@@ -35,6 +35,7 @@ class DaemonMetricsTest {
                 # TYPE seismo_ingest_events_total counter
                 seismo_ingest_events_total 1234.0
                 seismo_journal_bytes_total 356000.0
+                seismo_outbox_syncs_total 42.0
                 seismo_ingest_to_finding_seconds_bucket{le="0.005"} 3
                 seismo_ingest_to_finding_seconds_bucket{le="+Inf"} 7
                 seismo_ingest_to_correlator_seconds_bucket{le="0.005"} 40
@@ -44,6 +45,7 @@ class DaemonMetricsTest {
 
         assertThat(metrics.events()).isEqualTo(1234.0);
         assertThat(metrics.journalBytes()).isEqualTo(356000.0);
+        assertThat(metrics.outboxSyncs()).isEqualTo(42.0);
         assertThat(metrics.findingLatencyBuckets()).containsExactly(Map.entry(0.005, 3.0), Map.entry(INF, 7.0));
         assertThat(metrics.ingestWaitBuckets()).containsExactly(Map.entry(0.005, 40.0), Map.entry(INF, 50.0));
     }

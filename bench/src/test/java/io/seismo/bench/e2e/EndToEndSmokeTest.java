@@ -41,6 +41,8 @@ class EndToEndSmokeTest {
                 / figures.getJsonObject(RunFigures.EVENTS_PER_SECOND).getDouble("median");
         assertThat(figures.getJsonObject(RunFigures.JOURNAL_BYTES_PER_LINE).getDouble("median"))
                 .isBetween(lineBytes + 10, lineBytes + 122);
+        assertThat(median(figures, RunFigures.OUTBOX_SYNCS_PER_SECOND)).as("the probe's alerts go through the outbox")
+                .isPositive();
         assertThat(median(figures, RunFigures.DAEMON_CPU_PER_LINE)).isPositive();
         for (ThreadRole role : ThreadRole.values()) {
             assertThat(median(figures, RunFigures.daemonCpuPerLine(role))).as(role.label()).isNotNull();
