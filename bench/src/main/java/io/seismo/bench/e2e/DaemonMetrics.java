@@ -29,7 +29,8 @@ record DaemonMetrics(double events, double bytes, double correlated, double late
      */
     private static final String ONLY_THESE = Stream.of("seismo_ingest_events_total", "seismo_ingest_bytes_total",
                     "seismo_correlator_events_total", "seismo_late_events_total", "seismo_traces_evicted_total",
-                    "seismo_journal_bytes_total", "seismo_outbox_syncs_total", "seismo_ingest_to_finding_seconds", "seismo_ingest_to_correlator_seconds")
+                    "seismo_journal_bytes_total", "seismo_outbox_syncs_total", "seismo_ingest_to_finding_seconds",
+                    "seismo_ingest_to_correlator_seconds")
             .map(name -> "name%5B%5D=" + name).collect(Collectors.joining("&", "/metrics?", ""));
 
     static DaemonMetrics scrape(int port) throws IOException, InterruptedException {

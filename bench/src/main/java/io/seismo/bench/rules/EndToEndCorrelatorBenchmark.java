@@ -47,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages", "-XX:+UseShenandoahGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages",
+        "-XX:+UseShenandoahGC"})
 public class EndToEndCorrelatorBenchmark {
     /** Ring slots the lines are parsed into, as the daemon's ring reuses its events. */
     private static final int SLOTS = 4096;

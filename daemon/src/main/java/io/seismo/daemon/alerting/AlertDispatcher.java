@@ -28,8 +28,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Alerting's own thread. The correlator hands findings over with {@link #submit}, which never blocks; the
  * {@link AlertLifecycle} runs here, is ticked every 100 ms, and each notification is put in the {@link Outbox}
- * (fsynced, deduplicated by key; the rounds that queued while the thread was busy together) before it goes to its sink through a {@link SinkDelivery} that retries on its own
- * schedule. {@link #snapshotAfterQueued()} and {@link #restore} carry the lifecycle across checkpoints. Every piece of state is touched by this one thread only;
+ * (fsynced, deduplicated by key; the rounds that queued while the thread was busy together) before it goes to its
+ * sink through a {@link SinkDelivery} that retries on its own schedule. {@link #snapshotAfterQueued()} and
+ * {@link #restore} carry the lifecycle across checkpoints. Every piece of state is touched by this one thread only;
  * {@link #activeAlerts()} reads an immutable snapshot it publishes.
  */
 public final class AlertDispatcher implements AutoCloseable {
@@ -146,7 +147,7 @@ public final class AlertDispatcher implements AutoCloseable {
     /** Queues the item and, when no drain is due, hands the alerting thread one; false when alerting is stopped. */
     private boolean enqueue(AlertingInbox.Item item) {
         if (inbox.add(item) && !runOnAlertingThread(this::drainInbox)) {
-            inbox.drainRefused();
+            inbox.noDrainDue();
             return false;
         }
         return true;
@@ -157,12 +158,10 @@ public final class AlertDispatcher implements AutoCloseable {
      * request routes what came before it first, so the state it captures has every earlier notification in the outbox.
      */
     private void drainInbox() {
-        inbox.drainStarts();
+        inbox.noDrainDue(); // items added from now on hand over a drain of their own, though this one may take them
         List<Notification> notifications = new ArrayList<>();
-        boolean tookRounds = false;
         for (AlertingInbox.Item item = inbox.next(); item != null; item = inbox.next()) {
             if (item instanceof AlertingInbox.FindingsRound round) {
-                tookRounds = true;
                 try {
                     notifications.addAll(lifecycle.onFindings(round.findings(), clock.instant()));
                 } catch (RuntimeException e) {
@@ -181,9 +180,7 @@ public final class AlertDispatcher implements AutoCloseable {
             }
         }
         route(notifications);
-        if (tookRounds) {
-            publishActive();
-        }
+        publishActive();
     }
 
     private void publishActive() {

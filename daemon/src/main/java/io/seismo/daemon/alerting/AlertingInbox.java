@@ -34,13 +34,11 @@ final class AlertingInbox {
         return drainPending.compareAndSet(false, true);
     }
 
-    /** The drain the caller of {@link #add} was to hand over was refused: the next add hands one over. */
-    void drainRefused() {
-        drainPending.set(false);
-    }
-
-    /** The drain starts: items added from now on need a drain of their own, though this one may take them too. */
-    void drainStarts() {
+    /**
+     * No drain is due any more: the one handed over has started, or it was refused. The next {@link #add} asks for
+     * one.
+     */
+    void noDrainDue() {
         drainPending.set(false);
     }
 

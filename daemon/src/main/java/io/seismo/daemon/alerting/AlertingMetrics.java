@@ -41,7 +41,10 @@ public interface AlertingMetrics {
     default void outboxWriteFailures() {
     }
 
-    /** The outbox fsynced its file: once per round of new notifications, and once a tick for the settlements since. */
+    /**
+     * The outbox fsynced its file: once for each batch of new notifications (the rounds of findings that queued
+     * together), and once a tick for the settlements written since.
+     */
     default void outboxSyncs() {
     }
 

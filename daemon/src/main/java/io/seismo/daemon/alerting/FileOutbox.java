@@ -25,8 +25,8 @@ import java.util.zip.CRC32;
  * not; it is fsynced with the next append or {@link #sync}, whichever comes first. One fsync then serves every
  * delivery of a tick, where one each had the alerting thread waiting on the disk for each (a single fsync took
  * 170–190 ms while the kernel wrote back other files). Only a machine crash in that tick can deliver a settled
- * notification once more, under the same id. A torn or corrupt record ends the readable part: it and what follows are cut off, counted and
- * logged. The file is rewritten (temp file, fsync, atomic rename) when settled records dominate it, keeping only the
+ * notification once more, under the same id. A torn or corrupt record ends the readable part: it and what follows
+ * are cut off, counted and logged. The file is rewritten (temp file, fsync, atomic rename) when settled records dominate it, keeping only the
  * pending entries and the recent settled keys that dedupe a replay.
  */
 final class FileOutbox implements Outbox {

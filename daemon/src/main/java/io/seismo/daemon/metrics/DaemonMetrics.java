@@ -134,7 +134,7 @@ public final class DaemonMetrics {
         alertsInhibited = counter("seismo_alerts_inhibited", "Per-service alerts inhibited by a cascade");
         alertsActive = Gauge.builder().name("seismo_alerts_active").help("Alerts firing now").register(registry);
         outboxWriteFailures = counter("seismo_outbox_write_failures", "Outbox records not written or synced; their notifications went out without a durable copy");
-        outboxSyncs = counter("seismo_outbox_syncs", "Outbox fsyncs: one per round of new notifications, and one a tick for the settlements written since");
+        outboxSyncs = counter("seismo_outbox_syncs", "Outbox fsyncs: one per batch of new notifications, and one a tick for the settlements written since");
         outboxRecordsSkipped = counter("seismo_outbox_records_skipped", "Torn or corrupt outbox records skipped when the outbox was reopened");
         outboxDuplicatesDropped = counter("seismo_outbox_duplicates_dropped", "Notifications dropped because the outbox already held or settled them (replay after a crash)");
         alertsByState = Gauge.builder().name("seismo_alerts")
